@@ -1,0 +1,166 @@
+//! The one error envelope of `/api`: `{"error": "snake_case_code", "message": "…", "field"?}`.
+//! Handlers return [`ApiError`]; anything else that fails below `/api` (a body too large,
+//! a method not allowed, a panic) is rewritten into the same shape by [`json_errors`].
+
+use axum::{
+    Json,
+    body::Body,
+    extract::Request,
+    http::{HeaderValue, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// The body of every error response under `/api`.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct ErrorBody {
+    /// A stable, machine-readable code such as `not_found` or `invalid`.
+    pub error: String,
+    /// A sentence a person can act on.
+    pub message: String,
+    /// The request field at fault, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// An error a handler returns; it becomes a status and an [`ErrorBody`].
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub body: ErrorBody,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            body: ErrorBody {
+                error: code.to_owned(),
+                message: message.into(),
+                field: None,
+            },
+        }
+    }
+
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.body.field = Some(field.into());
+        self
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", message)
+    }
+
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
+    }
+
+    /// A failure that is ours, not the client's: the detail goes to the log (with the
+    /// request id the response carries), never to the client.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %detail, "internal error");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "Something went wrong on our side. Try again; if it persists, give the administrator the X-Request-Id of this response.",
+        )
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.body)).into_response()
+    }
+}
+
+impl From<fluxstudio_store::StoreError> for ApiError {
+    fn from(err: fluxstudio_store::StoreError) -> Self {
+        match err {
+            fluxstudio_store::StoreError::NotFound => Self::not_found("Not found."),
+            fluxstudio_store::StoreError::Unreachable { .. } => {
+                Self::unavailable("The database is not answering. Try again shortly.")
+            }
+            other => Self::internal(other),
+        }
+    }
+}
+
+/// The code and message used when an error response was not produced by a handler.
+fn envelope_for(status: StatusCode) -> (&'static str, &'static str) {
+    match status {
+        StatusCode::BAD_REQUEST => ("bad_request", "The request could not be read."),
+        StatusCode::UNAUTHORIZED => ("unauthorized", "Sign in to continue."),
+        StatusCode::FORBIDDEN => ("forbidden", "You are not allowed to do this."),
+        StatusCode::NOT_FOUND => ("not_found", "There is nothing at this address."),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            "This endpoint does not accept that HTTP method.",
+        ),
+        StatusCode::REQUEST_TIMEOUT => ("timeout", "The request took too long."),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "payload_too_large",
+            "The request body is larger than this endpoint accepts.",
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            "unsupported_media_type",
+            "Send the body as application/json.",
+        ),
+        StatusCode::UNPROCESSABLE_ENTITY => ("invalid", "The request is not valid."),
+        StatusCode::TOO_MANY_REQUESTS => (
+            "rate_limited",
+            "Too many requests. Wait as long as Retry-After says, then try again.",
+        ),
+        StatusCode::SERVICE_UNAVAILABLE => (
+            "unavailable",
+            "The service is temporarily unavailable. Try again shortly.",
+        ),
+        s if s.is_server_error() => (
+            "internal_error",
+            "Something went wrong on our side. Try again; if it persists, give the administrator the X-Request-Id of this response.",
+        ),
+        _ => ("error", "The request failed."),
+    }
+}
+
+/// Rewrites any error response under `/api` that is not already JSON into the envelope,
+/// keeping its status and headers (such as `Retry-After`).
+pub async fn json_errors(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if is_json {
+        return response;
+    }
+    let (code, message) = envelope_for(status);
+    let body = serde_json::to_vec(&ErrorBody {
+        error: code.to_owned(),
+        message: message.to_owned(),
+        field: None,
+    })
+    .unwrap_or_default();
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::CONTENT_ENCODING);
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Response::from_parts(parts, Body::from(body))
+}
+
+/// The JSON 404 for any `/api/...` path no route matches.
+pub async fn api_not_found(request: Request) -> ApiError {
+    ApiError::not_found(format!(
+        "No API endpoint answers {} {}. The list is at /api/docs.",
+        request.method(),
+        request.uri().path()
+    ))
+}

@@ -1,0 +1,86 @@
+//! Cross-cutting HTTP behaviour: security headers and CORS.
+
+use axum::{
+    extract::{Request, State},
+    http::{HeaderName, HeaderValue, Method, header},
+    middleware::Next,
+    response::Response,
+};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+/// The page may load scripts, styles, images and connections only from its own origin
+/// (WebSockets included); nothing may frame it.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; \
+     connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; \
+     frame-ancestors 'none'";
+const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+/// Whether the server runs in production, where HSTS is sent (it sits behind TLS there).
+#[derive(Clone, Copy)]
+pub struct SecurityHeaders {
+    pub hsts: bool,
+}
+
+/// Adds the security headers to every response that does not set its own.
+pub async fn security_headers(
+    State(config): State<SecurityHeaders>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let mut set = |name: HeaderName, value: &'static str| {
+        headers
+            .entry(name)
+            .or_insert_with(|| HeaderValue::from_static(value));
+    };
+    set(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
+    set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(header::X_FRAME_OPTIONS, "DENY");
+    set(header::REFERRER_POLICY, "strict-origin-when-cross-origin");
+    set(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    if config.hsts {
+        set(header::STRICT_TRANSPORT_SECURITY, HSTS);
+    }
+    response
+}
+
+/// CORS for the configured origins (`CORS_ORIGINS`), with credentials so the web app on
+/// another origin can use its refresh cookie. With no origins, browsers get no CORS
+/// headers and only the same origin may call the API.
+pub fn cors(origins: &[HeaderValue]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins.iter().cloned()))
+            .allow_credentials(true)
+            .allow_methods([
+                Method::GET,
+                Method::POST,
+                Method::PUT,
+                Method::PATCH,
+                Method::DELETE,
+                Method::OPTIONS,
+            ])
+            .allow_headers([
+                header::CONTENT_TYPE,
+                header::AUTHORIZATION,
+                HeaderName::from_static("x-csrf-token"),
+                HeaderName::from_static("x-request-id"),
+            ])
+            .expose_headers([
+                HeaderName::from_static("x-request-id"),
+                header::RETRY_AFTER,
+                HeaderName::from_static("ratelimit-limit"),
+                HeaderName::from_static("ratelimit-remaining"),
+                HeaderName::from_static("ratelimit-reset"),
+            ])
+            .max_age(std::time::Duration::from_secs(600)),
+    )
+}

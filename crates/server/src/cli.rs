@@ -1,0 +1,58 @@
+//! The command line: `fluxstudio serve | migrate | admin`.
+
+use std::{net::IpAddr, path::PathBuf};
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fluxstudio",
+    version,
+    about = "FluxStudio: the collaboration platform for creative design studios",
+    long_about = "FluxStudio: the collaboration platform for creative design studios.\n\n\
+                  Configuration comes from environment variables (PORT, DATABASE_URL, \
+                  JWT_SECRET, FLUX_ENV, CORS_ORIGINS, …; see the README); flags override them."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server: the API, real time and the web app (migrates the database first).
+    Serve(ServeArgs),
+    /// Apply pending database migrations (the deploy's pre-deploy job), or show them.
+    Migrate {
+        /// Show which migrations are applied and which are pending; change nothing.
+        #[arg(long)]
+        status: bool,
+    },
+    /// Administration from the shell.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on (overrides HOST; default 0.0.0.0).
+    #[arg(long)]
+    pub host: Option<IpAddr>,
+    /// Port to listen on (overrides PORT; default 3001; 0 picks a free port).
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Do not apply pending migrations at start (refuse to start if any are pending).
+    #[arg(long)]
+    pub no_migrate: bool,
+    /// Once listening, write the bound address (`HOST:PORT`) to this file.
+    #[arg(long, value_name = "PATH")]
+    pub addr_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Show the database's tables, the essential ones missing, and the migrations.
+    DbStatus,
+}

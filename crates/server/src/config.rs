@@ -1,0 +1,308 @@
+//! The server's configuration: read once from environment variables (the seed's names)
+//! and command-line flags, validated before anything starts. A bad value stops the
+//! process with one line naming the variable and exit code 2.
+
+use std::{fmt, net::IpAddr, time::Duration};
+
+use axum::http::HeaderValue;
+use fluxstudio_domain::Environment;
+use fluxstudio_store::{DatabaseUrl, DbOptions};
+
+/// Why the configuration was refused: the variable and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.var, self.problem)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+fn bad(var: &'static str, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        var,
+        problem: problem.into(),
+    }
+}
+
+/// The JWT signing secret. Never printed.
+#[derive(Clone)]
+pub struct JwtSecret(pub String);
+
+impl fmt::Debug for JwtSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JwtSecret(***)")
+    }
+}
+
+/// The shortest `JWT_SECRET` accepted: 32 bytes, HS256's key size.
+pub const MIN_SECRET_LEN: usize = 32;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub environment: Environment,
+    pub host: IpAddr,
+    pub port: u16,
+    pub database: DbOptions,
+    /// `None` in development when not given: generated and kept under `./data`.
+    pub jwt_secret: Option<JwtSecret>,
+    pub cors_origins: Vec<HeaderValue>,
+    pub body_limit: usize,
+    pub shutdown_grace: Duration,
+    pub test_hooks: bool,
+}
+
+/// Where variables come from: the process environment, or a map in tests.
+pub trait Vars {
+    fn get(&self, name: &str) -> Option<String>;
+}
+
+/// The real process environment. Empty values count as unset.
+pub struct ProcessEnv;
+
+impl Vars for ProcessEnv {
+    fn get(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    }
+}
+
+fn parse_bool(var: &'static str, value: &str) -> Result<bool, ConfigError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err(bad(var, format!("\"{value}\" is not true or false"))),
+    }
+}
+
+fn parse_number<T: std::str::FromStr>(
+    var: &'static str,
+    value: &str,
+    what: &str,
+) -> Result<T, ConfigError> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| bad(var, format!("\"{value}\" is not {what}")))
+}
+
+/// `https://studio.example` or `http://localhost:5173`: scheme, host, optional port, no path.
+fn parse_origin(value: &str) -> Result<HeaderValue, ConfigError> {
+    let origin = value.trim().trim_end_matches('/');
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or_else(|| {
+            bad(
+                "CORS_ORIGINS",
+                format!("\"{origin}\" is not an origin like https://studio.example"),
+            )
+        })?;
+    if rest.is_empty() || rest.contains(['/', '?', '#', ' ', '*']) {
+        return Err(bad(
+            "CORS_ORIGINS",
+            format!("\"{origin}\" is not an origin (scheme://host[:port], no path or wildcard)"),
+        ));
+    }
+    HeaderValue::from_str(origin).map_err(|_| {
+        bad(
+            "CORS_ORIGINS",
+            format!("\"{origin}\" has invalid characters"),
+        )
+    })
+}
+
+impl Config {
+    /// Reads and validates every variable.
+    pub fn from_vars(vars: &impl Vars) -> Result<Self, ConfigError> {
+        let environment = match vars.get("FLUX_ENV") {
+            Some(v) => v
+                .trim()
+                .parse()
+                .map_err(|e| bad("FLUX_ENV", format!("{e}")))?,
+            None => Environment::Development,
+        };
+        let port = match vars.get("PORT") {
+            Some(v) => parse_number("PORT", &v, "a port number (0-65535)")?,
+            None => 3001,
+        };
+        let host = match vars.get("HOST") {
+            Some(v) => parse_number("HOST", &v, "an IP address such as 0.0.0.0 or 127.0.0.1")?,
+            None => IpAddr::from([0, 0, 0, 0]),
+        };
+        let url = vars
+            .get("DATABASE_URL")
+            .unwrap_or_else(|| DatabaseUrl::DEFAULT.to_owned());
+        let url = DatabaseUrl::parse(&url).map_err(|e| bad("DATABASE_URL", e.to_string()))?;
+        let mut database = DbOptions::new(url);
+        if let Some(v) = vars.get("DATABASE_POOL_SIZE") {
+            let size: u32 = parse_number("DATABASE_POOL_SIZE", &v, "a whole number")?;
+            if !(1..=1000).contains(&size) {
+                return Err(bad("DATABASE_POOL_SIZE", "must be between 1 and 1000"));
+            }
+            database.pool_size = size;
+        }
+        let jwt_secret = match vars.get("JWT_SECRET") {
+            Some(secret) if secret.len() < MIN_SECRET_LEN => {
+                return Err(bad(
+                    "JWT_SECRET",
+                    format!(
+                        "is {} bytes; it must be at least {MIN_SECRET_LEN} random bytes \
+                         (e.g. `openssl rand -hex 32`)",
+                        secret.len()
+                    ),
+                ));
+            }
+            Some(secret) => Some(JwtSecret(secret)),
+            None if environment.is_production() => {
+                return Err(bad(
+                    "JWT_SECRET",
+                    "is required when FLUX_ENV=production (at least 32 random bytes, \
+                     e.g. `openssl rand -hex 32`)",
+                ));
+            }
+            None => None,
+        };
+        let cors_origins = vars
+            .get("CORS_ORIGINS")
+            .map(|v| {
+                v.split(',')
+                    .filter(|o| !o.trim().is_empty())
+                    .map(parse_origin)
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()?
+            .unwrap_or_default();
+        let test_hooks = match vars.get("FLUX_TEST_HOOKS") {
+            Some(v) => parse_bool("FLUX_TEST_HOOKS", &v)?,
+            None => false,
+        };
+        if test_hooks && environment.is_production() {
+            return Err(bad(
+                "FLUX_TEST_HOOKS",
+                "test routes are never allowed when FLUX_ENV=production",
+            ));
+        }
+        let shutdown_grace = match vars.get("SHUTDOWN_GRACE_SECONDS") {
+            Some(v) => Duration::from_secs(parse_number(
+                "SHUTDOWN_GRACE_SECONDS",
+                &v,
+                "a whole number of seconds",
+            )?),
+            None => Duration::from_secs(30),
+        };
+        Ok(Self {
+            environment,
+            host,
+            port,
+            database,
+            jwt_secret,
+            cors_origins,
+            body_limit: 1024 * 1024,
+            shutdown_grace,
+            test_hooks,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    struct Map(HashMap<&'static str, &'static str>);
+
+    impl Vars for Map {
+        fn get(&self, name: &str) -> Option<String> {
+            self.0.get(name).map(|v| v.to_string())
+        }
+    }
+
+    fn load(pairs: &[(&'static str, &'static str)]) -> Result<Config, ConfigError> {
+        Config::from_vars(&Map(pairs.iter().copied().collect()))
+    }
+
+    #[test]
+    fn defaults_run_the_embedded_development_server() {
+        let config = load(&[]).unwrap();
+        assert_eq!(config.port, 3001);
+        assert_eq!(config.environment, Environment::Development);
+        assert_eq!(
+            config.database.url.to_string(),
+            "sqlite://data/fluxstudio.db"
+        );
+        assert!(config.jwt_secret.is_none());
+        assert!(config.cors_origins.is_empty());
+        assert!(!config.test_hooks);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        let cases: &[(&[(&str, &str)], &str)] = &[
+            (&[("PORT", "abc")], "PORT"),
+            (&[("PORT", "70000")], "PORT"),
+            (&[("HOST", "example.com")], "HOST"),
+            (&[("DATABASE_URL", "mysql://x")], "DATABASE_URL"),
+            (&[("DATABASE_POOL_SIZE", "0")], "DATABASE_POOL_SIZE"),
+            (&[("FLUX_ENV", "staging")], "FLUX_ENV"),
+            (&[("FLUX_ENV", "production")], "JWT_SECRET"),
+            (&[("JWT_SECRET", "short")], "JWT_SECRET"),
+            (&[("CORS_ORIGINS", "studio.example")], "CORS_ORIGINS"),
+            (
+                &[("CORS_ORIGINS", "https://a.example/path")],
+                "CORS_ORIGINS",
+            ),
+            (&[("FLUX_TEST_HOOKS", "maybe")], "FLUX_TEST_HOOKS"),
+        ];
+        for (pairs, var) in cases {
+            let err = load(pairs).unwrap_err();
+            assert_eq!(err.var, *var, "{pairs:?} -> {err}");
+            assert!(!err.to_string().contains('\n'), "one line: {err}");
+        }
+    }
+
+    #[test]
+    fn production_needs_a_given_secret_and_refuses_test_hooks() {
+        const SECRET: &str = "0123456789abcdef0123456789abcdef";
+        let config = load(&[("FLUX_ENV", "production"), ("JWT_SECRET", SECRET)]).unwrap();
+        assert!(config.environment.is_production());
+        assert!(
+            !format!("{config:?}").contains(SECRET),
+            "secret never printed"
+        );
+        let err = load(&[
+            ("FLUX_ENV", "production"),
+            ("JWT_SECRET", SECRET),
+            ("FLUX_TEST_HOOKS", "true"),
+        ])
+        .unwrap_err();
+        assert_eq!(err.var, "FLUX_TEST_HOOKS");
+    }
+
+    #[test]
+    fn cors_origins_are_a_comma_separated_list() {
+        let config = load(&[(
+            "CORS_ORIGINS",
+            "https://fluxstudio.art, https://www.fluxstudio.art/,http://localhost:5173",
+        )])
+        .unwrap();
+        let origins: Vec<_> = config
+            .cors_origins
+            .iter()
+            .map(|o| o.to_str().unwrap())
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                "https://fluxstudio.art",
+                "https://www.fluxstudio.art",
+                "http://localhost:5173"
+            ]
+        );
+    }
+}

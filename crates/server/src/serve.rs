@@ -1,0 +1,163 @@
+//! `fluxstudio serve`: opens the database, migrates it, wires the routers and layers,
+//! listens, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish and
+//! exits cleanly.
+
+use std::{future::IntoFuture, net::SocketAddr, path::Path, time::Instant};
+
+use anyhow::{Context, bail};
+use axum::{Router, middleware, routing::get};
+use fluxstudio_api::{AppState, HttpOptions, layers::SecurityHeaders, metrics};
+use fluxstudio_store::{Db, migrate};
+use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    trace::TraceLayer,
+};
+
+use crate::{
+    alloc, cli::ServeArgs, config::Config, secret, shutdown::shutdown_signal, telemetry, web,
+};
+
+pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let (secret, source) = secret::resolve(
+        config.jwt_secret.clone(),
+        Path::new(secret::DEV_SECRET_FILE),
+    )?;
+    tracing::info!(source = ?source, "JWT secret ready");
+
+    tracing::info!(database = %config.database.url, "opening the database");
+    let db = Db::connect(&config.database).await?;
+    prepare_schema(&db, args.no_migrate).await?;
+
+    let metrics = metrics::install_recorder()
+        .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
+    let state = AppState::new(db.clone(), alloc::allocated_bytes, secret.0.as_bytes());
+    let app = app(state, &config, metrics);
+
+    let host = args.host.unwrap_or(config.host);
+    let port = args.port.unwrap_or(config.port);
+    let listener = TcpListener::bind((host, port))
+        .await
+        .with_context(|| format!("cannot listen on {host}:{port}"))?;
+    let addr = listener.local_addr()?;
+    if let Some(file) = &args.addr_file {
+        write_addr_file(file, addr)?;
+    }
+    tracing::info!(
+        startup_ms = started.elapsed().as_millis() as u64,
+        "FluxStudio listening on http://{addr} ({} database)",
+        db.backend().as_str()
+    );
+
+    let (stop, stopped) = tokio::sync::watch::channel(());
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        let mut stopped = stopped;
+        let _ = stopped.changed().await;
+    });
+    let mut server = tokio::spawn(server.into_future());
+    tokio::select! {
+        ended = &mut server => {
+            ended.context("the server task failed")?.context("the server stopped")?;
+            bail!("the server stopped on its own");
+        }
+        () = shutdown_signal() => {}
+    }
+    tracing::info!("shutting down: no new connections; finishing requests in flight");
+    let _ = stop.send(());
+    match tokio::time::timeout(config.shutdown_grace, &mut server).await {
+        Ok(ended) => ended
+            .context("the server task failed")?
+            .context("the server stopped")?,
+        Err(_) => {
+            tracing::warn!(
+                grace_seconds = config.shutdown_grace.as_secs(),
+                "requests still running after the grace period were cut off"
+            );
+            server.abort();
+        }
+    }
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Migrates on start, or with `--no-migrate` only checks that nothing is pending.
+async fn prepare_schema(db: &Db, no_migrate: bool) -> anyhow::Result<()> {
+    if !no_migrate {
+        migrate::run(db, |progress| {
+            if let migrate::Progress::Applied(step, took) = progress {
+                tracing::info!(
+                    migration = step.label(),
+                    took_ms = took.as_millis() as u64,
+                    "migration applied"
+                );
+            }
+        })
+        .await?;
+        return Ok(());
+    }
+    let pending: Vec<String> = migrate::status(db)
+        .await?
+        .iter()
+        .filter(|m| m.applied_at.is_none())
+        .map(|m| format!("{:04}_{}", m.version, m.name))
+        .collect();
+    if !pending.is_empty() {
+        bail!(
+            "--no-migrate, but migrations are pending ({}): run `fluxstudio migrate` first",
+            pending.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The whole HTTP application: `/api`, `/metrics` and the web app, inside the layers
+/// every response passes through.
+fn app(state: AppState, config: &Config, metrics_handle: metrics::PrometheusHandle) -> Router {
+    let options = HttpOptions {
+        cors_origins: config.cors_origins.clone(),
+        body_limit: config.body_limit,
+        test_hooks: config.test_hooks,
+    };
+    let security = SecurityHeaders {
+        hsts: config.environment.is_production(),
+    };
+    Router::new()
+        .merge(fluxstudio_api::router(&options, get(web::api_docs)))
+        .route("/metrics", get(metrics::render).with_state(metrics_handle))
+        .fallback(web::app)
+        .layer(middleware::from_fn(metrics::track))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(telemetry::request_span)
+                        .on_request(())
+                        .on_response(telemetry::log_response)
+                        .on_failure(()),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn_with_state(
+                    security,
+                    fluxstudio_api::layers::security_headers,
+                ))
+                .layer(CompressionLayer::new()),
+        )
+        .with_state(state)
+}
+
+/// Written to a temporary file and renamed, so a reader never sees half an address.
+fn write_addr_file(file: &Path, addr: SocketAddr) -> anyhow::Result<()> {
+    let tmp = file.with_extension("tmp");
+    std::fs::write(&tmp, addr.to_string())
+        .and_then(|()| std::fs::rename(&tmp, file))
+        .with_context(|| format!("cannot write the address to {}", file.display()))
+}

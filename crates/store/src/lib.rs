@@ -1,0 +1,18 @@
+//! FluxStudio's persistence. One [`Db`] value holds either an embedded SQLite database or a
+//! PostgreSQL pool; every query is written once, in a portable SQL subset, and the
+//! [`read_with!`] / [`write_with!`] macros expand it for whichever backend is running.
+//! Nothing outside this crate contains SQL.
+#![forbid(unsafe_code)]
+
+pub mod db;
+pub mod error;
+pub mod id;
+pub mod migrate;
+pub mod schema;
+pub mod status;
+pub mod url;
+
+pub use db::{Backend, Db, DbOptions};
+pub use error::StoreError;
+pub use id::DbId;
+pub use url::DatabaseUrl;

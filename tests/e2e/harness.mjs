@@ -1,0 +1,197 @@
+// Starts the real `fluxstudio` binary for a test and hands back where it listens.
+//
+// Each server gets a fresh temporary working directory, so its default SQLite database
+// (./data/fluxstudio.db) and generated development secret never leak between runs.
+// The server binds port 0 and reports the port it got through --addr-file; we poll for
+// that file and then for /api/health/ready instead of sleeping for a guessed time.
+
+import { spawn } from 'node:child_process';
+import { constants as fsConstants } from 'node:fs';
+import { access, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DEFAULT_BIN = join(REPO_ROOT, 'target', 'debug', 'fluxstudio');
+
+const POLL_INTERVAL_MS = 50;
+const STARTUP_TIMEOUT_MS = 30_000;
+const READY_REQUEST_TIMEOUT_MS = 2_000;
+const SHUTDOWN_GRACE_MS = 15_000;
+const LOG_TAIL_BYTES = 8_000;
+
+// "127.0.0.1:43121" or "[::1]:43121"
+const ADDRESS_PATTERN = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):\d{1,5}$/;
+
+/**
+ * @typedef {object} RunningServer
+ * @property {string} baseUrl   e.g. "http://127.0.0.1:43121"
+ * @property {string} workDir   the server's working directory (removed by stop())
+ * @property {() => Promise<string>} logTail  the last few KB of the server's output
+ * @property {() => Promise<{code: number | null, signal: string | null, forced: boolean}>} stop
+ *   SIGTERM, wait for exit (SIGKILL after a grace period), then remove workDir.
+ */
+
+/**
+ * @param {object} [options]
+ * @param {Record<string, string>} [options.env]  extra environment for the server
+ * @param {string[]} [options.args]               extra arguments after `serve ...`
+ * @returns {Promise<RunningServer>}
+ */
+export async function startServer(options = {}) {
+  const bin = process.env.FLUXSTUDIO_BIN || DEFAULT_BIN;
+  await assertExecutable(bin);
+
+  const workDir = await mkdtemp(join(tmpdir(), 'fluxstudio-e2e-'));
+  const addrFile = join(workDir, 'addr');
+  const logFile = join(workDir, 'server.log');
+
+  const env = { ...process.env, ...options.env };
+  // SQLite in the work dir unless the run asks for Postgres; never inherit a stray DATABASE_URL.
+  delete env.DATABASE_URL;
+  if (process.env.FLUX_TEST_DATABASE_URL) env.DATABASE_URL = process.env.FLUX_TEST_DATABASE_URL;
+
+  const log = await open(logFile, 'a');
+  let child;
+  try {
+    child = spawn(
+      bin,
+      ['serve', '--host', '127.0.0.1', '--port', '0', '--addr-file', addrFile, ...(options.args ?? [])],
+      { cwd: workDir, env, stdio: ['ignore', log.fd, log.fd] },
+    );
+  } finally {
+    // The child holds its own copy of the descriptor.
+    await log.close();
+  }
+
+  const exited = new Promise((resolveExit) => {
+    child.once('exit', (code, signal) => resolveExit({ code, signal }));
+  });
+  /** @type {{code: number | null, signal: string | null} | undefined} */
+  let exitStatus;
+  exited.then((status) => {
+    exitStatus = status;
+  });
+  const spawnFailed = new Promise((resolveError) => child.once('error', resolveError));
+  let spawnError;
+  spawnFailed.then((error) => {
+    spawnError = error;
+  });
+
+  // If the test process dies without calling stop(), do not leave a server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const logTail = () => readTail(logFile);
+
+  let stopped;
+  const stop = () => {
+    stopped ??= (async () => {
+      process.removeListener('exit', killOnExit);
+      let forced = false;
+      if (!exitStatus && !spawnError) {
+        child.kill('SIGTERM');
+        const graceTimer = new AbortController();
+        const graceful = await Promise.race([
+          exited,
+          delay(SHUTDOWN_GRACE_MS, 'timeout', { signal: graceTimer.signal }),
+        ]);
+        // A pending timer would keep the test process alive for the whole grace period.
+        graceTimer.abort();
+        if (graceful === 'timeout') {
+          forced = true;
+          child.kill('SIGKILL');
+          await exited;
+        }
+      }
+      await rm(workDir, { recursive: true, force: true });
+      return { code: exitStatus?.code ?? null, signal: exitStatus?.signal ?? null, forced };
+    })();
+    return stopped;
+  };
+
+  try {
+    // One deadline for the whole startup. The address is re-read on every attempt so a
+    // file caught mid-write can never pin us to a wrong port.
+    const baseUrl = await waitFor('the address file and a 200 from /api/health/ready', async () => {
+      if (spawnError) throw new Error(`could not start ${bin}: ${spawnError.message}`);
+      if (exitStatus) throw new Error(`server exited early (${describeExit(exitStatus)})`);
+      const address = await readAddress(addrFile);
+      if (address === undefined) return undefined;
+      const url = `http://${address}`;
+      return (await isReady(url)) ? url : undefined;
+    });
+    return { baseUrl, workDir, logTail, stop };
+  } catch (error) {
+    const tail = await logTail();
+    await stop();
+    throw new Error(`${error.message}\n--- ${bin} output (last ${LOG_TAIL_BYTES} bytes) ---\n${tail}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Calls `probe` every 50 ms until it returns a value other than undefined; fails after 30 s. */
+async function waitFor(what, probe) {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() >= deadline) {
+      throw new Error(`timed out after ${STARTUP_TIMEOUT_MS / 1000}s waiting for ${what}`);
+    }
+    await delay(POLL_INTERVAL_MS);
+  }
+}
+
+/** The address once the file holds a complete one; undefined while it is missing or half-written. */
+async function readAddress(addrFile) {
+  let text;
+  try {
+    text = await readFile(addrFile, 'utf8');
+  } catch (error) {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const address = text.trim();
+  return ADDRESS_PATTERN.test(address) ? address : undefined;
+}
+
+async function isReady(baseUrl) {
+  try {
+    const response = await fetch(`${baseUrl}/api/health/ready`, {
+      signal: AbortSignal.timeout(READY_REQUEST_TIMEOUT_MS),
+    });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    // Not accepting connections yet, or the request timed out: poll again.
+    return false;
+  }
+}
+
+async function assertExecutable(bin) {
+  try {
+    await access(bin, fsConstants.X_OK);
+  } catch {
+    throw new Error(
+      `server binary not found or not executable: ${bin}\n` +
+        'Build it with `cargo build` at the repository root, or point FLUXSTUDIO_BIN at it.',
+    );
+  }
+}
+
+async function readTail(file) {
+  try {
+    const text = await readFile(file, 'utf8');
+    return text.length > LOG_TAIL_BYTES ? `…${text.slice(-LOG_TAIL_BYTES)}` : text || '(no output)';
+  } catch {
+    return '(no log file)';
+  }
+}
+
+function describeExit({ code, signal }) {
+  return signal ? `killed by ${signal}` : `exit code ${code}`;
+}

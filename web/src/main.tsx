@@ -1,0 +1,22 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router-dom';
+import { queryClient } from './queryClient';
+import { router } from './router';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/components.css';
+
+const container = document.getElementById('root');
+if (!container) {
+  throw new Error('index.html must contain an element with id="root"');
+}
+
+createRoot(container).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);
