@@ -38,6 +38,7 @@ pub fn router(options: &HttpOptions, docs_page: MethodRouter<AppState>) -> Route
         .route("/api/openapi.json", openapi::serve(&document))
         .route("/api/docs", docs_page)
         .route("/api", any(error::api_not_found))
+        .route("/api/", any(error::api_not_found))
         .route("/api/{*rest}", any(error::api_not_found));
     if options.test_hooks {
         api = api.route("/api/_test/sleep", get(test_hooks::sleep));

@@ -13,6 +13,7 @@ use metrics_exporter_prometheus::{Matcher, PrometheusBuilder};
 
 pub const REQUESTS_TOTAL: &str = "http_requests_total";
 pub const REQUEST_DURATION: &str = "http_request_duration_seconds";
+pub const REQUESTS_IN_FLIGHT: &str = "http_requests_in_flight";
 
 /// Latency buckets in seconds: fine below 10 ms where this server lives, coarse above.
 const DURATION_BUCKETS: &[f64] = &[
@@ -43,7 +44,7 @@ fn method_label(method: &Method) -> &'static str {
     }
 }
 
-/// Records one request. The route label is the route's pattern (`/api/projects/{id}`),
+/// Records one request (and counts it while it runs). The route label is the route's pattern (`/api/projects/{id}`),
 /// never the raw path, so the number of series stays bounded; paths no route matched
 /// (the web app's pages and assets) share the label `web`.
 pub async fn track(request: Request, next: Next) -> Response {
@@ -53,7 +54,10 @@ pub async fn track(request: Request, next: Next) -> Response {
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "web".to_owned(), |p| p.as_str().to_owned());
+    let in_flight = metrics::gauge!(REQUESTS_IN_FLIGHT);
+    in_flight.increment(1);
     let response = next.run(request).await;
+    in_flight.decrement(1);
     let status = response.status().as_u16().to_string();
     metrics::counter!(REQUESTS_TOTAL, "method" => method, "route" => route.clone(), "status" => status)
         .increment(1);

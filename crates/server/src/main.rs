@@ -51,7 +51,7 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli.command, config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("fluxstudio: {err:#}");
+            eprintln!("fluxstudio: {}", one_line(&err));
             ExitCode::FAILURE
         }
     }
@@ -84,4 +84,20 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             result
         }
     }
+}
+
+/// The error and its causes on one line, skipping a cause whose text the line already
+/// holds (many errors repeat their source in their own message).
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+    }
+    line
 }

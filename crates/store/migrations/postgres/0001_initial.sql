@@ -58,7 +58,7 @@ CREATE TABLE organizations (
     name            TEXT NOT NULL,
     slug            TEXT NOT NULL,
     description     TEXT,
-    created_by      TEXT REFERENCES users (id) ON DELETE SET NULL,
+    created_by      UUID REFERENCES users (id) ON DELETE SET NULL,
     created_at      TIMESTAMPTZ NOT NULL,
     updated_at      TIMESTAMPTZ NOT NULL
 );
@@ -73,7 +73,7 @@ CREATE TABLE projects (
     priority        TEXT NOT NULL CHECK (priority IN ('low', 'medium', 'high', 'urgent')),
     start_date      DATE,
     due_date        DATE,
-    created_by      TEXT REFERENCES users (id) ON DELETE SET NULL,
+    created_by      UUID REFERENCES users (id) ON DELETE SET NULL,
     created_at      TIMESTAMPTZ NOT NULL,
     updated_at      TIMESTAMPTZ NOT NULL
 );
@@ -85,7 +85,7 @@ CREATE TABLE conversations (
     name            TEXT,
     organization_id UUID REFERENCES organizations (id) ON DELETE CASCADE,
     project_id      UUID REFERENCES projects (id) ON DELETE CASCADE,
-    created_by      TEXT REFERENCES users (id) ON DELETE SET NULL,
+    created_by      UUID REFERENCES users (id) ON DELETE SET NULL,
     last_seq        BIGINT NOT NULL DEFAULT 0,
     created_at      TIMESTAMPTZ NOT NULL,
     updated_at      TIMESTAMPTZ NOT NULL

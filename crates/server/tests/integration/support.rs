@@ -222,12 +222,11 @@ impl Server {
             if let Some(status) = self.child.try_wait().expect("poll the server process") {
                 panic!("fluxstudio exited early ({status}):\n{}", self.log());
             }
-            if self.base_url.is_empty() {
-                if let Ok(addr) = std::fs::read_to_string(addr_file) {
-                    if !addr.is_empty() {
-                        self.base_url = format!("http://{}", addr.trim());
-                    }
-                }
+            if self.base_url.is_empty()
+                && let Ok(addr) = std::fs::read_to_string(addr_file)
+                && !addr.is_empty()
+            {
+                self.base_url = format!("http://{}", addr.trim());
             }
             if !self.base_url.is_empty() {
                 let ready = self.client.get(self.url("/api/health/ready")).send().await;

@@ -1,0 +1,13 @@
+//! Integration tests: each starts the real `fluxstudio` binary and talks to it over
+//! HTTP, on SQLite and on PostgreSQL. One test binary keeps link times short.
+
+mod support;
+
+mod config;
+mod health;
+mod http;
+mod migrations;
+mod openapi;
+mod ready;
+mod shutdown;
+mod store;

@@ -1,0 +1,66 @@
+//! The OpenAPI 3.1 document at `/api/openapi.json` lists every endpoint, each documented
+//! operation really answers, and `/api/docs` serves the browsable page.
+
+use serde_json::Value;
+
+use crate::{both_backends, support::*};
+
+/// Every operation the server offers under `/api` (besides the document and its page).
+/// A new endpoint is added here when it is built; the test then proves it is documented.
+const ENDPOINTS: &[(&str, &str)] = &[
+    ("get", "/api/health"),
+    ("get", "/api/health/live"),
+    ("get", "/api/health/ready"),
+];
+
+async fn document_is_openapi_3_1_and_lists_every_endpoint(backend: Backend) {
+    let server = server(backend).start().await;
+    let response = server.get("/api/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    let doc: Value = response.json().await.unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["info"]["title"], "FluxStudio API");
+    assert_eq!(doc["info"]["version"], env!("CARGO_PKG_VERSION"));
+    let paths = doc["paths"].as_object().expect("paths");
+    for (method, path) in ENDPOINTS {
+        assert!(
+            paths.get(*path).and_then(|p| p.get(*method)).is_some(),
+            "{method} {path} is missing from the OpenAPI document"
+        );
+    }
+    // And the other way round: each documented operation is served (not a 404/405).
+    let mut documented = 0;
+    for (path, operations) in paths {
+        for method in operations.as_object().unwrap().keys() {
+            documented += 1;
+            assert!(
+                ENDPOINTS.contains(&(method.as_str(), path.as_str())),
+                "{method} {path} is documented but not in this test's list"
+            );
+            if method == "get" && !path.contains('{') {
+                let status = server.get(path).await.status();
+                assert!(status != 404 && status != 405, "{path}: {status}");
+            }
+        }
+    }
+    assert_eq!(documented, ENDPOINTS.len());
+    assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
+}
+
+async fn docs_page_is_served(backend: Backend) {
+    let server = server(backend).start().await;
+    let page = server.get("/api/docs").await;
+    assert_eq!(page.status(), 200);
+    assert!(
+        page.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert!(page.text().await.unwrap().contains("FluxStudio API"));
+}
+
+both_backends!(
+    document_is_openapi_3_1_and_lists_every_endpoint,
+    docs_page_is_served,
+);

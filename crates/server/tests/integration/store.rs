@@ -1,0 +1,64 @@
+//! The portable column types: ids are hyphenated text on SQLite and native uuid on
+//! PostgreSQL, times are bound from Rust, and both round-trip exactly.
+
+use chrono::{DateTime, SubsecRound, Utc};
+use fluxstudio_store::{DbId, read_with, write_with};
+
+use crate::{both_backends, support::*};
+
+async fn ids_and_times_round_trip(backend: Backend) {
+    let scratch = Scratch::new();
+    let url = fresh_database(backend, &scratch).await;
+    let output = run_cli(scratch.path(), &["migrate"], &[("DATABASE_URL", &url)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let db = open_store(&url).await;
+
+    let id = DbId::new();
+    let now = Utc::now().trunc_subsecs(6);
+    write_with!(&db, |pool| sqlx::query(
+        "INSERT INTO users (id, email, name, user_type, is_admin, is_active, email_verified, \
+         created_at, updated_at) VALUES ($1, $2, $3, 'designer', FALSE, TRUE, FALSE, $4, $4)"
+    )
+    .bind(id)
+    .bind("ada@studio.example")
+    .bind("Ada")
+    .bind(now)
+    .execute(pool)
+    .await
+    .unwrap()
+    .rows_affected());
+
+    let (read_id, created_at): (DbId, DateTime<Utc>) = read_with!(&db, |pool| sqlx::query_as(
+        "SELECT id, created_at FROM users WHERE id = $1"
+    )
+    .bind(id)
+    .fetch_one(pool)
+    .await
+    .unwrap());
+    assert_eq!(read_id, id);
+    assert_eq!(created_at, now);
+
+    // How the id is stored: readable text on SQLite, the uuid type on PostgreSQL.
+    let stored_as: String = match &db {
+        fluxstudio_store::Db::Sqlite(s) => {
+            sqlx::query_scalar("SELECT typeof(id) || ':' || id FROM users")
+                .fetch_one(&s.reader)
+                .await
+                .unwrap()
+        }
+        fluxstudio_store::Db::Postgres(p) => {
+            sqlx::query_scalar("SELECT pg_typeof(id)::text || ':' || id::text FROM users")
+                .fetch_one(p)
+                .await
+                .unwrap()
+        }
+    };
+    let expected_type = match backend {
+        Backend::Sqlite => "text",
+        Backend::Postgres => "uuid",
+    };
+    assert_eq!(stored_as, format!("{expected_type}:{}", id.0.hyphenated()));
+    db.close().await;
+}
+
+both_backends!(ids_and_times_round_trip);
