@@ -132,7 +132,7 @@ async fn responses_carry_request_ids_and_security_headers(backend: Backend) {
     );
 }
 
-async fn production_sends_hsts(backend: Backend) {
+async fn production_sends_hsts_and_logs_json(backend: Backend) {
     let server = server(backend)
         .env("FLUX_ENV", "production")
         .env(
@@ -260,7 +260,7 @@ both_backends!(
     unknown_api_paths_get_the_json_404_envelope,
     web_app_is_served_with_spa_fallback_and_asset_types,
     responses_carry_request_ids_and_security_headers,
-    production_sends_hsts,
+    production_sends_hsts_and_logs_json,
     cors_allows_only_configured_origins,
     oversized_bodies_get_413_as_json_before_the_body_is_read,
     responses_are_compressed_when_asked,

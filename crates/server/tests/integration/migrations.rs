@@ -173,3 +173,29 @@ async fn both_backends_end_with_the_same_tables_and_columns() {
         schemas[1].keys().collect::<Vec<_>>()
     );
 }
+
+/// `sslmode` in the URL is obeyed: the test cluster speaks no TLS, so `require` must fail
+/// (rather than silently connecting in the clear) and `disable` must work.
+#[test]
+fn postgres_tls_follows_sslmode() {
+    let scratch = Scratch::new();
+    let admin = pg_admin_url();
+    let sep = if admin.contains('?') { '&' } else { '?' };
+    let (ok, out) = migrate(
+        &scratch,
+        &format!("{admin}{sep}sslmode=require"),
+        &["migrate", "--status"],
+    );
+    assert!(!ok, "{out}");
+    let last = out.lines().last().unwrap_or_default().to_lowercase();
+    assert!(
+        last.contains("unreachable") && (last.contains("tls") || last.contains("ssl")),
+        "{out}"
+    );
+    let (ok, out) = migrate(
+        &scratch,
+        &format!("{admin}{sep}sslmode=disable"),
+        &["migrate", "--status"],
+    );
+    assert!(ok, "{out}");
+}

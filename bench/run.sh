@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmarks (BENCHMARKS.md): builds release binaries of fluxstudio and the bare-axum
+# baseline, installs wrk when missing, and prints P1 (health throughput through the full
+# middleware stack, as a ratio to bare axum, measured side by side) and P10 (cold start
+# and idle RSS). Not a test: run it on demand; results go to docs/PERFORMANCE.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null 2>&1; then
+  sudo_cmd=(); [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq wrk
+fi
+if [ ! -f web/dist/index.html ]; then
+  npm ci --prefix web --no-audit --no-fund --loglevel=error
+  npm --prefix web run build --silent
+fi
+cargo build --release --quiet --bin fluxstudio --bin bare-axum
+exec python3 bench/health_and_startup.py "$@"
