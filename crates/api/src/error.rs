@@ -7,11 +7,12 @@ use axum::{
     body::Body,
     extract::Request,
     http::{HeaderValue, StatusCode, header},
-    middleware::Next,
     response::{IntoResponse, Response},
 };
 use serde::Serialize;
 use utoipa::ToSchema;
+
+use crate::observe::InternalDetail;
 
 /// The body of every error response under `/api`.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub struct ErrorBody {
 pub struct ApiError {
     pub status: StatusCode,
     pub body: ErrorBody,
+    /// For internal errors: what went wrong, for the log only.
+    detail: Option<String>,
 }
 
 impl ApiError {
@@ -41,6 +44,7 @@ impl ApiError {
                 message: message.into(),
                 field: None,
             },
+            detail: None,
         }
     }
 
@@ -58,20 +62,25 @@ impl ApiError {
     }
 
     /// A failure that is ours, not the client's: the detail goes to the log (with the
-    /// request id the response carries), never to the client.
+    /// request id the response carries, see [`crate::observe`]), never to the client.
     pub fn internal(detail: impl std::fmt::Display) -> Self {
-        tracing::error!(error = %detail, "internal error");
-        Self::new(
+        let mut error = Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal_error",
             "Something went wrong on our side. Try again; if it persists, give the administrator the X-Request-Id of this response.",
-        )
+        );
+        error.detail = Some(detail.to_string());
+        error
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        let mut response = (self.status, Json(self.body)).into_response();
+        if let Some(detail) = self.detail {
+            response.extensions_mut().insert(InternalDetail(detail));
+        }
+        response
     }
 }
 
@@ -126,18 +135,21 @@ fn envelope_for(status: StatusCode) -> (&'static str, &'static str) {
 
 /// Rewrites any error response under `/api` that is not already JSON into the envelope,
 /// keeping its status and headers (such as `Retry-After`).
-pub async fn json_errors(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
+pub fn json_errors<B>(response: Response<B>) -> Response
+where
+    B: axum::body::HttpBody<Data = axum::body::Bytes> + Send + 'static,
+    B::Error: Into<axum::BoxError>,
+{
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
-        return response;
+        return response.map(Body::new);
     }
     let is_json = response
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
     if is_json {
-        return response;
+        return response.map(Body::new);
     }
     let (code, message) = envelope_for(status);
     let body = serde_json::to_vec(&ErrorBody {

@@ -108,10 +108,41 @@ pub struct Probe {
 
 const SERVICE: &str = "unified-backend";
 
-/// The resident set size, read from `/proc/self/statm` (pages × page size).
+/// The resident set size from the operating system, re-read at most once per
+/// [`PROBE_FRESHNESS`] (a probe or scraper asking many times a second gets the same figure).
 fn resident_bytes() -> u64 {
+    use std::sync::{
+        LazyLock,
+        atomic::{AtomicU64, Ordering},
+    };
+    static EPOCH: LazyLock<Instant> = LazyLock::new(Instant::now);
+    static SAMPLED_AT_MS: AtomicU64 = AtomicU64::new(u64::MAX);
+    static VALUE: AtomicU64 = AtomicU64::new(0);
+    let now_ms = EPOCH.elapsed().as_millis() as u64;
+    let at = SAMPLED_AT_MS.load(Ordering::Relaxed);
+    if at != u64::MAX && now_ms.saturating_sub(at) < PROBE_FRESHNESS.as_millis() as u64 {
+        return VALUE.load(Ordering::Relaxed);
+    }
+    let rss = read_resident_bytes();
+    VALUE.store(rss, Ordering::Relaxed);
+    SAMPLED_AT_MS.store(now_ms, Ordering::Relaxed);
+    rss
+}
+
+/// Reads `/proc/self/statm` (pages × page size). The file is opened once and re-read in
+/// place: procfs regenerates it on every read at offset 0.
+fn read_resident_bytes() -> u64 {
+    use std::{fs::File, os::unix::fs::FileExt, sync::OnceLock};
     const PAGE_SIZE: u64 = 4096;
-    std::fs::read_to_string("/proc/self/statm")
+    static STATM: OnceLock<Option<File>> = OnceLock::new();
+    let Some(file) = STATM.get_or_init(|| File::open("/proc/self/statm").ok()) else {
+        return 0;
+    };
+    let mut buf = [0u8; 128];
+    let Ok(len) = file.read_at(&mut buf, 0) else {
+        return 0;
+    };
+    std::str::from_utf8(&buf[..len])
         .ok()
         .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
         .map_or(0, |pages| pages * PAGE_SIZE)

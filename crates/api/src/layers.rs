@@ -1,12 +1,13 @@
-//! Cross-cutting HTTP behaviour: security headers and CORS.
+//! Cross-cutting HTTP behaviour: security headers, CORS and compression.
 
-use axum::{
-    extract::{Request, State},
-    http::{HeaderName, HeaderValue, Method, header},
-    middleware::Next,
-    response::Response,
+use axum::http::{HeaderName, HeaderValue, Method, Response, header};
+use tower_http::{
+    compression::{
+        CompressionLayer,
+        predicate::{DefaultPredicate, Predicate, SizeAbove},
+    },
+    cors::{AllowOrigin, CorsLayer},
 };
-use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// The page may load scripts, styles, images and connections only from its own origin
 /// (WebSockets included); nothing may frame it.
@@ -16,19 +17,9 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
      frame-ancestors 'none'";
 const HSTS: &str = "max-age=31536000; includeSubDomains";
 
-/// Whether the server runs in production, where HSTS is sent (it sits behind TLS there).
-#[derive(Clone, Copy)]
-pub struct SecurityHeaders {
-    pub hsts: bool,
-}
-
-/// Adds the security headers to every response that does not set its own.
-pub async fn security_headers(
-    State(config): State<SecurityHeaders>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let mut response = next.run(request).await;
+/// Adds the security headers to a response that does not set its own; with `hsts`
+/// (production, behind TLS) also Strict-Transport-Security.
+fn secure<B>(mut response: Response<B>, hsts: bool) -> Response<B> {
     let headers = response.headers_mut();
     let mut set = |name: HeaderName, value: &'static str| {
         headers
@@ -43,10 +34,20 @@ pub async fn security_headers(
         HeaderName::from_static("cross-origin-opener-policy"),
         "same-origin",
     );
-    if config.hsts {
+    if hsts {
         set(header::STRICT_TRANSPORT_SECURITY, HSTS);
     }
     response
+}
+
+/// The security-header step for this environment, as a plain function so the service
+/// that applies it has a nameable type.
+pub fn security_headers<B>(production: bool) -> fn(Response<B>) -> Response<B> {
+    if production {
+        |r| secure(r, true)
+    } else {
+        |r| secure(r, false)
+    }
 }
 
 /// CORS for the configured origins (`CORS_ORIGINS`), with credentials so the web app on
@@ -83,4 +84,10 @@ pub fn cors(origins: &[HeaderValue]) -> Option<CorsLayer> {
             ])
             .max_age(std::time::Duration::from_secs(600)),
     )
+}
+
+/// gzip or brotli, as the client accepts, for bodies of 1 KiB or more: below that the
+/// framing costs more than it saves.
+pub fn compression() -> CompressionLayer<impl Predicate> {
+    CompressionLayer::new().compress_when(DefaultPredicate::new().and(SizeAbove::new(1024)))
 }

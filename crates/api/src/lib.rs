@@ -6,14 +6,16 @@ pub mod error;
 pub mod health;
 pub mod layers;
 pub mod metrics;
+pub mod observe;
 pub mod openapi;
 pub mod state;
 mod test_hooks;
 
 use axum::{
-    Router, middleware,
+    Router,
     routing::{MethodRouter, any, get},
 };
+use tower::{ServiceBuilder, util::MapResponseLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 
 pub use error::{ApiError, ErrorBody};
@@ -33,20 +35,25 @@ pub struct HttpOptions {
 /// Everything under `/api`. `docs_page` answers `/api/docs` (the browsable documentation,
 /// which the web build provides).
 pub fn router(options: &HttpOptions, docs_page: MethodRouter<AppState>) -> Router<AppState> {
-    let (routes, document) = openapi::split();
-    let mut api = routes
+    let (documented, document) = openapi::split();
+    let undocumented = Router::new()
         .route("/api/openapi.json", openapi::serve(&document))
         .route("/api/docs", docs_page)
         .route("/api", any(error::api_not_found))
         .route("/api/", any(error::api_not_found))
-        .route("/api/{*rest}", any(error::api_not_found));
+        .route("/api/{*rest}", any(error::api_not_found))
+        .layer(layers::compression());
+    let mut api = documented.merge(undocumented);
     if options.test_hooks {
-        api = api.route("/api/_test/sleep", get(test_hooks::sleep));
+        api = api
+            .route("/api/_test/sleep", get(test_hooks::sleep))
+            .route("/api/_test/fail", get(test_hooks::fail));
     }
-    let api = api.layer(RequestBodyLimitLayer::new(options.body_limit));
-    let api = match layers::cors(&options.cors_origins) {
-        Some(cors) => api.layer(cors),
-        None => api,
-    };
-    api.layer(middleware::from_fn(error::json_errors))
+    // One `layer` call: each call on a Router boxes every route once more.
+    api.layer(
+        ServiceBuilder::new()
+            .layer(MapResponseLayer::new(error::json_errors))
+            .option_layer(layers::cors(&options.cors_origins))
+            .layer(RequestBodyLimitLayer::new(options.body_limit)),
+    )
 }

@@ -1,11 +1,11 @@
-//! Request counts and latency histograms by route, rendered in Prometheus text at `/metrics`.
+//! Request counts and latency histograms by route (recorded by [`crate::observe`]),
+//! rendered in Prometheus text at `/metrics`.
 
-use std::time::Instant;
+use std::time::Duration;
 
 use axum::{
-    extract::{MatchedPath, Request, State},
+    extract::State,
     http::{HeaderValue, Method, header},
-    middleware::Next,
     response::{IntoResponse, Response},
 };
 pub use metrics_exporter_prometheus::PrometheusHandle;
@@ -20,7 +20,11 @@ const DURATION_BUCKETS: &[f64] = &[
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
 ];
 
-/// Installs the process-wide recorder; call once at start.
+/// How often recorded histogram samples are folded into their buckets. Samples wait in a
+/// lock-free queue until then, so without upkeep they would pile up between scrapes.
+const UPKEEP_INTERVAL: Duration = Duration::from_secs(5);
+
+/// Installs the process-wide recorder and its upkeep task; call once, inside the runtime.
 pub fn install_recorder() -> Result<PrometheusHandle, String> {
     let recorder = PrometheusBuilder::new()
         .set_buckets_for_metric(Matcher::Full(REQUEST_DURATION.to_owned()), DURATION_BUCKETS)
@@ -28,10 +32,18 @@ pub fn install_recorder() -> Result<PrometheusHandle, String> {
         .build_recorder();
     let handle = recorder.handle();
     metrics::set_global_recorder(recorder).map_err(|e| e.to_string())?;
+    let upkeep = handle.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(UPKEEP_INTERVAL);
+        loop {
+            every.tick().await;
+            upkeep.run_upkeep();
+        }
+    });
     Ok(handle)
 }
 
-fn method_label(method: &Method) -> &'static str {
+pub fn method_label(method: &Method) -> &'static str {
     match *method {
         Method::GET => "GET",
         Method::POST => "POST",
@@ -42,28 +54,6 @@ fn method_label(method: &Method) -> &'static str {
         Method::OPTIONS => "OPTIONS",
         _ => "OTHER",
     }
-}
-
-/// Records one request (and counts it while it runs). The route label is the route's pattern (`/api/projects/{id}`),
-/// never the raw path, so the number of series stays bounded; paths no route matched
-/// (the web app's pages and assets) share the label `web`.
-pub async fn track(request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = method_label(request.method());
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "web".to_owned(), |p| p.as_str().to_owned());
-    let in_flight = metrics::gauge!(REQUESTS_IN_FLIGHT);
-    in_flight.increment(1);
-    let response = next.run(request).await;
-    in_flight.decrement(1);
-    let status = response.status().as_u16().to_string();
-    metrics::counter!(REQUESTS_TOTAL, "method" => method, "route" => route.clone(), "status" => status)
-        .increment(1);
-    metrics::histogram!(REQUEST_DURATION, "method" => method, "route" => route)
-        .record(started.elapsed().as_secs_f64());
-    response
 }
 
 /// `GET /metrics`.

@@ -22,13 +22,26 @@ use crate::{error::ErrorBody, health, state::AppState};
 )]
 struct ApiDoc;
 
-/// Every documented endpoint. New endpoints are added here with `routes!`, which registers
-/// the route and its documentation together.
-pub fn documented_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+/// Health probes: bodies of a few hundred bytes, asked for by load balancers and status
+/// lines that never ask for compression, so they skip that layer.
+fn probe_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .routes(routes!(health::health))
         .routes(routes!(health::live))
         .routes(routes!(health::ready))
+}
+
+/// The product's resources; responses are compressed when the client accepts it.
+fn resource_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+}
+
+/// Every documented endpoint. New endpoints are added with `routes!`, which registers the
+/// route and its documentation together.
+pub fn documented_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(probe_routes())
+        .merge(resource_routes().layer(crate::layers::compression()))
 }
 
 /// The documented routes and their document, stamped with this build's version.

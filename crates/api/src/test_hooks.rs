@@ -18,3 +18,9 @@ pub async fn sleep(Query(query): Query<SleepQuery>) -> Json<serde_json::Value> {
     tokio::time::sleep(Duration::from_millis(ms)).await;
     Json(serde_json::json!({ "slept": ms }))
 }
+
+/// Fails the way a bug would: an internal error whose detail must reach the log (with
+/// the request id) and never the client.
+pub async fn fail() -> crate::ApiError {
+    crate::ApiError::internal("test hook failure: the detail only operators may read")
+}

@@ -5,20 +5,13 @@
 use std::{future::IntoFuture, net::SocketAddr, path::Path, time::Instant};
 
 use anyhow::{Context, bail};
-use axum::{Router, middleware, routing::get};
-use fluxstudio_api::{AppState, HttpOptions, layers::SecurityHeaders, metrics};
+use axum::{Router, ServiceExt, extract::Request, response::Response, routing::get};
+use fluxstudio_api::{AppState, HttpOptions, layers::security_headers, metrics, observe};
 use fluxstudio_store::{Db, migrate};
 use tokio::net::TcpListener;
-use tower::ServiceBuilder;
-use tower_http::{
-    compression::CompressionLayer,
-    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
-    trace::TraceLayer,
-};
+use tower::{ServiceBuilder, util::MapResponse};
 
-use crate::{
-    alloc, cli::ServeArgs, config::Config, secret, shutdown::shutdown_signal, telemetry, web,
-};
+use crate::{alloc, cli::ServeArgs, config::Config, secret, shutdown::shutdown_signal, web};
 
 pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let started = Instant::now();
@@ -55,7 +48,7 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let (stop, stopped) = tokio::sync::watch::channel(());
     let server = axum::serve(
         listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
+        ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(app),
     )
     .with_graceful_shutdown(async move {
         let mut stopped = stopped;
@@ -118,40 +111,32 @@ async fn prepare_schema(db: &Db, no_migrate: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The application as served: the router inside the outermost layers.
+type App = MapResponse<Router, fn(Response) -> Response>;
+
 /// The whole HTTP application: `/api`, `/metrics` and the web app, inside the layers
 /// every response passes through.
-fn app(state: AppState, config: &Config, metrics_handle: metrics::PrometheusHandle) -> Router {
+fn app(state: AppState, config: &Config, metrics_handle: metrics::PrometheusHandle) -> App {
     let options = HttpOptions {
         cors_origins: config.cors_origins.clone(),
         body_limit: config.body_limit,
         test_hooks: config.test_hooks,
     };
-    let security = SecurityHeaders {
-        hsts: config.environment.is_production(),
-    };
-    Router::new()
+    let router = Router::new()
         .merge(fluxstudio_api::router(&options, get(web::api_docs)))
         .route("/metrics", get(metrics::render).with_state(metrics_handle))
-        .fallback(web::app)
-        .layer(middleware::from_fn(metrics::track))
-        .layer(
-            ServiceBuilder::new()
-                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-                .layer(
-                    TraceLayer::new_for_http()
-                        .make_span_with(telemetry::request_span)
-                        .on_request(())
-                        .on_response(telemetry::log_response)
-                        .on_failure(()),
-                )
-                .layer(PropagateRequestIdLayer::x_request_id())
-                .layer(middleware::from_fn_with_state(
-                    security,
-                    fluxstudio_api::layers::security_headers,
-                ))
-                .layer(CompressionLayer::new()),
+        .merge(
+            Router::new()
+                .fallback(web::app)
+                .layer(fluxstudio_api::layers::compression()),
         )
-        .with_state(state)
+        // Inside the router, so the route pattern is known to the metrics.
+        .layer(observe::ObserveLayer)
+        .with_state(state);
+    // Outside the router: wrapping the finished service adds no per-route boxing.
+    ServiceBuilder::new()
+        .map_response(security_headers(config.environment.is_production()))
+        .service(router)
 }
 
 /// Written to a temporary file and renamed, so a reader never sees half an address.

@@ -123,6 +123,15 @@ async fn responses_carry_request_ids_and_security_headers(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(given.headers()["x-request-id"], "trace-me-42");
+    // An id that could forge log lines is replaced, not echoed.
+    let forged = server
+        .client
+        .get(server.url("/api/health"))
+        .header("x-request-id", "x\" injected=\"1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.headers()["x-request-id"].len(), 36);
     assert!(
         server
             .get("/")
@@ -256,7 +265,32 @@ async fn metrics_count_requests_by_route(backend: Backend) {
     assert!(text.contains("http_request_duration_seconds_bucket{"));
 }
 
+async fn internal_errors_log_their_detail_with_the_request_id(backend: Backend) {
+    let server = server(backend).env("FLUX_TEST_HOOKS", "true").start().await;
+    let response = server.get("/api/_test/fail").await;
+    assert_eq!(response.status(), 500);
+    let id = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let body = response.text().await.unwrap();
+    let envelope: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(envelope["error"], "internal_error");
+    assert!(
+        !body.contains("test hook failure"),
+        "no detail to the client: {body}"
+    );
+    let log = server.log();
+    let line = log
+        .lines()
+        .find(|l| l.contains("request failed"))
+        .unwrap_or_else(|| panic!("no error line in:\n{log}"));
+    assert!(line.contains(&id), "{line}");
+    assert!(line.contains("test hook failure"), "{line}");
+}
+
 both_backends!(
+    internal_errors_log_their_detail_with_the_request_id,
     unknown_api_paths_get_the_json_404_envelope,
     web_app_is_served_with_spa_fallback_and_asset_types,
     responses_carry_request_ids_and_security_headers,
