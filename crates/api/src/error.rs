@@ -133,8 +133,9 @@ fn envelope_for(status: StatusCode) -> (&'static str, &'static str) {
     }
 }
 
-/// Rewrites any error response under `/api` that is not already JSON into the envelope,
-/// keeping its status and headers (such as `Retry-After`).
+/// Rewrites any error response that is not already JSON into the envelope, keeping its
+/// status and headers (such as `Retry-After`): whatever produced it (a handler, the body
+/// limit, the router's 405), a client always reads the same shape.
 pub fn json_errors<B>(response: Response<B>) -> Response
 where
     B: axum::body::HttpBody<Data = axum::body::Bytes> + Send + 'static,

@@ -13,15 +13,23 @@ mod test_hooks;
 
 use axum::{
     Router,
+    body::Body,
+    response::Response,
     routing::{MethodRouter, any, get},
 };
-use tower::{ServiceBuilder, util::MapResponseLayer};
-use tower_http::limit::RequestBodyLimitLayer;
+use tower::{
+    ServiceBuilder,
+    util::{Either, MapResponse},
+};
+use tower_http::{
+    cors::Cors,
+    limit::{RequestBodyLimit, RequestBodyLimitLayer, ResponseBody},
+};
 
 pub use error::{ApiError, ErrorBody};
 pub use state::AppState;
 
-/// How the `/api` router behaves, from the server's configuration.
+/// How the HTTP service behaves, from the server's configuration.
 #[derive(Debug, Clone)]
 pub struct HttpOptions {
     /// Origins allowed to call the API from a browser (`CORS_ORIGINS`).
@@ -30,11 +38,13 @@ pub struct HttpOptions {
     pub body_limit: usize,
     /// Mounts `/api/_test/*` routes that only tests need (never in production).
     pub test_hooks: bool,
+    /// Production sits behind TLS: send HSTS.
+    pub production: bool,
 }
 
-/// Everything under `/api`. `docs_page` answers `/api/docs` (the browsable documentation,
+/// Every route under `/api`. `docs_page` answers `/api/docs` (the browsable documentation,
 /// which the web build provides).
-pub fn router(options: &HttpOptions, docs_page: MethodRouter<AppState>) -> Router<AppState> {
+pub fn routes(options: &HttpOptions, docs_page: MethodRouter<AppState>) -> Router<AppState> {
     let (documented, document) = openapi::split();
     let undocumented = Router::new()
         .route("/api/openapi.json", openapi::serve(&document))
@@ -49,11 +59,26 @@ pub fn router(options: &HttpOptions, docs_page: MethodRouter<AppState>) -> Route
             .route("/api/_test/sleep", get(test_hooks::sleep))
             .route("/api/_test/fail", get(test_hooks::fail));
     }
-    // One `layer` call: each call on a Router boxes every route once more.
-    api.layer(
-        ServiceBuilder::new()
-            .layer(MapResponseLayer::new(error::json_errors))
-            .option_layer(layers::cors(&options.cors_origins))
-            .layer(RequestBodyLimitLayer::new(options.body_limit)),
-    )
+    api
+}
+
+/// The service as served: the finished router inside the layers every response passes
+/// through, from the outside in: security headers, the JSON error envelope, CORS, the body
+/// limit (refused from `Content-Length` before the body is read).
+pub type Served = MapResponse<
+    MapResponse<Either<Cors<Limited>, Limited>, fn(Response<ResponseBody<Body>>) -> Response>,
+    fn(Response) -> Response,
+>;
+type Limited = RequestBodyLimit<Router>;
+
+/// Wraps the finished router. These layers go around the router rather than inside it
+/// (`Router::layer`), where each would box every route once more per request.
+pub fn serve(router: Router, options: &HttpOptions) -> Served {
+    let envelope: fn(Response<ResponseBody<Body>>) -> Response = error::json_errors;
+    ServiceBuilder::new()
+        .map_response(layers::security_headers(options.production))
+        .map_response(envelope)
+        .option_layer(layers::cors(&options.cors_origins))
+        .layer(RequestBodyLimitLayer::new(options.body_limit))
+        .service(router)
 }

@@ -5,11 +5,10 @@
 use std::{future::IntoFuture, net::SocketAddr, path::Path, time::Instant};
 
 use anyhow::{Context, bail};
-use axum::{Router, ServiceExt, extract::Request, response::Response, routing::get};
-use fluxstudio_api::{AppState, HttpOptions, layers::security_headers, metrics, observe};
+use axum::{Router, ServiceExt, extract::Request, routing::get};
+use fluxstudio_api::{AppState, HttpOptions, metrics, observe};
 use fluxstudio_store::{Db, migrate};
 use tokio::net::TcpListener;
-use tower::{ServiceBuilder, util::MapResponse};
 
 use crate::{alloc, cli::ServeArgs, config::Config, secret, shutdown::shutdown_signal, web};
 
@@ -111,19 +110,21 @@ async fn prepare_schema(db: &Db, no_migrate: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The application as served: the router inside the outermost layers.
-type App = MapResponse<Router, fn(Response) -> Response>;
-
 /// The whole HTTP application: `/api`, `/metrics` and the web app, inside the layers
 /// every response passes through.
-fn app(state: AppState, config: &Config, metrics_handle: metrics::PrometheusHandle) -> App {
+fn app(
+    state: AppState,
+    config: &Config,
+    metrics_handle: metrics::PrometheusHandle,
+) -> fluxstudio_api::Served {
     let options = HttpOptions {
         cors_origins: config.cors_origins.clone(),
         body_limit: config.body_limit,
         test_hooks: config.test_hooks,
+        production: config.environment.is_production(),
     };
     let router = Router::new()
-        .merge(fluxstudio_api::router(&options, get(web::api_docs)))
+        .merge(fluxstudio_api::routes(&options, get(web::api_docs)))
         .route("/metrics", get(metrics::render).with_state(metrics_handle))
         .merge(
             Router::new()
@@ -133,10 +134,7 @@ fn app(state: AppState, config: &Config, metrics_handle: metrics::PrometheusHand
         // Inside the router, so the route pattern is known to the metrics.
         .layer(observe::ObserveLayer)
         .with_state(state);
-    // Outside the router: wrapping the finished service adds no per-route boxing.
-    ServiceBuilder::new()
-        .map_response(security_headers(config.environment.is_production()))
-        .service(router)
+    fluxstudio_api::serve(router, &options)
 }
 
 /// Written to a temporary file and renamed, so a reader never sees half an address.

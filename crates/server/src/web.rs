@@ -37,14 +37,12 @@ fn serve(file: EmbeddedFile, cache: &'static str, request: &HeaderMap) -> Respon
 }
 
 fn not_built() -> Response {
-    (
-        StatusCode::SERVICE_UNAVAILABLE,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+    fluxstudio_api::ApiError::unavailable(
         "This fluxstudio binary was built without the web app. Build it with \
          `npm --prefix web ci && npm --prefix web run build`, then rebuild the server \
-         (scripts/run.sh does both).\n",
+         (scripts/run.sh does both).",
     )
-        .into_response()
+    .into_response()
 }
 
 /// Every path outside `/api`, `/collab` and `/metrics`.
