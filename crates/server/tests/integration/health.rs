@@ -8,12 +8,7 @@ async fn health_reports_the_seed_fields_with_their_types(backend: Backend) {
     let server = server(backend).start().await;
     let response = server.get("/api/health").await;
     assert_eq!(response.status(), 200);
-    assert!(
-        response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("application/json")
-    );
+    assert!(header(&response, "content-type").starts_with("application/json"));
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["status"], "healthy");
     assert_eq!(body["service"], "unified-backend");

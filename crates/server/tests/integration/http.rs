@@ -33,23 +33,13 @@ async fn web_app_is_served_with_spa_fallback_and_asset_types(backend: Backend) {
     let index = server.get("/").await;
     assert_eq!(index.status(), 200);
     assert_eq!(index.headers()["cache-control"], "no-cache");
-    assert!(
-        index.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
+    assert!(header(&index, "content-type").starts_with("text/html"));
     let index_html = index.text().await.unwrap();
     assert!(index_html.contains("FluxStudio"));
 
     let deep = server.get("/projects/123").await;
     assert_eq!(deep.status(), 200);
-    assert!(
-        deep.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
+    assert!(header(&deep, "content-type").starts_with("text/html"));
     assert_eq!(
         deep.text().await.unwrap(),
         index_html,
@@ -116,12 +106,8 @@ async fn responses_carry_request_ids_and_security_headers(backend: Backend) {
         "HSTS only in production"
     );
     let given = server
-        .client
-        .get(server.url("/api/nope"))
-        .header("x-request-id", "trace-me-42")
-        .send()
-        .await
-        .unwrap();
+        .get_with("/api/nope", ("x-request-id", "trace-me-42"))
+        .await;
     assert_eq!(given.headers()["x-request-id"], "trace-me-42");
     // An id that could forge log lines is replaced, not echoed.
     let forged = server
@@ -223,12 +209,8 @@ async fn oversized_bodies_get_413_as_json_before_the_body_is_read(backend: Backe
 async fn responses_are_compressed_when_asked(backend: Backend) {
     let server = server(backend).start().await;
     let response = server
-        .client
-        .get(server.url("/api/openapi.json"))
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
+        .get_with("/api/openapi.json", ("accept-encoding", "gzip"))
+        .await;
     assert_eq!(response.headers()["content-encoding"], "gzip");
 }
 
@@ -240,12 +222,7 @@ async fn metrics_count_requests_by_route(backend: Backend) {
     server.get("/api/nope").await;
     let response = server.get("/metrics").await;
     assert_eq!(response.status(), 200);
-    assert!(
-        response.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/plain")
-    );
+    assert!(header(&response, "content-type").starts_with("text/plain"));
     let text = response.text().await.unwrap();
     let health_line = text
         .lines()

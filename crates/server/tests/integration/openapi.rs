@@ -51,12 +51,7 @@ async fn docs_page_is_served(backend: Backend) {
     let server = server(backend).start().await;
     let page = server.get("/api/docs").await;
     assert_eq!(page.status(), 200);
-    assert!(
-        page.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
+    assert!(header(&page, "content-type").starts_with("text/html"));
     assert!(page.text().await.unwrap().contains("FluxStudio API"));
 }
 

@@ -255,6 +255,16 @@ impl Server {
             .expect("request to the server")
     }
 
+    /// A GET with one extra request header.
+    pub async fn get_with(&self, path: &str, (name, value): (&str, &str)) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header(name, value)
+            .send()
+            .await
+            .expect("request to the server")
+    }
+
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log_path).unwrap_or_default()
     }
@@ -301,6 +311,15 @@ pub fn run_cli(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     }
     command.envs(env.iter().copied());
     command.output().expect("run fluxstudio")
+}
+
+/// A response header as text ("" when absent).
+pub fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
 }
 
 pub fn text(bytes: &[u8]) -> String {
