@@ -8,6 +8,7 @@ pub mod layers;
 pub mod metrics;
 pub mod observe;
 pub mod openapi;
+pub mod probe;
 pub mod state;
 mod test_hooks;
 

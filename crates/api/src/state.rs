@@ -4,7 +4,7 @@ use std::{sync::Arc, time::Instant};
 
 use fluxstudio_store::Db;
 
-use crate::health::DbProbe;
+use crate::probe::DbProbe;
 
 /// Shared, cheaply cloned application state.
 #[derive(Clone)]

@@ -10,23 +10,7 @@ use sqlx::{
     },
 };
 
-use crate::{error::StoreError, url::DatabaseUrl};
-
-/// Which engine a [`Db`] runs on, as reported by `/api/health`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-impl Backend {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Sqlite => "sqlite",
-            Self::Postgres => "postgres",
-        }
-    }
-}
+use crate::{backend::Backend, error::StoreError, url::DatabaseUrl};
 
 /// How to open the database.
 #[derive(Debug, Clone)]

@@ -4,6 +4,7 @@
 //! Nothing outside this crate contains SQL.
 #![forbid(unsafe_code)]
 
+pub mod backend;
 pub mod db;
 pub mod error;
 pub mod id;
@@ -12,7 +13,8 @@ pub mod schema;
 pub mod status;
 pub mod url;
 
-pub use db::{Backend, Db, DbOptions};
+pub use backend::Backend;
+pub use db::{Db, DbOptions};
 pub use error::StoreError;
 pub use id::DbId;
 pub use url::DatabaseUrl;

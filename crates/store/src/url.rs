@@ -2,7 +2,7 @@
 
 use std::{fmt, path::PathBuf};
 
-use crate::db::Backend;
+use crate::backend::Backend;
 
 /// A validated database URL. Its `Display` and `Debug` never show the password.
 #[derive(Clone, PartialEq, Eq)]
