@@ -31,7 +31,7 @@ pub async fn status(db: &Db) -> anyhow::Result<()> {
             || "pending".to_owned(),
             |at| format!("applied {}", at.to_rfc3339()),
         );
-        println!("{:04}_{:<24} {state}", step.version, step.name);
+        println!("{:<29} {state}", step.label());
     }
     let pending = steps.iter().filter(|s| s.applied_at.is_none()).count();
     println!("{} applied, {pending} pending", steps.len() - pending);

@@ -99,7 +99,7 @@ async fn prepare_schema(db: &Db, no_migrate: bool) -> anyhow::Result<()> {
         .await?
         .iter()
         .filter(|m| m.applied_at.is_none())
-        .map(|m| format!("{:04}_{}", m.version, m.name))
+        .map(|m| m.label())
         .collect();
     if !pending.is_empty() {
         bail!(

@@ -24,7 +24,7 @@ include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 impl Migration {
     /// `0001_initial`: the file name the step came from.
     pub fn label(&self) -> String {
-        format!("{:04}_{}", self.version, self.name)
+        label(self.version, self.name)
     }
 
     /// SHA-256 of the SQL, recorded when applied, so an edited step is noticed.
@@ -47,6 +47,17 @@ pub struct MigrationStatus {
     pub version: i64,
     pub name: &'static str,
     pub applied_at: Option<DateTime<Utc>>,
+}
+
+/// `0001_initial`: the file name a step came from.
+fn label(version: i64, name: &str) -> String {
+    format!("{version:04}_{name}")
+}
+
+impl MigrationStatus {
+    pub fn label(&self) -> String {
+        label(self.version, self.name)
+    }
 }
 
 /// What [`run`] reports as it goes, for the CLI to print.
