@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod health;
+pub mod json;
 pub mod layers;
 pub mod metrics;
 pub mod observe;
@@ -28,6 +29,7 @@ use tower_http::{
 };
 
 pub use error::{ApiError, ErrorBody};
+pub use json::ApiJson;
 pub use state::AppState;
 
 /// How the HTTP service behaves, from the server's configuration.

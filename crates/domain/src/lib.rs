@@ -1,9 +1,20 @@
 //! FluxStudio's vocabulary and rules, free of I/O so they can be tested on their own
-//! and shared by every layer (store, API, real time, collaboration).
+//! and shared by every layer (store, API, real time, collaboration). Values from clients
+//! are parsed into these types at the edge, so an invalid one cannot exist past it.
 #![forbid(unsafe_code)]
 
+pub mod display_name;
+pub mod email;
 pub mod environment;
+pub mod invalid;
 pub mod parse;
+pub mod password;
+pub mod user_type;
 
+pub use display_name::DisplayName;
+pub use email::Email;
 pub use environment::Environment;
+pub use invalid::Invalid;
 pub use parse::ParseVocabularyError;
+pub use password::Password;
+pub use user_type::UserType;

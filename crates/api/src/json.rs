@@ -1,0 +1,187 @@
+//! `ApiJson<T>`: the JSON body extractor every endpoint uses, so a bad body is refused the
+//! same way everywhere and changes nothing: not JSON → 415, unreadable → 400, a missing or
+//! wrong-typed field → 422 naming the field (as the client spelled it).
+
+use axum::{
+    body::Bytes,
+    extract::{FromRequest, Request},
+    http::{StatusCode, header},
+};
+use serde::de::DeserializeOwned;
+
+use crate::ApiError;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiJson<T>(pub T);
+
+impl From<fluxstudio_domain::Invalid> for ApiError {
+    fn from(invalid: fluxstudio_domain::Invalid) -> Self {
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", invalid.message)
+            .with_field(invalid.field)
+    }
+}
+
+/// Reads `bytes` as a `T`, mapping serde's verdict onto the envelope.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if !inner.is_data() {
+            return ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                format!("The body is not valid JSON: {inner}."),
+            );
+        }
+        let message = inner.to_string();
+        // serde reports a missing field at its parent's path; name the field itself.
+        let field = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+            .map(|name| {
+                if path == "." {
+                    name.to_owned()
+                } else {
+                    format!("{path}.{name}")
+                }
+            })
+            .unwrap_or(path);
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned();
+        let error = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            format!("{}: {message}.", field),
+        );
+        if field == "." {
+            error
+        } else {
+            error.with_field(field)
+        }
+    })?;
+    deserializer.end().map_err(|err| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            format!("The body is not valid JSON: {err}."),
+        )
+    })?;
+    Ok(value)
+}
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| {
+                let v = v.trim();
+                v.eq_ignore_ascii_case("application/json")
+                    || (v.starts_with("application/") && v.ends_with("+json"))
+            });
+        if !is_json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send the body as JSON with Content-Type: application/json.",
+            ));
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                let status = rejection.status();
+                if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::new(
+                        status,
+                        "payload_too_large",
+                        "The request body is larger than this endpoint accepts.",
+                    )
+                } else {
+                    ApiError::new(
+                        StatusCode::BAD_REQUEST,
+                        "bad_request",
+                        "The request body could not be read.",
+                    )
+                }
+            })?;
+        parse(&bytes).map(ApiJson)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    struct Signup {
+        email: String,
+        user_type: Option<String>,
+        profile: Option<Profile>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Profile {
+        #[allow(dead_code)]
+        age: u8,
+    }
+
+    fn refusal(body: &str) -> (u16, String, Option<String>) {
+        let err = parse::<Signup>(body.as_bytes()).unwrap_err();
+        (err.status.as_u16(), err.body.error, err.body.field)
+    }
+
+    #[test]
+    fn each_kind_of_bad_body_has_its_status_and_field() {
+        assert_eq!(refusal("{\"email\": "), (400, "bad_request".into(), None));
+        assert_eq!(refusal("not json"), (400, "bad_request".into(), None));
+        assert_eq!(
+            refusal("{\"email\": \"a@b.co\"} trailing"),
+            (400, "bad_request".into(), None)
+        );
+        assert_eq!(refusal("{}"), (422, "invalid".into(), Some("email".into())));
+        assert_eq!(
+            refusal("{\"email\": 42}"),
+            (422, "invalid".into(), Some("email".into()))
+        );
+        assert_eq!(
+            refusal("{\"email\": \"a@b.co\", \"userType\": []}"),
+            (422, "invalid".into(), Some("userType".into()))
+        );
+        assert_eq!(
+            refusal("{\"email\": \"a@b.co\", \"profile\": {}}"),
+            (422, "invalid".into(), Some("profile.age".into()))
+        );
+        assert_eq!(
+            refusal("{\"email\": \"a@b.co\", \"profile\": {\"age\": 999}}"),
+            (422, "invalid".into(), Some("profile.age".into()))
+        );
+        let ok = parse::<Signup>(br#"{"email": "a@b.co", "userType": "client"}"#).unwrap();
+        assert_eq!(
+            (ok.email.as_str(), ok.user_type.as_deref()),
+            ("a@b.co", Some("client"))
+        );
+        assert!(ok.profile.is_none());
+    }
+
+    #[test]
+    fn domain_refusals_become_422_with_the_field() {
+        let err = ApiError::from(fluxstudio_domain::Email::parse("nope").unwrap_err());
+        assert_eq!(err.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(err.body.field.as_deref(), Some("email"));
+    }
+}
