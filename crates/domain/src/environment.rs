@@ -2,24 +2,20 @@
 
 use std::str::FromStr;
 
-use crate::parse::{ParseVocabularyError, vocabulary_index};
+use crate::{ParseVocabularyError, vocabulary};
 
-/// `development` is forgiving (generated secrets, readable logs); `production` demands
-/// every secret explicitly and logs JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Environment {
-    #[default]
-    Development,
-    Production,
+vocabulary! {
+    /// `development` is forgiving (generated secrets, readable logs); `production` demands
+    /// every secret explicitly and logs JSON.
+    #[derive(Default)]
+    pub enum Environment {
+        #[default]
+        Development = "development",
+        Production = "production",
+    }
 }
 
 impl Environment {
-    pub const WORDS: &'static [&'static str] = &["development", "production"];
-
-    pub fn as_str(self) -> &'static str {
-        Self::WORDS[self as usize]
-    }
-
     pub fn is_production(self) -> bool {
         self == Self::Production
     }
@@ -29,10 +25,7 @@ impl FromStr for Environment {
     type Err = ParseVocabularyError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match vocabulary_index(s, Self::WORDS)? {
-            0 => Self::Development,
-            _ => Self::Production,
-        })
+        Self::from_word(s)
     }
 }
 
@@ -56,5 +49,6 @@ mod tests {
             "\"prod\" is not one of: development, production"
         );
         assert_eq!(Environment::Production.as_str(), "production");
+        assert_eq!(Environment::default(), Environment::Development);
     }
 }

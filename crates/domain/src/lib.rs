@@ -7,14 +7,14 @@ pub mod display_name;
 pub mod email;
 pub mod environment;
 pub mod invalid;
-pub mod parse;
 pub mod password;
 pub mod user_type;
+pub mod vocabulary;
 
 pub use display_name::DisplayName;
 pub use email::Email;
 pub use environment::Environment;
 pub use invalid::Invalid;
-pub use parse::ParseVocabularyError;
 pub use password::Password;
 pub use user_type::UserType;
+pub use vocabulary::ParseVocabularyError;

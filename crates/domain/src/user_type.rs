@@ -3,19 +3,12 @@
 
 use std::str::FromStr;
 
-use crate::Invalid;
+use crate::{Invalid, vocabulary};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum UserType {
-    Client,
-    Designer,
-}
-
-impl UserType {
-    pub const WORDS: &'static [&'static str] = &["client", "designer"];
-
-    pub fn as_str(self) -> &'static str {
-        Self::WORDS[self as usize]
+vocabulary! {
+    pub enum UserType {
+        Client = "client",
+        Designer = "designer",
     }
 }
 
@@ -23,18 +16,13 @@ impl FromStr for UserType {
     type Err = Invalid;
 
     fn from_str(s: &str) -> Result<Self, Invalid> {
-        match s {
-            "client" => Ok(Self::Client),
-            "designer" => Ok(Self::Designer),
-            "admin" => Err(Invalid::new(
+        if s == "admin" {
+            return Err(Invalid::new(
                 "userType",
                 "An account cannot make itself an administrator; choose client or designer.",
-            )),
-            other => Err(Invalid::new(
-                "userType",
-                format!("\"{other}\" is not one of: client, designer."),
-            )),
+            ));
         }
+        Self::from_word(s).map_err(|err| Invalid::new("userType", format!("{err}.")))
     }
 }
 

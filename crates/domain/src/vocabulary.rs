@@ -1,0 +1,92 @@
+//! Closed vocabularies (environments, user types, and later statuses, priorities, roles):
+//! one macro declares each, so every one has the same words-on-the-wire, the same lookup
+//! and the same error naming the allowed values, in the API, the config and the database.
+
+use std::fmt;
+
+/// A value that is not one of a vocabulary's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ParseVocabularyError {
+    pub value: String,
+    pub allowed: &'static [&'static str],
+}
+
+impl fmt::Display for ParseVocabularyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "\"{}\" is not one of: {}",
+            self.value,
+            self.allowed.join(", ")
+        )
+    }
+}
+
+/// Declares an enum whose variants are spelled on the wire as the given words, with
+/// `WORDS`, `ALL`, `as_str`, `from_word` (exact match) and `Display`. `FromStr` is left to
+/// the type, so each decides what its refusal says.
+#[macro_export]
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $word:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant ),+
+        }
+
+        impl $name {
+            /// Every word, in declaration order.
+            pub const WORDS: &'static [&'static str] = &[$($word),+];
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $word),+
+                }
+            }
+
+            pub fn from_word(word: &str) -> Result<Self, $crate::ParseVocabularyError> {
+                match word {
+                    $($word => Ok(Self::$variant),)+
+                    _ => Err($crate::ParseVocabularyError {
+                        value: word.to_owned(),
+                        allowed: Self::WORDS,
+                    }),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    vocabulary! {
+        enum Colour {
+            Red = "red",
+            DeepBlue = "deep_blue",
+        }
+    }
+
+    #[test]
+    fn words_round_trip_and_refusals_name_the_words() {
+        for colour in Colour::ALL {
+            assert_eq!(Colour::from_word(colour.as_str()), Ok(*colour));
+            assert_eq!(colour.to_string(), colour.as_str());
+        }
+        assert_eq!(Colour::WORDS, ["red", "deep_blue"]);
+        let err = Colour::from_word("Red").unwrap_err();
+        assert_eq!(err.to_string(), "\"Red\" is not one of: red, deep_blue");
+    }
+}
