@@ -6,7 +6,7 @@ use axum::{
     Json,
     body::Body,
     extract::Request,
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use serde::Serialize;
@@ -33,6 +33,9 @@ pub struct ApiError {
     pub body: ErrorBody,
     /// For internal errors: what went wrong, for the log only.
     detail: Option<String>,
+    /// Headers the response carries besides the body (`Retry-After`, say).
+    /// Boxed: rare, and it would otherwise double the size of every `Result` carrying one.
+    headers: Option<Box<HeaderMap>>,
 }
 
 impl ApiError {
@@ -45,7 +48,14 @@ impl ApiError {
                 field: None,
             },
             detail: None,
+            headers: None,
         }
+    }
+
+    /// Adds headers to the response this error becomes.
+    pub fn with_headers(mut self, add: impl FnOnce(&mut HeaderMap)) -> Self {
+        add(self.headers.get_or_insert_with(Default::default));
+        self
     }
 
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
@@ -77,6 +87,9 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut response = (self.status, Json(self.body)).into_response();
+        if let Some(headers) = self.headers {
+            response.headers_mut().extend(*headers);
+        }
         if let Some(detail) = self.detail {
             response.extensions_mut().insert(InternalDetail(detail));
         }

@@ -188,3 +188,31 @@ mod tests {
         assert_eq!(err.body.field.as_deref(), Some("email"));
     }
 }
+
+/// Like [`ApiJson`], for endpoints whose every field is optional: a request with no body
+/// at all (no `Content-Type`, nothing sent) reads as `T::default()`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OptionalJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for OptionalJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Default,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let headers = request.headers();
+        let declares_body = headers.contains_key(header::CONTENT_TYPE)
+            || headers
+                .get(header::CONTENT_LENGTH)
+                .is_some_and(|len| len.as_bytes() != b"0");
+        if declares_body {
+            ApiJson::from_request(request, state)
+                .await
+                .map(|ApiJson(value)| OptionalJson(value))
+        } else {
+            Ok(OptionalJson(T::default()))
+        }
+    }
+}

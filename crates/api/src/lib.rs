@@ -2,6 +2,9 @@
 //! wrap them, and the OpenAPI document generated from the handlers themselves.
 #![forbid(unsafe_code)]
 
+pub mod admin;
+pub mod auth;
+pub mod csrf;
 pub mod error;
 pub mod health;
 pub mod json;
@@ -9,7 +12,9 @@ pub mod layers;
 pub mod metrics;
 pub mod observe;
 pub mod openapi;
+pub mod pagination;
 pub mod probe;
+pub mod rate_limit;
 pub mod state;
 mod test_hooks;
 
@@ -30,7 +35,7 @@ use tower_http::{
 
 pub use error::{ApiError, ErrorBody};
 pub use json::ApiJson;
-pub use state::AppState;
+pub use state::{AppState, StateParts, WebSecurity};
 
 /// How the HTTP service behaves, from the server's configuration.
 #[derive(Debug, Clone)]
@@ -45,9 +50,13 @@ pub struct HttpOptions {
     pub production: bool,
 }
 
-/// Every route under `/api`. `docs_page` answers `/api/docs` (the browsable documentation,
-/// which the web build provides).
-pub fn routes(options: &HttpOptions, docs_page: MethodRouter<AppState>) -> Router<AppState> {
+/// Every route under `/api`, behind the rate limits and the CSRF check. `docs_page`
+/// answers `/api/docs` (the browsable documentation, which the web build provides).
+pub fn routes(
+    state: &AppState,
+    options: &HttpOptions,
+    docs_page: MethodRouter<AppState>,
+) -> Router<AppState> {
     let (documented, document) = openapi::split();
     let undocumented = Router::new()
         .route("/api/openapi.json", openapi::serve(&document))
@@ -62,7 +71,15 @@ pub fn routes(options: &HttpOptions, docs_page: MethodRouter<AppState>) -> Route
             .route("/api/_test/sleep", get(test_hooks::sleep))
             .route("/api/_test/fail", get(test_hooks::fail));
     }
-    api
+    // Layers run outside in: the rate limit counts even requests CSRF refuses.
+    api.layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        csrf::guard,
+    ))
+    .layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        rate_limit::limit,
+    ))
 }
 
 /// The service as served: the finished router inside the layers every response passes

@@ -8,7 +8,7 @@ use axum::{
 use utoipa::OpenApi;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use crate::{error::ErrorBody, health, state::AppState};
+use crate::{admin, auth, csrf, error::ErrorBody, health, state::AppState};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,9 +18,31 @@ use crate::{error::ErrorBody, health, state::AppState};
                        studios. Errors share one envelope: `{error, message, field?}`."
     ),
     components(schemas(ErrorBody)),
-    tags((name = "health", description = "Liveness, readiness and service health"))
+    modifiers(&BearerAuth),
+    tags(
+        (name = "health", description = "Liveness, readiness and service health"),
+        (name = "auth", description = "Accounts, sessions, two-factor authentication, CSRF"),
+        (name = "admin", description = "Instance administration (instance admins only)")
+    )
 )]
 struct ApiDoc;
+
+/// Declares the `bearer` scheme the authenticated endpoints name.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .bearer_format("JWT")
+            .build();
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
 
 /// Health probes: bodies of a few hundred bytes, asked for by load balancers and status
 /// lines that never ask for compression, so they skip that layer.
@@ -33,7 +55,32 @@ fn probe_routes() -> OpenApiRouter<AppState> {
 
 /// The product's resources; responses are compressed when the client accepts it.
 fn resource_routes() -> OpenApiRouter<AppState> {
+    use auth::{account, email, signin, two_factor};
     OpenApiRouter::new()
+        .routes(routes!(csrf::token))
+        .routes(routes!(signin::signup))
+        .routes(routes!(signin::login))
+        .routes(routes!(signin::login_two_factor))
+        .routes(routes!(signin::refresh))
+        .routes(routes!(signin::logout))
+        .routes(routes!(signin::logout_all))
+        .routes(routes!(account::me, account::update_me))
+        .routes(routes!(account::change_password))
+        .routes(routes!(account::sessions))
+        .routes(routes!(account::revoke_session))
+        .routes(routes!(email::verify_email))
+        .routes(routes!(email::resend_verification))
+        .routes(routes!(email::forgot_password))
+        .routes(routes!(email::reset_password))
+        .routes(routes!(two_factor::status))
+        .routes(routes!(two_factor::setup))
+        .routes(routes!(two_factor::confirm))
+        .routes(routes!(two_factor::disable))
+        .routes(routes!(admin::database::db_status_view))
+        .routes(routes!(admin::database::init_database))
+        .routes(routes!(admin::users::list))
+        .routes(routes!(admin::users::change))
+        .routes(routes!(admin::events::list))
 }
 
 /// Every documented endpoint. New endpoints are added with `routes!`, which registers the

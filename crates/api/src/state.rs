@@ -1,10 +1,13 @@
-//! What every handler can reach: the database, the start time, and read-outs of the process.
+//! What every handler can reach: the database, the account service, the rate limiters,
+//! the start time, and read-outs of the process.
 
 use std::{sync::Arc, time::Instant};
 
+use fluxstudio_accounts::Accounts;
+use fluxstudio_auth::csrf::CsrfKey;
 use fluxstudio_store::Db;
 
-use crate::probe::DbProbe;
+use crate::{probe::DbProbe, rate_limit::RateLimits};
 
 /// Shared, cheaply cloned application state.
 #[derive(Clone)]
@@ -18,25 +21,55 @@ pub struct Inner {
     pub started_at: Instant,
     /// Bytes currently allocated on the heap, from the process's allocator.
     pub heap_allocated: fn() -> u64,
-    /// The key access tokens are signed with (HS256).
-    pub jwt_secret: Arc<[u8]>,
+    pub accounts: Accounts,
+    pub limits: RateLimits,
+    pub csrf: CsrfKey,
+    pub web: WebSecurity,
+}
+
+/// How the API treats browsers and the network in front of it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WebSecurity {
+    /// Cookies are marked `Secure` (production, behind TLS).
+    pub secure_cookies: bool,
+    /// Proxies in front of the server (`TRUST_PROXY`): the client address is read from the
+    /// `X-Forwarded-For` entry this many hops from the right; 0 uses the socket's peer.
+    pub trusted_proxies: usize,
+}
+
+/// What [`AppState::new`] is built from.
+pub struct StateParts {
+    pub db: Db,
+    pub heap_allocated: fn() -> u64,
+    pub accounts: Accounts,
+    pub limits: RateLimits,
+    /// The server's secret; the CSRF key is derived from it.
+    pub secret: Vec<u8>,
+    pub web: WebSecurity,
 }
 
 impl AppState {
-    pub fn new(db: Db, heap_allocated: fn() -> u64, jwt_secret: &[u8]) -> Self {
+    pub fn new(parts: StateParts) -> Self {
         Self {
             inner: Arc::new(Inner {
-                db_probe: DbProbe::new(db.clone()),
-                db,
+                db_probe: DbProbe::new(parts.db.clone()),
+                db: parts.db,
                 started_at: Instant::now(),
-                heap_allocated,
-                jwt_secret: Arc::from(jwt_secret),
+                heap_allocated: parts.heap_allocated,
+                accounts: parts.accounts,
+                limits: parts.limits,
+                csrf: CsrfKey::derive(&parts.secret),
+                web: parts.web,
             }),
         }
     }
 
     pub fn db(&self) -> &Db {
         &self.inner.db
+    }
+
+    pub fn accounts(&self) -> &Accounts {
+        &self.inner.accounts
     }
 }
 

@@ -35,6 +35,20 @@ pub enum TokenError {
     BadSecret,
 }
 
+/// How long the second step of a sign-in with two-factor authentication may take.
+pub const CHALLENGE_SECONDS: i64 = 300;
+const CHALLENGE: &str = "2fa_challenge";
+
+/// The claims of a two-factor challenge: a password was right, a code is still due.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct ChallengeClaims {
+    sub: Uuid,
+    #[serde(rename = "type")]
+    kind: String,
+    iat: i64,
+    exp: i64,
+}
+
 /// Signs and checks access tokens with one secret.
 #[derive(Clone)]
 pub struct AccessTokens {
@@ -91,6 +105,33 @@ impl AccessTokens {
         }
         Ok(data.claims)
     }
+
+    /// A short-lived token saying `user` passed the password step and owes a code. It is
+    /// of its own kind, so it can never be used as an access token (nor one as it).
+    pub fn issue_challenge(&self, user: Uuid, now: DateTime<Utc>) -> Result<String, TokenError> {
+        let claims = ChallengeClaims {
+            sub: user,
+            kind: CHALLENGE.to_owned(),
+            iat: now.timestamp(),
+            exp: (now + Duration::seconds(CHALLENGE_SECONDS)).timestamp(),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|_| TokenError::Invalid)
+    }
+
+    /// The user a valid, unexpired challenge was issued to.
+    pub fn verify_challenge(&self, token: &str) -> Result<Uuid, TokenError> {
+        let data = decode::<ChallengeClaims>(token, &self.decoding, &self.validation).map_err(
+            |e| match e.kind() {
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => TokenError::Expired,
+                _ => TokenError::Invalid,
+            },
+        )?;
+        if data.claims.kind != CHALLENGE {
+            return Err(TokenError::Invalid);
+        }
+        Ok(data.claims.sub)
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +178,19 @@ mod tests {
         assert_eq!(tokens.verify(&none), Err(TokenError::Invalid));
         assert_eq!(tokens.verify("not.a.token"), Err(TokenError::Invalid));
         assert_eq!(tokens.verify(""), Err(TokenError::Invalid));
+    }
+
+    #[test]
+    fn challenges_and_access_tokens_are_not_interchangeable() {
+        let (tokens, access, user, _) = token_at(Utc::now());
+        let challenge = tokens.issue_challenge(user, Utc::now()).unwrap();
+        assert_eq!(tokens.verify_challenge(&challenge), Ok(user));
+        assert_eq!(tokens.verify(&challenge), Err(TokenError::Invalid));
+        assert_eq!(tokens.verify_challenge(&access), Err(TokenError::Invalid));
+        let old = tokens
+            .issue_challenge(user, Utc::now() - Duration::seconds(CHALLENGE_SECONDS + 1))
+            .unwrap();
+        assert_eq!(tokens.verify_challenge(&old), Err(TokenError::Expired));
     }
 
     #[test]

@@ -12,13 +12,11 @@ pub struct IssuedRefresh {
     pub hash: String,
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("the operating system gave no random bytes: {0}")]
-pub struct NoRandomness(String);
+/// Kept at this path for callers written before it moved to [`crate::random`].
+pub use crate::random::NoRandomness;
 
 pub fn issue() -> Result<IssuedRefresh, NoRandomness> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| NoRandomness(e.to_string()))?;
+    let bytes = crate::random::bytes::<32>()?;
     let token = URL_SAFE_NO_PAD.encode(bytes);
     let hash = digest(&token);
     Ok(IssuedRefresh { token, hash })

@@ -3,6 +3,7 @@
 //! are parsed into these types at the edge, so an invalid one cannot exist past it.
 #![forbid(unsafe_code)]
 
+pub mod device;
 pub mod display_name;
 pub mod email;
 pub mod environment;
@@ -11,6 +12,7 @@ pub mod password;
 pub mod user_type;
 pub mod vocabulary;
 
+pub use device::device_name;
 pub use display_name::DisplayName;
 pub use email::Email;
 pub use environment::Environment;

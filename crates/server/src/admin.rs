@@ -1,6 +1,16 @@
 //! `fluxstudio admin …`: administration from the shell.
 
-use fluxstudio_store::{Db, status::db_status};
+use std::{
+    io::{IsTerminal, Read},
+    path::Path,
+};
+
+use anyhow::{Context, bail};
+use fluxstudio_accounts::SignupRequest;
+use fluxstudio_domain::{DisplayName, Email, Password, UserType};
+use fluxstudio_store::{Db, migrate, status::db_status};
+
+use crate::{config::Config, secret};
 
 /// `admin db-status`: tables, the essential ones, and migrations, for a person to read.
 pub async fn print_db_status(db: &Db) -> anyhow::Result<()> {
@@ -28,4 +38,78 @@ pub async fn print_db_status(db: &Db) -> anyhow::Result<()> {
         status.pending()
     );
     Ok(())
+}
+
+/// `admin create-user`'s arguments.
+pub struct NewAccount {
+    pub email: String,
+    pub name: String,
+    pub user_type: String,
+    pub admin: bool,
+}
+
+/// `admin create-user`: validates like signup, reads the password from standard input
+/// (never from an argument, which other users of the machine could see in `ps`), applies
+/// pending migrations like `serve` would, and creates the account.
+pub async fn create_user(config: &Config, new: NewAccount) -> anyhow::Result<()> {
+    let email = Email::parse(&new.email).map_err(|e| anyhow::anyhow!("--email: {}", e.message))?;
+    let name =
+        DisplayName::parse(&new.name).map_err(|e| anyhow::anyhow!("--name: {}", e.message))?;
+    let user_type: UserType = new
+        .user_type
+        .parse()
+        .map_err(|e: fluxstudio_domain::Invalid| anyhow::anyhow!("--user-type: {}", e.message))?;
+    let password = Password::parse(&read_password()?)
+        .map_err(|e| anyhow::anyhow!("password: {}", e.message))?;
+
+    let (secret, _) = secret::resolve(
+        config.jwt_secret.clone(),
+        Path::new(secret::DEV_SECRET_FILE),
+    )?;
+    let db = Db::connect(&config.database).await?;
+    let result = async {
+        migrate::run(&db, |_| {}).await?;
+        let accounts = crate::accounts::service(db.clone(), config, secret.0.as_bytes())?;
+        let request = SignupRequest {
+            email,
+            password,
+            name,
+            user_type,
+        };
+        let user = accounts.create_user(request, new.admin).await?;
+        println!(
+            "created {} ({}){}",
+            user.email,
+            user.id.0,
+            if user.is_admin {
+                ", instance admin"
+            } else {
+                ""
+            }
+        );
+        anyhow::Ok(())
+    }
+    .await;
+    db.close().await;
+    result
+}
+
+/// One line from standard input, without its line ending and otherwise exactly as typed.
+fn read_password() -> anyhow::Result<String> {
+    let mut stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password (shown as you type; pipe it in to hide it): ");
+    }
+    let mut text = String::new();
+    stdin
+        .read_to_string(&mut text)
+        .context("cannot read the password from standard input")?;
+    let line = text.split('\n').next().unwrap_or_default();
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.is_empty() {
+        bail!(
+            "no password on standard input: pipe one in, e.g. `printf %s \"$PW\" | fluxstudio admin create-user ...`"
+        );
+    }
+    Ok(line.to_owned())
 }

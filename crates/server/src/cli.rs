@@ -55,4 +55,17 @@ pub struct ServeArgs {
 pub enum AdminCommand {
     /// Show the database's tables, the essential ones missing, and the migrations.
     DbStatus,
+    /// Create an account; the password is read from standard input (one line).
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// `client` or `designer`.
+        #[arg(long, default_value = "designer")]
+        user_type: String,
+        /// Make the account an instance administrator.
+        #[arg(long)]
+        admin: bool,
+    },
 }

@@ -8,6 +8,8 @@ use axum::http::HeaderValue;
 use fluxstudio_domain::Environment;
 use fluxstudio_store::{DatabaseUrl, DbOptions};
 
+use crate::account_config::AccountSettings;
+
 /// Why the configuration was refused: the variable and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
@@ -23,7 +25,7 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-fn bad(var: &'static str, problem: impl Into<String>) -> ConfigError {
+pub(crate) fn bad(var: &'static str, problem: impl Into<String>) -> ConfigError {
     ConfigError {
         var,
         problem: problem.into(),
@@ -55,6 +57,7 @@ pub struct Config {
     pub body_limit: usize,
     pub shutdown_grace: Duration,
     pub test_hooks: bool,
+    pub accounts: AccountSettings,
 }
 
 /// Where variables come from: the process environment, or a map in tests.
@@ -71,7 +74,7 @@ impl Vars for ProcessEnv {
     }
 }
 
-fn parse_bool(var: &'static str, value: &str) -> Result<bool, ConfigError> {
+pub(crate) fn parse_bool(var: &'static str, value: &str) -> Result<bool, ConfigError> {
     match value.trim().to_ascii_lowercase().as_str() {
         "true" | "1" | "yes" | "on" => Ok(true),
         "false" | "0" | "no" | "off" => Ok(false),
@@ -79,7 +82,7 @@ fn parse_bool(var: &'static str, value: &str) -> Result<bool, ConfigError> {
     }
 }
 
-fn parse_number<T: std::str::FromStr>(
+pub(crate) fn parse_number<T: std::str::FromStr>(
     var: &'static str,
     value: &str,
     what: &str,
@@ -205,6 +208,7 @@ impl Config {
             body_limit: 1024 * 1024,
             shutdown_grace,
             test_hooks,
+            accounts: AccountSettings::from_vars(vars, port)?,
         })
     }
 }

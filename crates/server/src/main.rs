@@ -1,6 +1,8 @@
 //! `fluxstudio`: one binary for the whole product (API, real time, collaboration, the
 //! embedded web app) and its operations (migrate, admin).
 
+mod account_config;
+mod accounts;
 mod admin;
 mod alloc;
 mod cli;
@@ -82,6 +84,23 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let result = admin::print_db_status(&db).await;
             db.close().await;
             result
+        }
+        Command::Admin {
+            command:
+                AdminCommand::CreateUser {
+                    email,
+                    name,
+                    user_type,
+                    admin,
+                },
+        } => {
+            let new = admin::NewAccount {
+                email,
+                name,
+                user_type,
+                admin,
+            };
+            admin::create_user(&config, new).await
         }
     }
 }

@@ -6,7 +6,9 @@ use std::{future::IntoFuture, net::SocketAddr, path::Path, time::Instant};
 
 use anyhow::{Context, bail};
 use axum::{Router, ServiceExt, extract::Request, routing::get};
-use fluxstudio_api::{AppState, HttpOptions, metrics, observe};
+use fluxstudio_api::{
+    AppState, HttpOptions, StateParts, WebSecurity, metrics, observe, rate_limit::RateLimits,
+};
 use fluxstudio_store::{Db, migrate};
 use tokio::net::TcpListener;
 
@@ -26,7 +28,7 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
 
     let metrics = metrics::install_recorder()
         .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
-    let state = AppState::new(db.clone(), alloc::allocated_bytes, secret.0.as_bytes());
+    let state = state(db.clone(), &config, secret.0.as_bytes())?;
     let app = app(state, &config, metrics);
 
     let host = args.host.unwrap_or(config.host);
@@ -110,6 +112,28 @@ async fn prepare_schema(db: &Db, no_migrate: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The application state: the account service (tokens, mailer) and the rate limiters.
+fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
+    let accounts = crate::accounts::service(db.clone(), config, secret)?;
+    let settings = &config.accounts;
+    if settings.mail.smtp.is_none() {
+        tracing::warn!(
+            "SMTP_HOST is not set: emails (verification, password reset) are written to the log instead of sent"
+        );
+    }
+    Ok(AppState::new(StateParts {
+        db,
+        heap_allocated: alloc::allocated_bytes,
+        accounts,
+        limits: RateLimits::new(settings.rate_limits),
+        secret: secret.to_vec(),
+        web: WebSecurity {
+            secure_cookies: config.environment.is_production(),
+            trusted_proxies: settings.trusted_proxies,
+        },
+    }))
+}
+
 /// The whole HTTP application: `/api`, `/metrics` and the web app, inside the layers
 /// every response passes through.
 fn app(
@@ -124,7 +148,7 @@ fn app(
         production: config.environment.is_production(),
     };
     let router = Router::new()
-        .merge(fluxstudio_api::routes(&options, get(web::api_docs)))
+        .merge(fluxstudio_api::routes(&state, &options, get(web::api_docs)))
         .route("/metrics", get(metrics::render).with_state(metrics_handle))
         .merge(
             Router::new()

@@ -17,6 +17,9 @@ pub enum StoreError {
     },
     #[error("not found")]
     NotFound,
+    /// A unique index refused the write (an email already taken, say).
+    #[error("already exists")]
+    Duplicate,
     #[error(transparent)]
     Migration(#[from] crate::migrate::MigrationError),
     #[error("database error: {0}")]

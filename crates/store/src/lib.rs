@@ -4,6 +4,7 @@
 //! Nothing outside this crate contains SQL.
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod backend;
 pub mod db;
 pub mod error;

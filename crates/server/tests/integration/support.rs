@@ -31,6 +31,21 @@ const CONFIG_VARS: &[&str] = &[
     "FLUX_TEST_HOOKS",
     "SHUTDOWN_GRACE_SECONDS",
     "RUST_LOG",
+    "ENABLE_REGISTRATION",
+    "APP_URL",
+    "APP_NAME",
+    "EMAIL_FROM",
+    "SMTP_HOST",
+    "SMTP_PORT",
+    "SMTP_USER",
+    "SMTP_PASSWORD",
+    "SMTP_TLS",
+    "RATE_LIMIT_WINDOW_MS",
+    "RATE_LIMIT_MAX_REQUESTS",
+    "AUTH_RATE_LIMIT_MAX",
+    "ARGON2_MEMORY_KIB",
+    "ARGON2_ITERATIONS",
+    "TRUST_PROXY",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,121 @@
+//! The account service: the database, the token signer, the mailer and the settings that
+//! every account operation shares. Cheap to clone.
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, Utc};
+use fluxstudio_auth::{access::AccessTokens, password::Cost};
+use fluxstudio_mail::{MailConfig, Mailer};
+use fluxstudio_store::{Db, DbId, accounts::sessions};
+
+use crate::error::AccountError;
+
+/// Settings from the server's configuration.
+#[derive(Debug, Clone)]
+pub struct AccountsConfig {
+    /// `ENABLE_REGISTRATION`: when false, signup needs an invitation.
+    pub registration_open: bool,
+    /// The Argon2id cost of new password hashes.
+    pub password_cost: Cost,
+    /// `APP_NAME`, shown by authenticator apps next to the account.
+    pub app_name: String,
+}
+
+#[derive(Clone)]
+pub struct Accounts {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) db: Db,
+    pub(crate) tokens: AccessTokens,
+    pub(crate) mailer: Mailer,
+    pub(crate) mail: MailConfig,
+    pub(crate) config: AccountsConfig,
+    /// A hash of no one's password, checked when an email is unknown so that a login's
+    /// timing does not reveal whether the account exists.
+    pub(crate) decoy_hash: OnceLock<String>,
+}
+
+/// Who is calling, proven by a valid access token of a live session.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user: DbId,
+    pub session: DbId,
+    pub is_admin: bool,
+}
+
+impl Accounts {
+    pub fn new(
+        db: Db,
+        tokens: AccessTokens,
+        mailer: Mailer,
+        mail: MailConfig,
+        config: AccountsConfig,
+    ) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                db,
+                tokens,
+                mailer,
+                mail,
+                config,
+                decoy_hash: OnceLock::new(),
+            }),
+        }
+    }
+
+    pub(crate) fn db(&self) -> &Db {
+        &self.inner.db
+    }
+
+    pub fn registration_open(&self) -> bool {
+        self.inner.config.registration_open
+    }
+
+    /// Checks an access token and that its session is still live and its user active.
+    /// Looking the session up on every request means a revoked session or a disabled
+    /// account is refused at once, not when the token's 15 minutes run out.
+    pub async fn authenticate(&self, access_token: &str) -> Result<Caller, AccountError> {
+        let claims = self
+            .inner
+            .tokens
+            .verify(access_token)
+            .map_err(|e| match e {
+                fluxstudio_auth::access::TokenError::Expired => AccountError::TokenExpired,
+                _ => AccountError::TokenInvalid,
+            })?;
+        let session = DbId(claims.sid);
+        let auth = sessions::auth(self.db(), session)
+            .await?
+            .ok_or(AccountError::SessionEnded)?;
+        if auth.user_id != DbId(claims.sub) || auth.revoked || auth.expires_at <= now() {
+            return Err(AccountError::SessionEnded);
+        }
+        if !auth.is_active {
+            return Err(AccountError::Disabled);
+        }
+        Ok(Caller {
+            user: auth.user_id,
+            session,
+            is_admin: auth.is_admin,
+        })
+    }
+}
+
+/// The clock every account operation reads, in one place.
+pub(crate) fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+impl Accounts {
+    /// The user an access token claims to be, from its signature alone (no database):
+    /// enough to key a rate limit, never to authorise anything.
+    pub fn token_subject(&self, access_token: &str) -> Option<DbId> {
+        self.inner
+            .tokens
+            .verify(access_token)
+            .ok()
+            .map(|c| DbId(c.sub))
+    }
+}

@@ -1,0 +1,96 @@
+//! A user's sessions: listing them, ending one, ending all, signing out.
+
+use fluxstudio_auth::refresh;
+use fluxstudio_store::{
+    DbId,
+    accounts::sessions::{self, SessionRow},
+};
+
+use crate::{
+    AccountError, Accounts, Caller, Client,
+    events::{self, Event, EventKind, Severity},
+    service::now,
+};
+
+impl Accounts {
+    /// The caller's live sessions, most recently used first.
+    pub async fn sessions(&self, caller: &Caller) -> Result<Vec<SessionRow>, AccountError> {
+        Ok(sessions::live(self.db(), caller.user, now()).await?)
+    }
+
+    /// Ends one of the caller's sessions (possibly the current one).
+    pub async fn revoke_session(
+        &self,
+        caller: &Caller,
+        session: DbId,
+        client: &Client,
+    ) -> Result<(), AccountError> {
+        if !sessions::revoke(self.db(), caller.user, session, "revoked_by_user", now()).await? {
+            return Err(AccountError::NotFound("session"));
+        }
+        self.session_event(EventKind::SessionRevoked, caller.user, session, client)
+            .await;
+        Ok(())
+    }
+
+    /// Signs out the session a refresh token belongs to (current or already rotated).
+    /// An unknown token is not an error: signing out twice is harmless.
+    pub async fn logout_token(&self, token: &str, client: &Client) -> Result<(), AccountError> {
+        if let Some((session, user)) =
+            sessions::of_token(self.db(), &refresh::digest(token)).await?
+        {
+            self.end(user, session, client).await?;
+        }
+        Ok(())
+    }
+
+    /// Signs out the caller's own session (a bearer request without a refresh token).
+    pub async fn logout_session(
+        &self,
+        caller: &Caller,
+        client: &Client,
+    ) -> Result<(), AccountError> {
+        self.end(caller.user, caller.session, client).await
+    }
+
+    async fn end(&self, user: DbId, session: DbId, client: &Client) -> Result<(), AccountError> {
+        if sessions::revoke(self.db(), user, session, "logout", now()).await? {
+            self.session_event(EventKind::Logout, user, session, client)
+                .await;
+        }
+        Ok(())
+    }
+
+    /// Ends every session of the caller, this one included. Returns how many ended.
+    pub async fn logout_all(&self, caller: &Caller, client: &Client) -> Result<u64, AccountError> {
+        let ended = sessions::revoke_all(self.db(), caller.user, None, "logout_all", now()).await?;
+        events::record(
+            self.db(),
+            Event {
+                kind: EventKind::LogoutAll,
+                severity: Severity::Info,
+                user: Some(caller.user),
+                session: Some(caller.session),
+                client,
+                metadata: Some(serde_json::json!({ "sessionsRevoked": ended })),
+            },
+        )
+        .await;
+        Ok(ended)
+    }
+
+    async fn session_event(&self, kind: EventKind, user: DbId, session: DbId, client: &Client) {
+        events::record(
+            self.db(),
+            Event {
+                kind,
+                severity: Severity::Info,
+                user: Some(user),
+                session: Some(session),
+                client,
+                metadata: None,
+            },
+        )
+        .await;
+    }
+}

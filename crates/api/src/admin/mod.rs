@@ -1,0 +1,21 @@
+//! Instance administration under `/api/admin`: every route requires an instance admin
+//! (401 without a token, 403 for anyone else).
+
+pub mod database;
+pub mod events;
+pub mod users;
+
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+/// `?limit=&cursor=`: cursor pagination as every list under `/api` does it.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct PageQuery {
+    /// At most this many items (1–100, default 50).
+    pub limit: Option<i64>,
+    /// `nextCursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+pub const DEFAULT_LIMIT: i64 = 50;
+pub const MAX_LIMIT: i64 = 100;

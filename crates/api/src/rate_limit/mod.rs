@@ -1,0 +1,186 @@
+//! HTTP rate limits, configured with the seed's variables: a general limit per client
+//! (the user when a valid bearer token is sent, the address otherwise), a tighter one per
+//! address on the endpoints that guess or spend credentials, and failed sign-ins counted
+//! per account and per address. Health probes are never limited; Socket.IO, when it
+//! comes, is not served through this layer.
+
+pub mod window;
+
+use std::time::{Duration, Instant};
+
+use axum::{
+    extract::{Request, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use fluxstudio_accounts::{AccountError, Client};
+
+use self::window::{Decision, FixedWindows};
+use crate::{ApiError, AppState, auth::extract};
+
+/// Limits, from `RATE_LIMIT_WINDOW_MS`, `RATE_LIMIT_MAX_REQUESTS`, `AUTH_RATE_LIMIT_MAX`.
+#[derive(Debug, Clone, Copy)]
+pub struct RateLimitConfig {
+    pub window: Duration,
+    /// Requests per window per client, on every `/api` endpoint but health.
+    pub max_requests: u32,
+    /// Requests per window per address on signup, sign-in and the email-link endpoints.
+    pub auth_max: u32,
+    /// Failed sign-ins per window for one account.
+    pub failures_per_account: u32,
+    /// Failed sign-ins per window from one address.
+    pub failures_per_ip: u32,
+}
+
+impl Default for RateLimitConfig {
+    /// Generous enough that a person using the web app never meets them (the app polls
+    /// health, which is exempt, and makes a few requests per page); tight enough that a
+    /// password guesser gets five tries per account per quarter hour.
+    fn default() -> Self {
+        Self {
+            window: Duration::from_secs(15 * 60),
+            max_requests: 5_000,
+            auth_max: 50,
+            failures_per_account: 5,
+            failures_per_ip: 20,
+        }
+    }
+}
+
+pub struct RateLimits {
+    general: FixedWindows,
+    auth: FixedWindows,
+    failed_account: FixedWindows,
+    failed_ip: FixedWindows,
+}
+
+impl RateLimits {
+    pub fn new(config: RateLimitConfig) -> Self {
+        Self {
+            general: FixedWindows::new(config.window, config.max_requests),
+            auth: FixedWindows::new(config.window, config.auth_max),
+            failed_account: FixedWindows::new(config.window, config.failures_per_account),
+            failed_ip: FixedWindows::new(config.window, config.failures_per_ip),
+        }
+    }
+
+    /// Refuses a sign-in attempt while the account or the address has used up its
+    /// failures. Keyed by the email as typed (normalised), whether or not it exists, so
+    /// the refusal reveals nothing about accounts.
+    pub fn login_allowed(&self, account: &str, ip: Option<&str>) -> Result<(), ApiError> {
+        let now = Instant::now();
+        let by_account = self.failed_account.peek(account, now);
+        let by_ip = self.failed_ip.peek(ip.unwrap_or("-"), now);
+        for decision in [by_account, by_ip] {
+            if !decision.allowed {
+                return Err(too_many(
+                    decision,
+                    "Too many failed sign-in attempts. Wait before trying again.",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Counts a failed sign-in against the account and the address, and forgets the
+    /// account's failures after a success.
+    pub fn after_login<T>(
+        &self,
+        account: &str,
+        ip: Option<&str>,
+        outcome: Result<T, AccountError>,
+    ) -> Result<T, ApiError> {
+        match outcome {
+            Ok(value) => {
+                self.failed_account.reset(account);
+                Ok(value)
+            }
+            Err(error @ (AccountError::InvalidCredentials | AccountError::InvalidCode)) => {
+                let now = Instant::now();
+                self.failed_account.hit(account, now);
+                self.failed_ip.hit(ip.unwrap_or("-"), now);
+                Err(error.into())
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+}
+
+/// The paths that guess or spend credentials: limited per address by `AUTH_RATE_LIMIT_MAX`.
+const AUTH_PATHS: &[&str] = &[
+    "/api/auth/signup",
+    "/api/auth/login",
+    "/api/auth/login/2fa",
+    "/api/auth/forgot-password",
+    "/api/auth/reset-password",
+    "/api/auth/verify-email",
+];
+
+/// The middleware: counts the request, answers 429 with `Retry-After` when over a limit,
+/// and tells every limited response where it stands (`RateLimit-*`).
+pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if path.starts_with("/api/health") {
+        return next.run(request).await;
+    }
+    let (mut parts, body) = request.into_parts();
+    let ip = extract::client_ip(&parts, state.inner.web.trusted_proxies).map(|ip| ip.to_string());
+    let user = extract::bearer(&parts.headers).and_then(|t| state.accounts().token_subject(t));
+    let key = match (&user, &ip) {
+        (Some(user), _) => format!("user:{}", user.0),
+        (None, Some(ip)) => format!("ip:{ip}"),
+        (None, None) => "ip:-".to_owned(),
+    };
+    let now = Instant::now();
+    let limits = &state.inner.limits;
+    let mut decision = limits.general.hit(&key, now);
+    let mut which = "general";
+    let is_auth = parts.method == Method::POST && AUTH_PATHS.contains(&parts.uri.path());
+    if decision.allowed && is_auth {
+        decision = limits.auth.hit(ip.as_deref().unwrap_or("-"), now);
+        which = "auth";
+    }
+    if !decision.allowed {
+        let client = Client {
+            ip,
+            user_agent: parts
+                .headers
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        };
+        let accounts = state.accounts().clone();
+        // Recorded off the request path: a flood of refusals must not queue on the database.
+        tokio::spawn(async move { accounts.record_rate_limited(user, &client, which).await });
+        return too_many(decision, "Too many requests. Wait before trying again.").into_response();
+    }
+    parts.extensions.insert(decision);
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    advertise(response.headers_mut(), decision);
+    response
+}
+
+/// A 429 with `Retry-After` and the `RateLimit-*` headers.
+fn too_many(decision: Decision, message: &str) -> ApiError {
+    let seconds = decision.reset_after_secs().max(1);
+    ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "rate_limited",
+        format!("{message} Try again in {seconds} seconds."),
+    )
+    .with_headers(move |headers| {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        advertise(headers, decision);
+    })
+}
+
+/// The IETF draft's `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` (seconds).
+fn advertise(headers: &mut HeaderMap, decision: Decision) {
+    headers.insert("ratelimit-limit", HeaderValue::from(decision.limit));
+    headers.insert("ratelimit-remaining", HeaderValue::from(decision.remaining));
+    headers.insert(
+        "ratelimit-reset",
+        HeaderValue::from(decision.reset_after_secs()),
+    );
+}

@@ -1,0 +1,26 @@
+//! Builds the account service from the configuration, for `serve` and `admin` alike.
+
+use anyhow::Context;
+use fluxstudio_accounts::{Accounts, AccountsConfig};
+use fluxstudio_auth::access::AccessTokens;
+use fluxstudio_mail::Mailer;
+use fluxstudio_store::Db;
+
+use crate::config::Config;
+
+pub fn service(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<Accounts> {
+    let settings = &config.accounts;
+    let tokens = AccessTokens::new(secret).context("the JWT secret cannot sign tokens")?;
+    let mailer = Mailer::new(&settings.mail).context("the mail settings are not usable")?;
+    Ok(Accounts::new(
+        db,
+        tokens,
+        mailer,
+        settings.mail.clone(),
+        AccountsConfig {
+            registration_open: settings.registration_open,
+            password_cost: settings.password_cost,
+            app_name: settings.mail.app_name.clone(),
+        },
+    ))
+}
