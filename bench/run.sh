@@ -2,7 +2,7 @@
 # Benchmarks (BENCHMARKS.md): builds release binaries of fluxstudio and the bare-axum
 # baseline, installs wrk when missing, and prints P1 (health throughput through the full
 # middleware stack, as a ratio to bare axum, measured side by side) and P10 (cold start
-# and idle RSS). Not a test: run it on demand; results go to docs/PERFORMANCE.md.
+# and idle RSS); with --accounts, login throughput by Argon2id cost and P3 (refresh p99). Not a test: run it on demand; results go to docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null 2>&1; then
@@ -15,4 +15,9 @@ if [ ! -f web/dist/index.html ]; then
   npm --prefix web run build --silent
 fi
 cargo build --release --quiet --bin fluxstudio --bin bare-axum
+# `bench/run.sh --accounts [args]` runs the accounts benchmarks (login by Argon2 cost, P3).
+if [ "${1:-}" = "--accounts" ]; then
+  shift
+  exec python3 bench/accounts.py "$@"
+fi
 exec python3 bench/health_and_startup.py "$@"

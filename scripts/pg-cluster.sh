@@ -32,8 +32,11 @@ case "$action" in
         || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
     # Tests need a real server, not a durable one: skipping fsync keeps the suite fast.
+    # Benchmarks set PG_DURABLE=1 to compare with SQLite's synchronous commits fairly.
+    fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${PG_DURABLE:-0}" = 1 ] && fast=""
     as_owner "'$pg_bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -t 60 \
-      -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start >/dev/null" \
+      -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 $fast -c max_connections=300\" start >/dev/null" \
       || { tail -n 20 "$dir/server.log" >&2; exit 1; }
     ;;
   stop)

@@ -54,13 +54,22 @@ impl Accounts {
         Ok(())
     }
 
-    /// Mails a reset link when the address belongs to an active account. The caller is
-    /// told the same thing either way, and the mail goes out in the background, so
+    /// Mails a reset link when the address belongs to an active account. Everything,
+    /// the lookup included, happens in the background after the caller is answered, so
     /// neither the answer nor its timing reveals whether the account exists.
-    pub async fn forgot_password(&self, email: &str, client: &Client) -> Result<(), AccountError> {
+    pub fn forgot_password(&self, email: &str, client: &Client) {
         let Ok(email) = Email::parse(email) else {
-            return Ok(());
+            return;
         };
+        let (accounts, client) = (self.clone(), client.clone());
+        tokio::spawn(async move {
+            if let Err(error) = accounts.send_reset(&email, &client).await {
+                tracing::warn!(%error, "could not send a password reset link");
+            }
+        });
+    }
+
+    async fn send_reset(&self, email: &Email, client: &Client) -> Result<(), AccountError> {
         let Some(user) = users::by_email(self.db(), email.as_str()).await? else {
             return Ok(());
         };

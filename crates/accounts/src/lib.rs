@@ -9,6 +9,7 @@ mod email_links;
 mod error;
 mod events;
 mod grant;
+mod housekeeping;
 mod password;
 mod profile;
 mod service;

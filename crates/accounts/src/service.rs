@@ -118,4 +118,10 @@ impl Accounts {
             .ok()
             .map(|c| DbId(c.sub))
     }
+
+    /// The user a two-factor challenge was issued to, if it is genuine and unexpired:
+    /// the key its failed codes are counted under.
+    pub fn challenge_subject(&self, challenge: &str) -> Option<DbId> {
+        self.inner.tokens.verify_challenge(challenge).ok().map(DbId)
+    }
 }

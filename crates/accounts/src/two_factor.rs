@@ -104,8 +104,18 @@ impl Accounts {
         {
             return Err(AccountError::WrongPassword);
         }
-        if self.check_second_factor(&user, code).await?.is_none() {
-            return Err(AccountError::InvalidCode);
+        match self.check_second_factor(&user, code).await? {
+            None => return Err(AccountError::InvalidCode),
+            Some(true) => {
+                self.note(
+                    EventKind::RecoveryCodeUsed,
+                    Severity::Warning,
+                    &user,
+                    client,
+                )
+                .await
+            }
+            Some(false) => {}
         }
         two_factor::disable(self.db(), user.id, now()).await?;
         self.note(

@@ -29,6 +29,7 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let metrics = metrics::install_recorder()
         .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
     let state = state(db.clone(), &config, secret.0.as_bytes())?;
+    tokio::spawn(housekeeping(state.accounts().clone()));
     let app = app(state, &config, metrics);
 
     let host = args.host.unwrap_or(config.host);
@@ -110,6 +111,19 @@ async fn prepare_schema(db: &Db, no_migrate: bool) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Every hour, deletes sessions and email links that ended more than a week ago.
+async fn housekeeping(accounts: fluxstudio_accounts::Accounts) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        match accounts.purge_expired().await {
+            Ok(0) => {}
+            Ok(rows) => tracing::info!(rows, "purged ended sessions and expired email links"),
+            Err(error) => tracing::warn!(%error, "could not purge ended sessions"),
+        }
+    }
 }
 
 /// The application state: the account service (tokens, mailer) and the rate limiters.

@@ -124,7 +124,12 @@ pub async fn login_two_factor(
     ApiJson(body): ApiJson<SecondFactorBody>,
 ) -> Result<Response, ApiError> {
     let limits = &state.inner.limits;
-    let key = format!("2fa:{}", body.challenge_token);
+    // Failed codes count against the account the challenge is for, whichever challenge
+    // they came with: signing in again for a fresh challenge buys no extra guesses.
+    let key = match state.accounts().challenge_subject(&body.challenge_token) {
+        Some(user) => format!("2fa:{}", user.0),
+        None => "2fa:-".to_owned(),
+    };
     limits.login_allowed(&key, client.ip.as_deref())?;
     let outcome = state
         .accounts()

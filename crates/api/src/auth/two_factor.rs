@@ -1,6 +1,7 @@
 //! Two-factor authentication set-up for the signed-in user.
 
 use axum::{Json, extract::State};
+use fluxstudio_accounts::AccountError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -111,6 +112,16 @@ pub async fn disable(
     state
         .accounts()
         .disable_two_factor(&caller, &body.password, &body.code, &client)
-        .await?;
+        .await
+        .map_err(|error| {
+            // This request calls the password `password`, not `currentPassword`.
+            let wrong_password = matches!(error, AccountError::WrongPassword);
+            let api = ApiError::from(error);
+            if wrong_password {
+                api.with_field("password")
+            } else {
+                api
+            }
+        })?;
     Ok(Json(Disabled { enabled: false }))
 }

@@ -58,3 +58,13 @@ pub async fn consume(
         .fetch_optional(pool)
         .await)?)
 }
+
+/// Deletes links that expired before `before`. Returns how many went.
+pub async fn purge(db: &Db, before: DateTime<Utc>) -> Result<u64, StoreError> {
+    const SQL: &str = "DELETE FROM email_tokens WHERE expires_at < $1";
+    Ok(write_with!(db, |pool| sqlx::query(SQL)
+        .bind(before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?)
+}

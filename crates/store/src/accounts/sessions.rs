@@ -241,3 +241,15 @@ pub async fn of_token(db: &Db, token_hash: &str) -> Result<Option<(DbId, DbId)>,
         .fetch_optional(pool)
         .await)?)
 }
+
+/// Deletes sessions (and, by cascade, their refresh tokens) that expired or were revoked
+/// before `before`: they can no longer be used, and their history has aged out. Returns
+/// how many went.
+pub async fn purge(db: &Db, before: DateTime<Utc>) -> Result<u64, StoreError> {
+    const SQL: &str = "DELETE FROM sessions WHERE expires_at < $1 OR revoked_at < $1";
+    Ok(write_with!(db, |pool| sqlx::query(SQL)
+        .bind(before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?)
+}

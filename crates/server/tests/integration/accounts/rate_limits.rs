@@ -121,7 +121,70 @@ async fn poll_events(
     }
 }
 
+async fn failed_codes_are_limited_per_account_across_challenges(backend: Backend) {
+    let server = server(backend).start().await;
+    let api = Api::new(&server).await;
+    let auth = api.signup("ada@studio.example", "Ada").await;
+    let setup = api
+        .with_token(
+            reqwest::Method::POST,
+            "/api/auth/2fa/setup",
+            token(&auth),
+            None,
+        )
+        .await
+        .expect(200);
+    let secret =
+        fluxstudio_auth::totp::TotpSecret::from_base32(setup.body["secret"].as_str().unwrap())
+            .unwrap();
+    let now = chrono::Utc::now().timestamp();
+    api.with_token(
+        reqwest::Method::POST,
+        "/api/auth/2fa/confirm",
+        token(&auth),
+        Some(json!({"code": secret.code_at(now)})),
+    )
+    .await
+    .expect(200);
+    // A wrong code is any six digits that are none of the accepted steps' codes.
+    let accepted: Vec<String> = (-1..=2)
+        .map(|step| secret.code_at(now + step * 30))
+        .collect();
+    let wrong = (0..1_000_000)
+        .map(|n| format!("{n:06}"))
+        .find(|c| !accepted.contains(c))
+        .unwrap();
+    // Five wrong codes spread over fresh challenges: a new challenge buys no new guesses.
+    for _ in 0..5 {
+        let challenge = api
+            .login("ada@studio.example", PASSWORD)
+            .await
+            .expect(200)
+            .body;
+        api.post(
+            "/api/auth/login/2fa",
+            json!({"challengeToken": challenge["challengeToken"], "code": wrong}),
+        )
+        .await
+        .refused(401, "invalid_code", Some("code"));
+    }
+    let challenge = api
+        .login("ada@studio.example", PASSWORD)
+        .await
+        .expect(200)
+        .body;
+    let blocked = api
+        .post(
+            "/api/auth/login/2fa",
+            json!({"challengeToken": challenge["challengeToken"], "code": secret.code_at(now + 30)}),
+        )
+        .await;
+    blocked.refused(429, "rate_limited", None);
+    assert!(blocked.header("retry-after").parse::<u64>().unwrap() > 0);
+}
+
 both_backends!(
+    failed_codes_are_limited_per_account_across_challenges,
     auth_limit_is_exact_and_says_when_to_retry,
     failed_logins_are_limited_per_account,
     general_limit_counts_per_user_and_spares_health

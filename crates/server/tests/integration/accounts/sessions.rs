@@ -223,7 +223,54 @@ async fn changing_the_password_ends_the_other_sessions(backend: Backend) {
         .expect(200);
 }
 
+async fn ended_sessions_are_purged_after_a_week(backend: Backend) {
+    let scratch = Scratch::new();
+    let url = fresh_database(backend, &scratch).await;
+    {
+        let first = server(backend).database_url(&url).start().await;
+        let api = Api::new(&first).await;
+        let kept = api.signup("ada@studio.example", "Ada").await;
+        let old = api
+            .login("ada@studio.example", PASSWORD)
+            .await
+            .expect(200)
+            .body;
+        api.post(
+            "/api/auth/logout",
+            json!({"refreshToken": refresh_token(&old)}),
+        )
+        .await
+        .expect(200);
+        // Age the ended session past the week it is kept.
+        let db = open_store(&first.database_url).await;
+        let eight_days_ago = chrono::Utc::now() - chrono::Duration::days(8);
+        fluxstudio_store::write_with!(&db, |pool| sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE revoked_at IS NOT NULL"
+        )
+        .bind(eight_days_ago)
+        .execute(pool)
+        .await
+        .unwrap()
+        .rows_affected());
+        db.close().await;
+        api.get("/api/auth/me", token(&kept)).await.expect(200);
+    }
+    // Housekeeping runs at start and then hourly.
+    let second = server(backend).database_url(&url).start().await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let rows = account_rows(&second).await;
+        let sessions = rows.iter().find(|(t, _)| t == "sessions").unwrap().1;
+        if sessions == 1 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{rows:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 both_backends!(
+    ended_sessions_are_purged_after_a_week,
     sessions_show_devices_and_revoke_at_once,
     logout_and_logout_all,
     changing_the_password_ends_the_other_sessions

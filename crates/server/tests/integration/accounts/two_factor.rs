@@ -304,19 +304,23 @@ async fn disabling_needs_the_password_and_a_code(backend: Backend) {
     assert_eq!(login.body["user"]["twoFactorEnabled"], false);
     token(&login.body);
 
-    // Each step is in the admin's security log, about ada.
+    // Each step is in the admin's security log, about ada. (At least one recovery code
+    // use: the sign-in's; spending one to turn two-factor off is not logged as such.)
     let ada_id = &ada["user"]["id"];
-    for kind in [
-        "two_factor_enabled",
-        "recovery_code_used",
-        "two_factor_disabled",
+    for (kind, at_least, at_most) in [
+        ("two_factor_enabled", 1, 1),
+        ("recovery_code_used", 1, 2),
+        ("two_factor_disabled", 1, 1),
     ] {
         let list = api
             .get(&format!("/api/admin/security-events?type={kind}"), &access)
             .await
             .expect(200);
         let items = list.body["items"].as_array().unwrap();
-        assert!(!items.is_empty(), "no {kind} event");
+        assert!(
+            (at_least..=at_most).contains(&items.len()),
+            "{kind}: {items:#?}"
+        );
         for item in items {
             assert_eq!(item["type"], kind);
             assert_eq!(&item["userId"], ada_id, "{item:#}");
@@ -328,34 +332,4 @@ both_backends!(
     setup_then_confirm_turns_two_factor_on,
     login_asks_for_a_code_and_each_code_works_once,
     disabling_needs_the_password_and_a_code,
-    probe_two_factor_failures_per_account,
 );
-
-async fn probe_two_factor_failures_per_account(backend: Backend) {
-    let server = server(backend).start().await;
-    let api = Api::new(&server).await;
-    let ada = api.signup("ada@studio.example", "Ada").await;
-    let on = enable(&api, token(&ada)).await;
-    let mut statuses = vec![];
-    let mut seen = std::collections::HashSet::new();
-    for _ in 0..12 {
-        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-        let c = challenge(&api, "ada@studio.example", PASSWORD).await;
-        seen.insert(c.clone());
-        let a = second_step(&api, &c, &wrong_code(&on.secret, now())).await;
-        statuses.push((a.status, a.code().to_owned()));
-    }
-    let c = challenge(&api, "ada@studio.example", PASSWORD).await;
-    let same: Vec<u16> = {
-        let mut v = vec![];
-        for _ in 0..7 {
-            v.push(
-                second_step(&api, &c, &wrong_code(&on.secret, now()))
-                    .await
-                    .status,
-            );
-        }
-        v
-    };
-    panic!("PROBE distinct {} different challenges: {statuses:?} same {same:?}", seen.len());
-}
