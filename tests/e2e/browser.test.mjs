@@ -2,6 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { PASSWORD, uniqueEmail } from './accountPages.mjs';
 import { launchChromium } from './chromium.mjs';
 import { startServer } from './harness.mjs';
 
@@ -62,6 +63,9 @@ describe('web app in the browser', { timeout: 120_000 }, () => {
   });
 
   it('loads a deep link such as /projects/123 inside the layout (SPA fallback)', async () => {
+    // Workspace pages need an account. The context's request client shares the browser's
+    // cookies, so signing up through the API leaves the browser holding a refresh cookie.
+    await signUpThroughApi(context, server.baseUrl);
     const page = await open('/projects/123');
     try {
       await page.getByRole('heading', { name: 'Project 123' }).waitFor();
@@ -102,3 +106,15 @@ describe('web app in the browser', { timeout: 120_000 }, () => {
     }
   });
 });
+
+/** POST /api/auth/signup with the browser context's cookies and a CSRF token. */
+async function signUpThroughApi(context, baseUrl) {
+  const csrf = await context.request.get(new URL('/api/csrf-token', baseUrl).href);
+  assert.equal(csrf.status(), 200, 'GET /api/csrf-token');
+  const { csrfToken } = await csrf.json();
+  const signup = await context.request.post(new URL('/api/auth/signup', baseUrl).href, {
+    headers: { 'X-CSRF-Token': csrfToken },
+    data: { email: uniqueEmail('deep-link'), password: PASSWORD, name: 'Deep Link' },
+  });
+  assert.equal(signup.status(), 201, `signup: ${await signup.text()}`);
+}

@@ -2,11 +2,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
+import { AuthProvider } from './auth/AuthProvider';
 import { queryClient } from './queryClient';
 import { router } from './router';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/forms.css';
+import './styles/account.css';
 
 const container = document.getElementById('root');
 if (!container) {
@@ -16,7 +19,9 @@ if (!container) {
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

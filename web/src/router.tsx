@@ -1,5 +1,14 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { PublicOnly } from './auth/PublicOnly';
+import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
+import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
+import { LoginPage } from './pages/account/LoginPage';
+import { ProfilePage } from './pages/account/ProfilePage';
+import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
+import { SecurityPage } from './pages/account/SecurityPage';
+import { SignupPage } from './pages/account/SignupPage';
+import { VerifyEmailPage } from './pages/account/VerifyEmailPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -20,10 +29,30 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <Navigate to="/projects" replace /> },
-          { path: 'projects', element: <ProjectsPage /> },
-          { path: 'projects/:projectId', element: <ProjectPage /> },
-          { path: 'messages', element: <MessagesPage /> },
-          { path: 'documents', element: <DocumentsPage /> },
+          {
+            // Signed-in visitors skip these and go on to ?next= (or their projects).
+            element: <PublicOnly />,
+            children: [
+              { path: 'login', element: <LoginPage /> },
+              { path: 'signup', element: <SignupPage /> },
+            ],
+          },
+          // Reached from emails, whether or not the reader is signed in.
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          {
+            // The workspace needs an account: anonymous visitors go to /login?next=….
+            element: <RequireAuth />,
+            children: [
+              { path: 'projects', element: <ProjectsPage /> },
+              { path: 'projects/:projectId', element: <ProjectPage /> },
+              { path: 'messages', element: <MessagesPage /> },
+              { path: 'documents', element: <DocumentsPage /> },
+              { path: 'profile', element: <ProfilePage /> },
+              { path: 'settings/security', element: <SecurityPage /> },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { PRODUCT_NAME } from '../product';
+import { AccountMenu } from './AccountMenu';
 
 export function AppHeader() {
   return (
@@ -13,9 +14,12 @@ export function AppHeader() {
         </span>
         <h1 className="brand__name">{PRODUCT_NAME}</h1>
       </Link>
-      <a className="app-header__link" href="/api/docs">
-        API docs
-      </a>
+      <div className="app-header__end">
+        <a className="app-header__link" href="/api/docs">
+          API docs
+        </a>
+        <AccountMenu />
+      </div>
     </header>
   );
 }

@@ -11,18 +11,31 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/documents', label: 'Documents' },
 ];
 
+const ACCOUNT_ITEMS: NavItem[] = [
+  { to: '/profile', label: 'Profile' },
+  { to: '/settings/security', label: 'Security' },
+];
+
+function NavList({ items }: { items: NavItem[] }) {
+  return (
+    <ul className="side-nav__list">
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} className="side-nav__link">
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function SideNav() {
   return (
     <nav className="side-nav" aria-label="Main">
-      <ul className="side-nav__list">
-        {NAV_ITEMS.map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} className="side-nav__link">
-              {item.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
+      <NavList items={NAV_ITEMS} />
+      <h2 className="side-nav__heading">Account</h2>
+      <NavList items={ACCOUNT_ITEMS} />
     </nav>
   );
 }
