@@ -5,7 +5,7 @@
 
 use axum::{
     Json,
-    extract::{MatchedPath, Request, State},
+    extract::{Request, State},
     http::{HeaderMap, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -81,17 +81,5 @@ fn needs_check(request: &Request) -> bool {
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    !safe && bearer(request.headers()).is_none() && !changes_nothing(request)
-}
-
-/// Routes where no method changes anything: the health probes (GET only) and the JSON 404
-/// for unknown paths. Letting them through gives the honest 405 or 404 instead of a 403.
-fn changes_nothing(request: &Request) -> bool {
-    request
-        .extensions()
-        .get::<MatchedPath>()
-        .is_some_and(|matched| {
-            let path = matched.as_str();
-            path.starts_with("/api/health") || matches!(path, "/api" | "/api/" | "/api/{*rest}")
-        })
+    !safe && bearer(request.headers()).is_none()
 }

@@ -50,14 +50,26 @@ pub struct HttpOptions {
     pub production: bool,
 }
 
-/// Every route under `/api`, behind the rate limits and the CSRF check. `docs_page`
-/// answers `/api/docs` (the browsable documentation, which the web build provides).
+/// Every route under `/api`; the resources behind the rate limits and the CSRF check.
+/// `docs_page` answers `/api/docs` (the browsable documentation, which the web build
+/// provides).
 pub fn routes(
     state: &AppState,
     options: &HttpOptions,
     docs_page: MethodRouter<AppState>,
 ) -> Router<AppState> {
-    let (documented, document) = openapi::split();
+    let (documented, document) = openapi::split(|resources| {
+        // Outside in: the rate limit counts every request, even those CSRF refuses.
+        resources
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                csrf::guard,
+            ))
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                rate_limit::limit,
+            ))
+    });
     let undocumented = Router::new()
         .route("/api/openapi.json", openapi::serve(&document))
         .route("/api/docs", docs_page)
@@ -71,15 +83,7 @@ pub fn routes(
             .route("/api/_test/sleep", get(test_hooks::sleep))
             .route("/api/_test/fail", get(test_hooks::fail));
     }
-    // Layers run outside in: the rate limit counts even requests CSRF refuses.
-    api.layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        csrf::guard,
-    ))
-    .layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        rate_limit::limit,
-    ))
+    api
 }
 
 /// The service as served: the finished router inside the layers every response passes

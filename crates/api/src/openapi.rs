@@ -84,23 +84,24 @@ fn resource_routes() -> OpenApiRouter<AppState> {
 }
 
 /// Every documented endpoint. New endpoints are added with `routes!`, which registers the
-/// route and its documentation together.
-pub fn documented_routes() -> OpenApiRouter<AppState> {
+/// route and its documentation together. `guard` wraps the resources (not the probes,
+/// which load balancers call many times a second and which change nothing) in the rate
+/// limit and the CSRF check.
+pub fn documented_routes(
+    guard: impl FnOnce(OpenApiRouter<AppState>) -> OpenApiRouter<AppState>,
+) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(probe_routes())
-        .merge(resource_routes().layer(crate::layers::compression()))
+        .merge(guard(resource_routes().layer(crate::layers::compression())))
 }
 
 /// The documented routes and their document, stamped with this build's version.
-pub fn split() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
-    let (routes, mut document) = documented_routes().split_for_parts();
+pub fn split(
+    guard: impl FnOnce(OpenApiRouter<AppState>) -> OpenApiRouter<AppState>,
+) -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
+    let (routes, mut document) = documented_routes(guard).split_for_parts();
     document.info.version = crate::state::VERSION.to_owned();
     (routes, document)
-}
-
-/// The document as served at `/api/openapi.json`.
-pub fn document() -> utoipa::openapi::OpenApi {
-    split().1
 }
 
 /// A handler that serves `document`, serialised once at start.

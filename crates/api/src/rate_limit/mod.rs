@@ -1,8 +1,8 @@
 //! HTTP rate limits, configured with the seed's variables: a general limit per client
 //! (the user when a valid bearer token is sent, the address otherwise), a tighter one per
 //! address on the endpoints that guess or spend credentials, and failed sign-ins counted
-//! per account and per address. Health probes are never limited; Socket.IO, when it
-//! comes, is not served through this layer.
+//! per account and per address. It wraps the API's resources only: health probes are
+//! never limited, and Socket.IO, when it comes, is not served through this layer.
 
 pub mod window;
 
@@ -120,10 +120,6 @@ const AUTH_PATHS: &[&str] = &[
 /// The middleware: counts the request, answers 429 with `Retry-After` when over a limit,
 /// and tells every limited response where it stands (`RateLimit-*`).
 pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    if path.starts_with("/api/health") {
-        return next.run(request).await;
-    }
     let (mut parts, body) = request.into_parts();
     let ip = extract::client_ip(&parts, state.inner.web.trusted_proxies).map(|ip| ip.to_string());
     let user = extract::bearer(&parts.headers).and_then(|t| state.accounts().token_subject(t));
