@@ -12,7 +12,7 @@ use fluxstudio_store::{
 
 use crate::{
     AccountError, Accounts, Caller, Client,
-    events::{self, Event, EventKind, Severity},
+    events::{Event, EventKind, Severity},
     service::now,
 };
 
@@ -66,23 +66,13 @@ impl Accounts {
         if change.is_active == Some(false) {
             sessions::revoke_all(self.db(), target, None, "disabled_by_admin", now()).await?;
         }
-        events::record(
-            self.db(),
-            Event {
-                kind: EventKind::AdminAction,
-                severity: Severity::Warning,
-                user: Some(caller.user),
-                session: Some(caller.session),
-                client,
-                metadata: Some(serde_json::json!({
-                    "action": "change_user",
-                    "target": target.0,
-                    "isActive": change.is_active,
-                    "isAdmin": change.is_admin,
-                })),
-            },
-        )
-        .await;
+        let details = serde_json::json!({
+            "action": "change_user",
+            "target": target.0,
+            "isActive": change.is_active,
+            "isAdmin": change.is_admin,
+        });
+        self.record_admin_action(caller, client, details).await;
         users::by_id(self.db(), target)
             .await?
             .ok_or(AccountError::NotFound("user"))
@@ -109,32 +99,21 @@ impl Accounts {
         client: &Client,
         metadata: serde_json::Value,
     ) {
-        events::record(
-            self.db(),
-            Event {
-                kind: EventKind::AdminAction,
-                severity: Severity::Warning,
-                user: Some(caller.user),
-                session: Some(caller.session),
-                client,
-                metadata: Some(metadata),
-            },
+        self.record(
+            Event::new(EventKind::AdminAction, Severity::Warning, client)
+                .by(caller.user)
+                .in_session(caller.session)
+                .with(metadata),
         )
         .await;
     }
 
     /// Records a request refused by a rate limit.
     pub async fn record_rate_limited(&self, user: Option<DbId>, client: &Client, limit: &str) {
-        events::record(
-            self.db(),
-            Event {
-                kind: EventKind::RateLimitExceeded,
-                severity: Severity::Warning,
-                user,
-                session: None,
-                client,
-                metadata: Some(serde_json::json!({ "limit": limit })),
-            },
+        self.record(
+            Event::new(EventKind::RateLimitExceeded, Severity::Warning, client)
+                .by_maybe(user)
+                .with(serde_json::json!({ "limit": limit })),
         )
         .await;
     }

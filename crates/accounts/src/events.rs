@@ -3,11 +3,13 @@
 
 use chrono::Utc;
 use fluxstudio_store::{
-    Db, DbId,
+    DbId,
     accounts::security_events::{self, NewEvent},
 };
 
-use crate::client::Client;
+use fluxstudio_store::accounts::users::UserRow;
+
+use crate::{Accounts, client::Client};
 
 fluxstudio_domain::vocabulary! {
     /// What happened.
@@ -42,27 +44,76 @@ fluxstudio_domain::vocabulary! {
     }
 }
 
-/// One event about to be recorded.
-pub struct Event<'a> {
-    pub kind: EventKind,
-    pub severity: Severity,
-    pub user: Option<DbId>,
-    pub session: Option<DbId>,
-    pub client: &'a Client,
-    pub metadata: Option<serde_json::Value>,
+/// One event about to be recorded, built up from what happened and to whom.
+pub(crate) struct Event<'a> {
+    kind: EventKind,
+    severity: Severity,
+    user: Option<DbId>,
+    session: Option<DbId>,
+    client: &'a Client,
+    metadata: Option<serde_json::Value>,
 }
 
-pub(crate) async fn record(db: &Db, event: Event<'_>) {
-    let row = NewEvent {
-        event_type: event.kind.as_str(),
-        severity: event.severity.as_str(),
-        user_id: event.user,
-        session_id: event.session,
-        ip_address: event.client.ip.as_deref(),
-        user_agent: event.client.user_agent.as_deref(),
-        metadata: event.metadata,
-    };
-    if let Err(error) = security_events::insert(db, &row, Utc::now()).await {
-        tracing::warn!(%error, event = row.event_type, "could not record a security event");
+impl<'a> Event<'a> {
+    pub(crate) fn new(kind: EventKind, severity: Severity, client: &'a Client) -> Self {
+        Self {
+            kind,
+            severity,
+            user: None,
+            session: None,
+            client,
+            metadata: None,
+        }
+    }
+
+    /// The user it happened to (or who did it).
+    pub(crate) fn by(self, user: DbId) -> Self {
+        self.by_maybe(Some(user))
+    }
+
+    pub(crate) fn by_maybe(mut self, user: Option<DbId>) -> Self {
+        self.user = user;
+        self
+    }
+
+    pub(crate) fn in_session(mut self, session: DbId) -> Self {
+        self.session = Some(session);
+        self
+    }
+
+    /// Details, as a JSON object.
+    pub(crate) fn with(mut self, metadata: serde_json::Value) -> Self {
+        self.metadata = Some(metadata);
+        self
+    }
+}
+
+impl Accounts {
+    /// Records `event`. A failure is logged and never fails what the event describes.
+    pub(crate) async fn record(&self, event: Event<'_>) {
+        let row = NewEvent {
+            event_type: event.kind.as_str(),
+            severity: event.severity.as_str(),
+            user_id: event.user,
+            session_id: event.session,
+            ip_address: event.client.ip.as_deref(),
+            user_agent: event.client.user_agent.as_deref(),
+            metadata: event.metadata,
+        };
+        if let Err(error) = security_events::insert(self.db(), &row, Utc::now()).await {
+            tracing::warn!(%error, event = row.event_type, "could not record a security event");
+        }
+    }
+
+    /// Records a plain event about `user`.
+    pub(crate) async fn note(
+        &self,
+        kind: EventKind,
+        severity: Severity,
+        user: &UserRow,
+        client: &Client,
+    ) {
+        self.record(Event::new(kind, severity, client).by(user.id))
+            .await;
     }
 }

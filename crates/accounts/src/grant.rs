@@ -10,7 +10,7 @@ use fluxstudio_store::{
 
 use crate::{
     AccountError, Accounts, Client,
-    events::{self, Event, EventKind, Severity},
+    events::{Event, EventKind, Severity},
     service::now,
 };
 
@@ -64,16 +64,10 @@ impl Accounts {
         )
         .await?;
         user.last_login_at = Some(now);
-        events::record(
-            self.db(),
-            Event {
-                kind,
-                severity: Severity::Info,
-                user: Some(user.id),
-                session: Some(session),
-                client,
-                metadata: None,
-            },
+        self.record(
+            Event::new(kind, Severity::Info, client)
+                .by(user.id)
+                .in_session(session),
         )
         .await;
         self.grant(user, session, issued.token)

@@ -8,7 +8,7 @@ use fluxstudio_store::accounts::{
 
 use crate::{
     AccountError, Accounts, Caller, Client,
-    events::{self, Event, EventKind, Severity},
+    events::{Event, EventKind, Severity},
     service::now,
 };
 
@@ -56,16 +56,11 @@ impl Accounts {
             now,
         )
         .await?;
-        events::record(
-            self.db(),
-            Event {
-                kind: EventKind::PasswordChanged,
-                severity: Severity::Info,
-                user: Some(user.id),
-                session: Some(caller.session),
-                client,
-                metadata: Some(serde_json::json!({ "sessionsRevoked": ended })),
-            },
+        self.record(
+            Event::new(EventKind::PasswordChanged, Severity::Info, client)
+                .by(user.id)
+                .in_session(caller.session)
+                .with(serde_json::json!({ "sessionsRevoked": ended })),
         )
         .await;
         Ok(ended)

@@ -8,7 +8,7 @@ use fluxstudio_store::{
 
 use crate::{
     AccountError, Accounts, Caller, Client,
-    events::{self, Event, EventKind, Severity},
+    events::{Event, EventKind, Severity},
     service::now,
 };
 
@@ -64,32 +64,21 @@ impl Accounts {
     /// Ends every session of the caller, this one included. Returns how many ended.
     pub async fn logout_all(&self, caller: &Caller, client: &Client) -> Result<u64, AccountError> {
         let ended = sessions::revoke_all(self.db(), caller.user, None, "logout_all", now()).await?;
-        events::record(
-            self.db(),
-            Event {
-                kind: EventKind::LogoutAll,
-                severity: Severity::Info,
-                user: Some(caller.user),
-                session: Some(caller.session),
-                client,
-                metadata: Some(serde_json::json!({ "sessionsRevoked": ended })),
-            },
+        self.record(
+            Event::new(EventKind::LogoutAll, Severity::Info, client)
+                .by(caller.user)
+                .in_session(caller.session)
+                .with(serde_json::json!({ "sessionsRevoked": ended })),
         )
         .await;
         Ok(ended)
     }
 
     async fn session_event(&self, kind: EventKind, user: DbId, session: DbId, client: &Client) {
-        events::record(
-            self.db(),
-            Event {
-                kind,
-                severity: Severity::Info,
-                user: Some(user),
-                session: Some(session),
-                client,
-                metadata: None,
-            },
+        self.record(
+            Event::new(kind, Severity::Info, client)
+                .by(user)
+                .in_session(session),
         )
         .await;
     }

@@ -15,7 +15,7 @@ use fluxstudio_store::{
 
 use crate::{
     AccountError, Accounts, Client, Grant, SignIn,
-    events::{self, Event, EventKind, Severity},
+    events::{Event, EventKind, Severity},
     grant::REFRESH_DAYS,
     service::now,
 };
@@ -158,16 +158,11 @@ impl Accounts {
                 self.grant(user, session, issued.token)
             }
             Rotation::Reused { session, user } => {
-                events::record(
-                    self.db(),
-                    Event {
-                        kind: EventKind::RefreshTokenReuse,
-                        severity: Severity::Critical,
-                        user: Some(user),
-                        session: Some(session),
-                        client,
-                        metadata: Some(serde_json::json!({"sessionRevoked": true})),
-                    },
+                self.record(
+                    Event::new(EventKind::RefreshTokenReuse, Severity::Critical, client)
+                        .by(user)
+                        .in_session(session)
+                        .with(serde_json::json!({"sessionRevoked": true})),
                 )
                 .await;
                 Err(AccountError::RefreshRefused)
@@ -182,38 +177,10 @@ impl Accounts {
         } else {
             EventKind::TwoFactorFailed
         };
-        events::record(
-            self.db(),
-            Event {
-                kind,
-                severity: Severity::Warning,
-                user,
-                session: None,
-                client,
-                metadata: Some(serde_json::json!({ "step": step })),
-            },
-        )
-        .await;
-    }
-
-    /// Records a plain event about `user`.
-    pub(crate) async fn note(
-        &self,
-        kind: EventKind,
-        severity: Severity,
-        user: &UserRow,
-        client: &Client,
-    ) {
-        events::record(
-            self.db(),
-            Event {
-                kind,
-                severity,
-                user: Some(user.id),
-                session: None,
-                client,
-                metadata: None,
-            },
+        self.record(
+            Event::new(kind, Severity::Warning, client)
+                .by_maybe(user)
+                .with(serde_json::json!({ "step": step })),
         )
         .await;
     }

@@ -175,7 +175,7 @@ pub async fn refresh(
         Ok(grant) => Ok(with_refresh_cookie(
             &state,
             StatusCode::OK,
-            TokenResponse::from(grant),
+            TokenResponse::of(&grant),
         )),
         Err(error) => {
             // A dead refresh cookie is useless to the browser: drop it with the refusal.
@@ -251,7 +251,7 @@ trait HasRefresh {
 
 impl HasRefresh for AuthResponse {
     fn refresh_token(&self) -> &str {
-        &self.refresh_token
+        &self.tokens.refresh_token
     }
 }
 

@@ -46,8 +46,25 @@ impl From<UserRow> for UserView {
 
 /// Tokens for a session, and the user they belong to (signup, login).
 #[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
 pub struct AuthResponse {
+    #[serde(flatten)]
+    pub tokens: TokenResponse,
+    pub user: UserView,
+}
+
+impl From<Grant> for AuthResponse {
+    fn from(grant: Grant) -> Self {
+        Self {
+            tokens: TokenResponse::of(&grant),
+            user: grant.user.into(),
+        }
+    }
+}
+
+/// A session's tokens (the seed's shape, which names the access token twice).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenResponse {
     /// The access token again, under the name the seed's clients read.
     pub token: String,
     /// A JWT to send as `Authorization: Bearer`, valid `expiresIn` seconds.
@@ -59,39 +76,14 @@ pub struct AuthResponse {
     pub expires_in: i64,
     #[schema(example = "Bearer")]
     pub token_type: &'static str,
-    pub user: UserView,
 }
 
-impl From<Grant> for AuthResponse {
-    fn from(grant: Grant) -> Self {
+impl TokenResponse {
+    pub fn of(grant: &Grant) -> Self {
         Self {
             token: grant.access_token.clone(),
-            access_token: grant.access_token,
-            refresh_token: grant.refresh_token,
-            expires_in: grant.expires_in,
-            token_type: "Bearer",
-            user: grant.user.into(),
-        }
-    }
-}
-
-/// New tokens from a refresh.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenResponse {
-    pub token: String,
-    pub access_token: String,
-    pub refresh_token: String,
-    pub expires_in: i64,
-    pub token_type: &'static str,
-}
-
-impl From<Grant> for TokenResponse {
-    fn from(grant: Grant) -> Self {
-        Self {
-            token: grant.access_token.clone(),
-            access_token: grant.access_token,
-            refresh_token: grant.refresh_token,
+            access_token: grant.access_token.clone(),
+            refresh_token: grant.refresh_token.clone(),
             expires_in: grant.expires_in,
             token_type: "Bearer",
         }

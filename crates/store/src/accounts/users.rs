@@ -31,6 +31,11 @@ const COLUMNS: &str = "id, email, name, password_hash, user_type, is_admin, is_a
      avatar_url, timezone, email_verified, totp_secret, totp_pending_secret, totp_last_step, \
      last_login_at, created_at, updated_at";
 
+/// Serialises, on PostgreSQL, the writes that decide who is an administrator (the first
+/// signup, and admin changes that must leave one), held until the transaction ends.
+/// SQLite needs none: its single writer already runs them one at a time.
+const ADMINS_LOCK: &str = "SELECT pg_advisory_xact_lock(7307201)";
+
 pub struct NewUser<'a> {
     pub email: &'a str,
     pub name: &'a str,
@@ -51,9 +56,7 @@ pub async fn insert(db: &Db, new: &NewUser<'_>, now: DateTime<Utc>) -> Result<Us
     write_with!(db, |pool| {
         let mut tx = pool.begin().await?;
         if matches!(db, Db::Postgres(_)) {
-            sqlx::query("SELECT pg_advisory_xact_lock(7307201)")
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(ADMINS_LOCK).execute(&mut *tx).await?;
         }
         sqlx::query(INSERT)
             .bind(id)
@@ -224,9 +227,7 @@ pub async fn admin_change(
     write_with!(db, |pool| {
         let mut tx = pool.begin().await?;
         if matches!(db, Db::Postgres(_)) {
-            sqlx::query("SELECT pg_advisory_xact_lock(7307201)")
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(ADMINS_LOCK).execute(&mut *tx).await?;
         }
         let current: Option<(bool, bool)> = sqlx::query_as(CURRENT)
             .bind(id)
