@@ -7,7 +7,7 @@ use fluxstudio_api::rate_limit::RateLimitConfig;
 use fluxstudio_auth::password::Cost;
 use fluxstudio_mail::{MailConfig, SmtpConfig, SmtpTls};
 
-use crate::config::{ConfigError, Vars, bad, parse_bool, parse_number};
+use crate::vars::{ConfigError, Vars, bad, parse_bool, parse_number};
 
 #[derive(Debug, Clone)]
 pub struct AccountSettings {

@@ -8,29 +8,10 @@ use axum::http::HeaderValue;
 use fluxstudio_domain::Environment;
 use fluxstudio_store::{DatabaseUrl, DbOptions};
 
-use crate::account_config::AccountSettings;
-
-/// Why the configuration was refused: the variable and what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub var: &'static str,
-    pub problem: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.var, self.problem)
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
-pub(crate) fn bad(var: &'static str, problem: impl Into<String>) -> ConfigError {
-    ConfigError {
-        var,
-        problem: problem.into(),
-    }
-}
+use crate::{
+    account_config::AccountSettings,
+    vars::{ConfigError, Vars, bad, parse_bool, parse_number},
+};
 
 /// The JWT signing secret. Never printed.
 #[derive(Clone)]
@@ -58,39 +39,6 @@ pub struct Config {
     pub shutdown_grace: Duration,
     pub test_hooks: bool,
     pub accounts: AccountSettings,
-}
-
-/// Where variables come from: the process environment, or a map in tests.
-pub trait Vars {
-    fn get(&self, name: &str) -> Option<String>;
-}
-
-/// The real process environment. Empty values count as unset.
-pub struct ProcessEnv;
-
-impl Vars for ProcessEnv {
-    fn get(&self, name: &str) -> Option<String> {
-        std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-    }
-}
-
-pub(crate) fn parse_bool(var: &'static str, value: &str) -> Result<bool, ConfigError> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "true" | "1" | "yes" | "on" => Ok(true),
-        "false" | "0" | "no" | "off" => Ok(false),
-        _ => Err(bad(var, format!("\"{value}\" is not true or false"))),
-    }
-}
-
-pub(crate) fn parse_number<T: std::str::FromStr>(
-    var: &'static str,
-    value: &str,
-    what: &str,
-) -> Result<T, ConfigError> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| bad(var, format!("\"{value}\" is not {what}")))
 }
 
 /// `https://studio.example` or `http://localhost:5173`: scheme, host, optional port, no path.
@@ -262,6 +210,24 @@ mod tests {
                 "CORS_ORIGINS",
             ),
             (&[("FLUX_TEST_HOOKS", "maybe")], "FLUX_TEST_HOOKS"),
+            (&[("ENABLE_REGISTRATION", "perhaps")], "ENABLE_REGISTRATION"),
+            (&[("RATE_LIMIT_WINDOW_MS", "0")], "RATE_LIMIT_WINDOW_MS"),
+            (
+                &[("RATE_LIMIT_MAX_REQUESTS", "-1")],
+                "RATE_LIMIT_MAX_REQUESTS",
+            ),
+            (&[("AUTH_RATE_LIMIT_MAX", "0")], "AUTH_RATE_LIMIT_MAX"),
+            (&[("APP_URL", "studio.example")], "APP_URL"),
+            (
+                &[("SMTP_HOST", "mail.example"), ("SMTP_PORT", "smtp")],
+                "SMTP_PORT",
+            ),
+            (
+                &[("SMTP_HOST", "mail.example"), ("SMTP_TLS", "ssl")],
+                "SMTP_TLS",
+            ),
+            (&[("ARGON2_MEMORY_KIB", "4")], "ARGON2_MEMORY_KIB"),
+            (&[("TRUST_PROXY", "yes")], "TRUST_PROXY"),
         ];
         for (pairs, var) in cases {
             let err = load(pairs).unwrap_err();
@@ -286,6 +252,40 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(err.var, "FLUX_TEST_HOOKS");
+    }
+
+    #[test]
+    fn account_settings_read_the_seed_variables() {
+        let defaults = load(&[]).unwrap().accounts;
+        assert!(defaults.registration_open);
+        assert!(defaults.mail.smtp.is_none());
+        assert_eq!(defaults.mail.app_url, "http://localhost:3001");
+        assert_eq!(defaults.rate_limits.max_requests, 5000);
+        let production = load(&[
+            ("ENABLE_REGISTRATION", "false"),
+            ("RATE_LIMIT_MAX_REQUESTS", "50"),
+            ("AUTH_RATE_LIMIT_MAX", "3"),
+            ("RATE_LIMIT_WINDOW_MS", "60000"),
+            ("SMTP_HOST", "smtp.example"),
+            ("SMTP_PASSWORD", "hunter2-but-longer"),
+            ("TRUST_PROXY", "1"),
+        ])
+        .unwrap()
+        .accounts;
+        assert!(!production.registration_open);
+        assert_eq!(production.rate_limits.max_requests, 50);
+        assert_eq!(production.rate_limits.auth_max, 3);
+        assert_eq!(production.rate_limits.window, Duration::from_secs(60));
+        let smtp = production.mail.smtp.as_ref().unwrap();
+        assert_eq!(
+            (smtp.port, smtp.tls),
+            (587, fluxstudio_mail::SmtpTls::StartTls)
+        );
+        assert!(
+            !format!("{production:?}").contains("hunter2"),
+            "the SMTP password is never printed"
+        );
+        assert_eq!(production.trusted_proxies, 1);
     }
 
     #[test]

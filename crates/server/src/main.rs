@@ -12,6 +12,7 @@ mod secret;
 mod serve;
 mod shutdown;
 mod telemetry;
+mod vars;
 mod web;
 
 use std::process::ExitCode;
@@ -21,7 +22,8 @@ use fluxstudio_store::Db;
 
 use crate::{
     cli::{AdminCommand, Cli, Command},
-    config::{Config, ProcessEnv},
+    config::Config,
+    vars::ProcessEnv,
 };
 
 #[global_allocator]
