@@ -34,6 +34,23 @@ impl Accounts {
             .await
     }
 
+    /// Creates the account of someone who holds an invitation to `request.email` (the
+    /// caller has checked the link): registration settings do not apply, and the address
+    /// counts as verified, since the invitation reached it.
+    pub async fn signup_invited(
+        &self,
+        request: SignupRequest,
+        client: &Client,
+    ) -> Result<Grant, AccountError> {
+        let user = self.create(request, false).await?;
+        users::mark_email_verified(self.db(), user.id, now()).await?;
+        let user = users::by_id(self.db(), user.id)
+            .await?
+            .ok_or(AccountError::NotFound("user"))?;
+        self.open_session(user, client, EventKind::SignupSuccess)
+            .await
+    }
+
     /// Creates an account from the shell (`fluxstudio admin create-user`): registration
     /// settings do not apply, and `admin` makes it an instance administrator.
     pub async fn create_user(

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod csrf;
 pub mod error;
 pub mod health;
+pub mod ids;
 pub mod json;
 pub mod layers;
 pub mod metrics;
@@ -17,6 +18,7 @@ pub mod probe;
 pub mod rate_limit;
 pub mod state;
 mod test_hooks;
+pub mod workspace;
 
 use axum::{
     Router,

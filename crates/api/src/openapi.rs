@@ -8,7 +8,7 @@ use axum::{
 use utoipa::OpenApi;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use crate::{admin, auth, csrf, error::ErrorBody, health, state::AppState};
+use crate::{admin, auth, csrf, error::ErrorBody, health, state::AppState, workspace};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,7 +22,8 @@ use crate::{admin, auth, csrf, error::ErrorBody, health, state::AppState};
     tags(
         (name = "health", description = "Liveness, readiness and service health"),
         (name = "auth", description = "Accounts, sessions, two-factor authentication, CSRF"),
-        (name = "admin", description = "Instance administration (instance admins only)")
+        (name = "admin", description = "Instance administration (instance admins only)"),
+        (name = "organizations", description = "Organizations, members, invitations, teams, activity")
     )
 )]
 struct ApiDoc;
@@ -81,6 +82,32 @@ fn resource_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(admin::users::list))
         .routes(routes!(admin::users::change))
         .routes(routes!(admin::events::list))
+        .merge(organization_routes())
+}
+
+/// The studio's workspace: organizations and what hangs off them.
+fn organization_routes() -> OpenApiRouter<AppState> {
+    use workspace::{invitations, members, organizations, teams};
+    OpenApiRouter::new()
+        .routes(routes!(organizations::create, organizations::list))
+        .routes(routes!(
+            organizations::get,
+            organizations::update,
+            organizations::delete
+        ))
+        .routes(routes!(organizations::activities))
+        .routes(routes!(members::list))
+        .routes(routes!(members::change_role, members::remove))
+        .routes(routes!(members::leave))
+        .routes(routes!(members::transfer))
+        .routes(routes!(invitations::invite, invitations::list))
+        .routes(routes!(invitations::resend))
+        .routes(routes!(invitations::revoke))
+        .routes(routes!(invitations::preview))
+        .routes(routes!(invitations::accept))
+        .routes(routes!(teams::create, teams::list))
+        .routes(routes!(teams::get, teams::update, teams::delete))
+        .routes(routes!(teams::add_member, teams::remove_member))
 }
 
 /// Every documented endpoint. New endpoints are added with `routes!`, which registers the

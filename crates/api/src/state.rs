@@ -6,6 +6,7 @@ use std::{sync::Arc, time::Instant};
 use fluxstudio_accounts::Accounts;
 use fluxstudio_auth::csrf::CsrfKey;
 use fluxstudio_store::Db;
+use fluxstudio_workspace::Workspace;
 
 use crate::{probe::DbProbe, rate_limit::RateLimits};
 
@@ -22,6 +23,7 @@ pub struct Inner {
     /// Bytes currently allocated on the heap, from the process's allocator.
     pub heap_allocated: fn() -> u64,
     pub accounts: Accounts,
+    pub workspace: Workspace,
     pub limits: RateLimits,
     pub csrf: CsrfKey,
     pub web: WebSecurity,
@@ -42,6 +44,7 @@ pub struct StateParts {
     pub db: Db,
     pub heap_allocated: fn() -> u64,
     pub accounts: Accounts,
+    pub workspace: Workspace,
     pub limits: RateLimits,
     /// The server's secret; the CSRF key is derived from it.
     pub secret: Vec<u8>,
@@ -57,6 +60,7 @@ impl AppState {
                 started_at: Instant::now(),
                 heap_allocated: parts.heap_allocated,
                 accounts: parts.accounts,
+                workspace: parts.workspace,
                 limits: parts.limits,
                 csrf: CsrfKey::derive(&parts.secret),
                 web: parts.web,
@@ -70,6 +74,10 @@ impl AppState {
 
     pub fn accounts(&self) -> &Accounts {
         &self.inner.accounts
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.inner.workspace
     }
 }
 

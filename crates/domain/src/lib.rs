@@ -8,7 +8,14 @@ pub mod display_name;
 pub mod email;
 pub mod environment;
 pub mod invalid;
+pub mod org_role;
 pub mod password;
+pub mod permissions;
+pub mod priority;
+pub mod project_role;
+pub mod project_status;
+pub mod slug;
+pub mod task_status;
 pub mod user_type;
 pub mod vocabulary;
 
@@ -17,6 +24,15 @@ pub use display_name::DisplayName;
 pub use email::Email;
 pub use environment::Environment;
 pub use invalid::Invalid;
+pub use org_role::OrgRole;
 pub use password::Password;
+pub use permissions::{
+    Access, Actor, OrgAction, ProjectAction, effective_project_role, org_access, project_access,
+};
+pub use priority::Priority;
+pub use project_role::ProjectRole;
+pub use project_status::ProjectStatus;
+pub use slug::{Slug, slugify, with_suffix};
+pub use task_status::TaskStatus;
 pub use user_type::UserType;
 pub use vocabulary::ParseVocabularyError;

@@ -135,7 +135,13 @@ fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
             "SMTP_HOST is not set: emails (verification, password reset) are written to the log instead of sent"
         );
     }
+    let workspace = fluxstudio_workspace::Workspace::new(
+        db.clone(),
+        fluxstudio_mail::Mailer::new(&settings.mail)?,
+        settings.mail.clone(),
+    );
     Ok(AppState::new(StateParts {
+        workspace,
         db,
         heap_allocated: alloc::allocated_bytes,
         accounts,

@@ -13,6 +13,7 @@ pub mod migrate;
 pub mod schema;
 pub mod status;
 pub mod url;
+pub mod workspace;
 
 pub use backend::Backend;
 pub use db::{Db, DbOptions};

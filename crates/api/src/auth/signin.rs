@@ -29,6 +29,9 @@ pub struct SignupBody {
     pub name: String,
     /// `client` (the default) or `designer`.
     pub user_type: Option<String>,
+    /// The token of an invitation link: signs up (even while registration is closed) and
+    /// joins the organization. The email must be the invited address.
+    pub invitation_token: Option<String>,
 }
 
 /// Create an account and sign in. The first account of an instance becomes its admin.
@@ -53,7 +56,25 @@ pub async fn signup(
             Some(word) => word.parse()?,
         },
     };
-    let grant = state.accounts().signup(request, &client).await?;
+    let grant = match body.invitation_token.as_deref() {
+        None => state.accounts().signup(request, &client).await?,
+        Some(token) => {
+            let workspace = state.workspace();
+            let invitation = workspace.pending_invitation(token).await?;
+            if invitation.email != request.email.as_str() {
+                let message = format!(
+                    "This invitation was sent to {}; sign up with that address.",
+                    invitation.email
+                );
+                return Err(fluxstudio_domain::Invalid::new("email", message).into());
+            }
+            let grant = state.accounts().signup_invited(request, &client).await?;
+            workspace
+                .accept_invitation(grant.user.id, &grant.user.email, token)
+                .await?;
+            grant
+        }
+    };
     Ok(with_refresh_cookie(
         &state,
         StatusCode::CREATED,

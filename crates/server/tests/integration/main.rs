@@ -12,3 +12,4 @@ mod openapi;
 mod ready;
 mod shutdown;
 mod store;
+mod workspace;

@@ -36,6 +36,42 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("get", "/api/admin/users"),
     ("patch", "/api/admin/users/{id}"),
     ("get", "/api/admin/security-events"),
+    ("post", "/api/organizations"),
+    ("get", "/api/organizations"),
+    ("get", "/api/organizations/{id}"),
+    ("patch", "/api/organizations/{id}"),
+    ("delete", "/api/organizations/{id}"),
+    ("get", "/api/organizations/{id}/activities"),
+    ("get", "/api/organizations/{id}/members"),
+    ("patch", "/api/organizations/{id}/members/{userId}"),
+    ("delete", "/api/organizations/{id}/members/{userId}"),
+    ("post", "/api/organizations/{id}/leave"),
+    ("post", "/api/organizations/{id}/transfer-ownership"),
+    ("post", "/api/organizations/{id}/invitations"),
+    ("get", "/api/organizations/{id}/invitations"),
+    (
+        "post",
+        "/api/organizations/{id}/invitations/{invitationId}/resend",
+    ),
+    (
+        "delete",
+        "/api/organizations/{id}/invitations/{invitationId}",
+    ),
+    ("get", "/api/invitations/{token}"),
+    ("post", "/api/invitations/{token}/accept"),
+    ("post", "/api/organizations/{id}/teams"),
+    ("get", "/api/organizations/{id}/teams"),
+    ("get", "/api/organizations/{id}/teams/{teamId}"),
+    ("patch", "/api/organizations/{id}/teams/{teamId}"),
+    ("delete", "/api/organizations/{id}/teams/{teamId}"),
+    (
+        "put",
+        "/api/organizations/{id}/teams/{teamId}/members/{userId}",
+    ),
+    (
+        "delete",
+        "/api/organizations/{id}/teams/{teamId}/members/{userId}",
+    ),
 ];
 
 async fn document_is_openapi_3_1_and_lists_every_endpoint(backend: Backend) {

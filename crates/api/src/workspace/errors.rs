@@ -1,0 +1,45 @@
+//! How workspace refusals are spelled on the wire.
+
+use axum::http::StatusCode;
+use fluxstudio_workspace::WorkspaceError;
+
+use crate::ApiError;
+
+impl From<WorkspaceError> for ApiError {
+    fn from(error: WorkspaceError) -> Self {
+        let message = error.to_string();
+        let (status, code, field) = match &error {
+            WorkspaceError::Invalid(invalid) => return invalid.clone().into(),
+            WorkspaceError::Store(_) | WorkspaceError::Internal(_) => {
+                return match error {
+                    WorkspaceError::Store(store) => store.into(),
+                    other => ApiError::internal(other),
+                };
+            }
+            WorkspaceError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found", None),
+            WorkspaceError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", None),
+            WorkspaceError::SlugTaken(_) => (StatusCode::CONFLICT, "slug_taken", Some("slug")),
+            WorkspaceError::TeamNameTaken(_) => (StatusCode::CONFLICT, "name_taken", Some("name")),
+            WorkspaceError::AlreadyMember(_) => {
+                (StatusCode::CONFLICT, "already_member", Some("email"))
+            }
+            WorkspaceError::NotAMember => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "not_a_member",
+                Some("userId"),
+            ),
+            WorkspaceError::InvitationInvalid => (StatusCode::GONE, "invitation_invalid", None),
+            WorkspaceError::InvitationForSomeoneElse(_) => {
+                (StatusCode::FORBIDDEN, "invitation_for_someone_else", None)
+            }
+            WorkspaceError::OwnerMustTransfer => {
+                (StatusCode::CONFLICT, "owner_must_transfer", None)
+            }
+        };
+        let api = ApiError::new(status, code, message);
+        match field {
+            Some(field) => api.with_field(field),
+            None => api,
+        }
+    }
+}

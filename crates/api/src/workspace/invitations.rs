@@ -1,0 +1,161 @@
+//! Invitations: sent, listed, resent and revoked by an organization's owner and admins;
+//! previewed and accepted by whoever holds the link.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::StatusCode,
+};
+use chrono::{DateTime, Utc};
+use fluxstudio_domain::{Email, OrgRole};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::views::{InvitationList, InvitationView};
+use crate::{
+    ApiError, ApiJson, AppState, ErrorBody,
+    auth::{extract::Authenticated, views::Done},
+    ids::path_id,
+};
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteBody {
+    pub email: String,
+    /// `admin` (owners only), `member` or `client`.
+    pub role: String,
+}
+
+/// Invite someone by email; they receive a link valid 7 days.
+#[utoipa::path(post, path = "/api/organizations/{id}/invitations", tag = "organizations",
+    security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = InviteBody,
+    responses((status = 201, body = InvitationView), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, description = "already a member", body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<InviteBody>,
+) -> Result<(StatusCode, Json<InvitationView>), ApiError> {
+    let id = path_id(&id, "organization")?;
+    let email = Email::parse(&body.email)?;
+    let role: OrgRole = body.role.parse()?;
+    let invitation = state
+        .workspace()
+        .invite(caller.user, id, &email, role)
+        .await?;
+    Ok((StatusCode::CREATED, Json(invitation.into())))
+}
+
+/// The organization's invitations, newest first.
+#[utoipa::path(get, path = "/api/organizations/{id}/invitations", tag = "organizations",
+    security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = InvitationList), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path(id): Path<String>,
+) -> Result<Json<InvitationList>, ApiError> {
+    let id = path_id(&id, "organization")?;
+    let rows = state.workspace().invitations(caller.user, id).await?;
+    Ok(Json(InvitationList {
+        items: rows.into_iter().map(InvitationView::from).collect(),
+    }))
+}
+
+/// Send a pending invitation again, with a new link (the old one stops working).
+#[utoipa::path(post, path = "/api/organizations/{id}/invitations/{invitationId}/resend", tag = "organizations",
+    security(("bearer" = [])), params(("id" = Uuid, Path), ("invitationId" = Uuid, Path)),
+    responses((status = 200, body = InvitationView), (status = 410, description = "not pending", body = ErrorBody)))]
+pub async fn resend(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path((id, invitation)): Path<(String, String)>,
+) -> Result<Json<InvitationView>, ApiError> {
+    let id = path_id(&id, "organization")?;
+    let invitation = path_id(&invitation, "invitation")?;
+    let row = state
+        .workspace()
+        .resend_invitation(caller.user, id, invitation)
+        .await?;
+    Ok(Json(row.into()))
+}
+
+/// Revoke a pending invitation.
+#[utoipa::path(delete, path = "/api/organizations/{id}/invitations/{invitationId}", tag = "organizations",
+    security(("bearer" = [])), params(("id" = Uuid, Path), ("invitationId" = Uuid, Path)),
+    responses((status = 200, body = Done), (status = 410, description = "not pending", body = ErrorBody)))]
+pub async fn revoke(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path((id, invitation)): Path<(String, String)>,
+) -> Result<Json<Done>, ApiError> {
+    let id = path_id(&id, "organization")?;
+    let invitation = path_id(&invitation, "invitation")?;
+    state
+        .workspace()
+        .revoke_invitation(caller.user, id, invitation)
+        .await?;
+    Ok(Json(Done::says("Invitation revoked.")))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InvitationPreviewView {
+    pub organization_id: Uuid,
+    pub organization_name: String,
+    pub email: String,
+    pub role: String,
+    pub inviter_name: Option<String>,
+    /// `pending`, `accepted`, `revoked` or `expired`.
+    pub status: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// What a link invites to (no sign-in needed: the link itself is the secret).
+#[utoipa::path(get, path = "/api/invitations/{token}", tag = "organizations",
+    params(("token" = String, Path)),
+    responses((status = 200, body = InvitationPreviewView), (status = 410, body = ErrorBody)))]
+pub async fn preview(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Json<InvitationPreviewView>, ApiError> {
+    let preview = state.workspace().preview_invitation(&token).await?;
+    Ok(Json(InvitationPreviewView {
+        organization_id: preview.organization_id.0,
+        organization_name: preview.organization_name,
+        email: preview.email,
+        role: preview.role,
+        inviter_name: preview.inviter_name,
+        status: preview.status.as_str().to_owned(),
+        expires_at: preview.expires_at,
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Joined {
+    pub organization_id: Uuid,
+}
+
+/// Accept a link as the signed-in user (who must use the invited address).
+#[utoipa::path(post, path = "/api/invitations/{token}/accept", tag = "organizations",
+    security(("bearer" = [])), params(("token" = String, Path)),
+    responses((status = 200, body = Joined), (status = 403, description = "sent to another address", body = ErrorBody),
+        (status = 410, description = "expired, revoked or used", body = ErrorBody)))]
+pub async fn accept(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path(token): Path<String>,
+) -> Result<Json<Joined>, ApiError> {
+    let me = state.accounts().me(&caller).await?;
+    let organization = state
+        .workspace()
+        .accept_invitation(caller.user, &me.email, &token)
+        .await?;
+    Ok(Json(Joined {
+        organization_id: organization.0,
+    }))
+}

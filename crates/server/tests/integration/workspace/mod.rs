@@ -1,0 +1,8 @@
+//! The studio's workspace (issue 4), on both backends: organizations, members,
+//! invitations, teams, activity.
+
+mod invitations;
+mod members;
+mod organizations;
+mod studio;
+mod teams;

@@ -1,0 +1,31 @@
+//! Recording and reading the activity log. Recording never fails what it describes: a
+//! failure is logged.
+
+use fluxstudio_domain::permissions::OrgAction;
+use fluxstudio_store::{
+    DbId,
+    workspace::activities::{self, ActivityRow, NewActivity},
+};
+
+use crate::{Workspace, WorkspaceError, service::now};
+
+impl Workspace {
+    pub(crate) async fn log(&self, activity: NewActivity<'_>) {
+        if let Err(error) = activities::insert(self.db(), &activity, now()).await {
+            tracing::warn!(%error, action = activity.action, "could not record an activity");
+        }
+    }
+
+    /// An organization's activity, newest first; `before` is the previous page's cursor.
+    pub async fn organization_activity(
+        &self,
+        user: DbId,
+        organization: DbId,
+        before: Option<DbId>,
+        limit: i64,
+    ) -> Result<Vec<ActivityRow>, WorkspaceError> {
+        self.require(organization, user, OrgAction::ViewActivity, "")
+            .await?;
+        Ok(activities::page(self.db(), organization, None, before, limit).await?)
+    }
+}

@@ -1,0 +1,269 @@
+//! Inviting people to an organization by email: a single-use link valid 7 days. Accepting
+//! joins the organization with the invited role; it also lets a person sign up while
+//! registration is closed (the API checks the link before creating the account).
+
+use chrono::{DateTime, Duration, Utc};
+use fluxstudio_auth::refresh;
+use fluxstudio_domain::{Email, OrgRole, permissions::OrgAction};
+use fluxstudio_mail::templates;
+use fluxstudio_store::{
+    DbId,
+    accounts::users,
+    workspace::{
+        activities::NewActivity,
+        invitations::{self, InvitationRow, NewInvitation},
+        organizations,
+    },
+};
+
+use crate::{Workspace, WorkspaceError, service::now};
+
+/// How long an invitation link stays valid.
+const VALID_DAYS: i64 = 7;
+const MANAGE: &str = "Only the owner and admins manage invitations.";
+
+fluxstudio_domain::vocabulary! {
+    /// Where an invitation stands.
+    pub enum InvitationStatus {
+        Pending = "pending",
+        Accepted = "accepted",
+        Revoked = "revoked",
+        Expired = "expired",
+    }
+}
+
+impl InvitationStatus {
+    pub fn of(invitation: &InvitationRow, now: DateTime<Utc>) -> Self {
+        if invitation.accepted_at.is_some() {
+            Self::Accepted
+        } else if invitation.revoked_at.is_some() {
+            Self::Revoked
+        } else if invitation.expires_at <= now {
+            Self::Expired
+        } else {
+            Self::Pending
+        }
+    }
+}
+
+/// What the person holding a link may see before accepting it.
+#[derive(Debug, Clone)]
+pub struct InvitationPreview {
+    pub organization_id: DbId,
+    pub organization_name: String,
+    pub email: String,
+    pub role: String,
+    pub inviter_name: Option<String>,
+    pub status: InvitationStatus,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl Workspace {
+    /// Invites `email` as `role` and mails the link (in the background). A pending
+    /// invitation to the same address is replaced.
+    pub async fn invite(
+        &self,
+        user: DbId,
+        organization: DbId,
+        email: &Email,
+        role: OrgRole,
+    ) -> Result<InvitationRow, WorkspaceError> {
+        self.require(
+            organization,
+            user,
+            OrgAction::Invite { role },
+            "Your role does not allow inviting with this role (owners invite admins; nobody invites an owner).",
+        )
+        .await?;
+        if let Some(existing) = users::by_email(self.db(), email.as_str()).await?
+            && self.org_role(organization, existing.id).await?.is_some()
+        {
+            return Err(WorkspaceError::AlreadyMember(email.as_str().to_owned()));
+        }
+        let issued = refresh::issue().map_err(WorkspaceError::internal)?;
+        let now = now();
+        let new = NewInvitation {
+            organization,
+            email: email.as_str(),
+            role: role.as_str(),
+            token_hash: &issued.hash,
+            invited_by: user,
+        };
+        let id =
+            invitations::insert(self.db(), &new, now, now + Duration::days(VALID_DAYS)).await?;
+        let invitation = invitations::by_id(self.db(), organization, id)
+            .await?
+            .ok_or(WorkspaceError::NotFound("invitation"))?;
+        self.send_invitation(&invitation, user, &issued.token)
+            .await?;
+        self.log(NewActivity {
+            organization,
+            project: None,
+            actor: user,
+            action: "invitation.sent",
+            entity_type: "invitation",
+            entity_id: Some(id),
+            entity_title: Some(email.as_str()),
+            metadata: Some(serde_json::json!({ "role": role.as_str() })),
+        })
+        .await;
+        Ok(invitation)
+    }
+
+    async fn send_invitation(
+        &self,
+        invitation: &InvitationRow,
+        inviter: DbId,
+        token: &str,
+    ) -> Result<(), WorkspaceError> {
+        let organization = organizations::by_id(self.db(), invitation.organization_id)
+            .await?
+            .ok_or(WorkspaceError::NotFound("organization"))?;
+        let inviter = users::by_id(self.db(), inviter).await?;
+        let mail = templates::invitation(
+            &self.inner.mail,
+            &invitation.email,
+            inviter.as_ref().map_or("Someone", |u| u.name.as_str()),
+            &organization.name,
+            &invitation.role,
+            token,
+        );
+        self.inner.mailer.send_in_background(mail);
+        Ok(())
+    }
+
+    pub async fn invitations(
+        &self,
+        user: DbId,
+        organization: DbId,
+    ) -> Result<Vec<InvitationRow>, WorkspaceError> {
+        self.require(
+            organization,
+            user,
+            OrgAction::Invite {
+                role: OrgRole::Member,
+            },
+            MANAGE,
+        )
+        .await?;
+        Ok(invitations::of_organization(self.db(), organization).await?)
+    }
+
+    /// Sends a pending invitation again with a new link and a new 7 days (the old link
+    /// stops working).
+    pub async fn resend_invitation(
+        &self,
+        user: DbId,
+        organization: DbId,
+        id: DbId,
+    ) -> Result<InvitationRow, WorkspaceError> {
+        self.require(
+            organization,
+            user,
+            OrgAction::Invite {
+                role: OrgRole::Member,
+            },
+            MANAGE,
+        )
+        .await?;
+        let issued = refresh::issue().map_err(WorkspaceError::internal)?;
+        let expires = now() + Duration::days(VALID_DAYS);
+        if !invitations::renew(self.db(), organization, id, &issued.hash, expires).await? {
+            return Err(WorkspaceError::InvitationInvalid);
+        }
+        let invitation = invitations::by_id(self.db(), organization, id)
+            .await?
+            .ok_or(WorkspaceError::NotFound("invitation"))?;
+        self.send_invitation(&invitation, user, &issued.token)
+            .await?;
+        Ok(invitation)
+    }
+
+    pub async fn revoke_invitation(
+        &self,
+        user: DbId,
+        organization: DbId,
+        id: DbId,
+    ) -> Result<(), WorkspaceError> {
+        self.require(
+            organization,
+            user,
+            OrgAction::Invite {
+                role: OrgRole::Member,
+            },
+            MANAGE,
+        )
+        .await?;
+        if !invitations::revoke(self.db(), organization, id, now()).await? {
+            return Err(WorkspaceError::InvitationInvalid);
+        }
+        Ok(())
+    }
+
+    /// What a link invites to, for the page that offers to accept it.
+    pub async fn preview_invitation(
+        &self,
+        token: &str,
+    ) -> Result<InvitationPreview, WorkspaceError> {
+        let invitation = invitations::by_token(self.db(), &refresh::digest(token))
+            .await?
+            .ok_or(WorkspaceError::InvitationInvalid)?;
+        let organization = organizations::by_id(self.db(), invitation.organization_id)
+            .await?
+            .ok_or(WorkspaceError::InvitationInvalid)?;
+        let inviter = match invitation.invited_by {
+            Some(id) => users::by_id(self.db(), id).await?.map(|u| u.name),
+            None => None,
+        };
+        Ok(InvitationPreview {
+            organization_id: organization.id,
+            organization_name: organization.name,
+            status: InvitationStatus::of(&invitation, now()),
+            email: invitation.email,
+            role: invitation.role,
+            inviter_name: inviter,
+            expires_at: invitation.expires_at,
+        })
+    }
+
+    /// The pending invitation of a link, checked before signing someone up through it
+    /// (the new account must use the invited address).
+    pub async fn pending_invitation(&self, token: &str) -> Result<InvitationRow, WorkspaceError> {
+        let invitation = invitations::by_token(self.db(), &refresh::digest(token))
+            .await?
+            .ok_or(WorkspaceError::InvitationInvalid)?;
+        if InvitationStatus::of(&invitation, now()) != InvitationStatus::Pending {
+            return Err(WorkspaceError::InvitationInvalid);
+        }
+        Ok(invitation)
+    }
+
+    /// Accepts a link for the signed-in `user` (whose address must be the invited one):
+    /// they join with the invited role. Returns the organization joined.
+    pub async fn accept_invitation(
+        &self,
+        user: DbId,
+        user_email: &str,
+        token: &str,
+    ) -> Result<DbId, WorkspaceError> {
+        let invitation = self.pending_invitation(token).await?;
+        if !invitation.email.eq_ignore_ascii_case(user_email) {
+            return Err(WorkspaceError::InvitationForSomeoneElse(invitation.email));
+        }
+        let accepted = invitations::accept(self.db(), &refresh::digest(token), user, now())
+            .await?
+            .ok_or(WorkspaceError::InvitationInvalid)?;
+        self.log(NewActivity {
+            organization: accepted.organization_id,
+            project: None,
+            actor: user,
+            action: "member.joined",
+            entity_type: "member",
+            entity_id: Some(user),
+            entity_title: Some(&accepted.email),
+            metadata: Some(serde_json::json!({ "role": accepted.role })),
+        })
+        .await;
+        Ok(accepted.organization_id)
+    }
+}

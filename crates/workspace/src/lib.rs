@@ -1,0 +1,28 @@
+//! FluxStudio's workspace services, independent of HTTP: organizations, their members and
+//! invitations, teams, and the activity log. Every operation asks the domain's permission
+//! rules first (`fluxstudio_domain::permissions`); a resource the caller may not know of
+//! is reported as not found.
+#![forbid(unsafe_code)]
+
+mod access;
+mod activity;
+mod error;
+mod invitations;
+mod members;
+mod organizations;
+mod service;
+mod teams;
+
+pub use error::WorkspaceError;
+pub use invitations::{InvitationPreview, InvitationStatus};
+pub use organizations::{NewOrganizationRequest, OrganizationChange};
+pub use service::Workspace;
+pub use teams::TeamChange;
+
+pub use fluxstudio_store::workspace::{
+    activities::ActivityRow,
+    invitations::InvitationRow,
+    members::MemberRow,
+    organizations::{MembershipRow, OrganizationRow},
+    teams::TeamRow,
+};
