@@ -23,7 +23,9 @@ use crate::{admin, auth, csrf, error::ErrorBody, health, state::AppState, worksp
         (name = "health", description = "Liveness, readiness and service health"),
         (name = "auth", description = "Accounts, sessions, two-factor authentication, CSRF"),
         (name = "admin", description = "Instance administration (instance admins only)"),
-        (name = "organizations", description = "Organizations, members, invitations, teams, activity")
+        (name = "organizations", description = "Organizations, members, invitations, teams, activity"),
+        (name = "projects", description = "Projects, their members, boards of tasks, activity"),
+        (name = "notifications", description = "What the signed-in person is told")
     )
 )]
 struct ApiDoc;
@@ -108,6 +110,25 @@ fn organization_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(teams::create, teams::list))
         .routes(routes!(teams::get, teams::update, teams::delete))
         .routes(routes!(teams::add_member, teams::remove_member))
+        .merge(project_routes())
+}
+
+/// Projects, their boards, and the notifications work produces.
+fn project_routes() -> OpenApiRouter<AppState> {
+    use workspace::{notifications, projects, tasks};
+    OpenApiRouter::new()
+        .routes(routes!(projects::create, projects::list))
+        .routes(routes!(projects::get, projects::update, projects::delete))
+        .routes(routes!(projects::members))
+        .routes(routes!(projects::set_member, projects::remove_member))
+        .routes(routes!(projects::activities))
+        .routes(routes!(tasks::board, tasks::create))
+        .routes(routes!(tasks::get, tasks::update, tasks::delete))
+        .routes(routes!(tasks::move_task))
+        .routes(routes!(notifications::list))
+        .routes(routes!(notifications::read))
+        .routes(routes!(notifications::read_all))
+        .routes(routes!(notifications::delete))
 }
 
 /// Every documented endpoint. New endpoints are added with `routes!`, which registers the

@@ -9,6 +9,7 @@ pub mod backend;
 pub mod db;
 pub mod error;
 pub mod id;
+mod like;
 pub mod migrate;
 pub mod schema;
 pub mod status;

@@ -29,3 +29,31 @@ impl Workspace {
         Ok(activities::page(self.db(), organization, None, before, limit).await?)
     }
 }
+
+impl Workspace {
+    /// A project's activity, newest first.
+    pub async fn project_activity_page(
+        &self,
+        user: DbId,
+        project: DbId,
+        before: Option<DbId>,
+        limit: i64,
+    ) -> Result<Vec<ActivityRow>, WorkspaceError> {
+        let (visible, _) = self
+            .project_for(
+                user,
+                project,
+                fluxstudio_domain::permissions::ProjectAction::ViewActivity,
+                "",
+            )
+            .await?;
+        Ok(activities::page(
+            self.db(),
+            visible.project.organization_id,
+            Some(project),
+            before,
+            limit,
+        )
+        .await?)
+    }
+}

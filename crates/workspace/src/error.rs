@@ -26,6 +26,8 @@ pub enum WorkspaceError {
     InvitationForSomeoneElse(String),
     #[error("The owner cannot leave; transfer ownership to another member first.")]
     OwnerMustTransfer,
+    #[error("A project keeps at least one lead; make someone else lead first.")]
+    LastLead,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0}")]

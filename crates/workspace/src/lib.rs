@@ -9,20 +9,29 @@ mod activity;
 mod error;
 mod invitations;
 mod members;
+mod notifications;
 mod organizations;
+mod projects;
 mod service;
+mod tasks;
 mod teams;
 
 pub use error::WorkspaceError;
 pub use invitations::{InvitationPreview, InvitationStatus};
 pub use organizations::{NewOrganizationRequest, OrganizationChange};
+pub use projects::{NewProjectRequest, ProjectChangeRequest, effective_role};
 pub use service::Workspace;
+pub use tasks::{NewTaskRequest, TaskChangeRequest};
 pub use teams::TeamChange;
 
 pub use fluxstudio_store::workspace::{
     activities::ActivityRow,
     invitations::InvitationRow,
     members::MemberRow,
+    notifications::NotificationRow,
     organizations::{MembershipRow, OrganizationRow},
+    project_members::ProjectMemberRow,
+    projects::{ProjectFilter, ProjectRow, VisibleProject},
+    tasks::TaskRow,
     teams::TeamRow,
 };

@@ -35,6 +35,7 @@ impl From<WorkspaceError> for ApiError {
             WorkspaceError::OwnerMustTransfer => {
                 (StatusCode::CONFLICT, "owner_must_transfer", None)
             }
+            WorkspaceError::LastLead => (StatusCode::CONFLICT, "last_lead", None),
         };
         let api = ApiError::new(status, code, message);
         match field {

@@ -3,6 +3,11 @@
 mod errors;
 pub mod invitations;
 pub mod members;
+pub mod notifications;
+mod optional;
 pub mod organizations;
+pub mod project_views;
+pub mod projects;
+pub mod tasks;
 pub mod teams;
 pub mod views;

@@ -6,10 +6,13 @@ use axum::{
     http::StatusCode,
 };
 use fluxstudio_workspace::{NewOrganizationRequest, OrganizationChange};
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::views::{ActivityList, ActivityView, OrganizationList, OrganizationView};
+use super::{
+    optional::present,
+    views::{ActivityList, ActivityView, OrganizationList, OrganizationView},
+};
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
     admin::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
@@ -90,11 +93,6 @@ pub struct OrganizationChangeBody {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>)]
     pub description: Option<Option<String>>,
-}
-
-/// Tells "sent as null" (`Some(None)`) from "not sent" (`None`, via `default`).
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
-    Option::<String>::deserialize(d).map(Some)
 }
 
 /// Edit name, slug or description (owner and admins).

@@ -6,10 +6,13 @@ use axum::{
     http::StatusCode,
 };
 use fluxstudio_workspace::TeamChange;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::views::{TeamList, TeamView};
+use super::{
+    optional::present,
+    views::{TeamList, TeamView},
+};
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
     auth::{extract::Authenticated, views::Done},
@@ -83,10 +86,6 @@ pub struct TeamChangeBody {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>)]
     pub description: Option<Option<String>>,
-}
-
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
-    Option::<String>::deserialize(d).map(Some)
 }
 
 /// Rename or re-describe a team (owner and admins).

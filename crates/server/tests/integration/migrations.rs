@@ -30,6 +30,7 @@ async fn migrate_applies_once_then_is_a_no_op(backend: Backend) {
     assert!(out.contains("applied  0001_initial in"), "{out}");
     assert!(out.contains("applied  0002_accounts in"), "{out}");
     assert!(out.contains("applied  0003_organizations in"), "{out}");
+    assert!(out.contains("applied  0004_projects in"), "{out}");
 
     let (ok, out) = migrate(&scratch, &url, &["migrate"]);
     assert!(ok, "{out}");
@@ -38,7 +39,7 @@ async fn migrate_applies_once_then_is_a_no_op(backend: Backend) {
 
     let (ok, out) = migrate(&scratch, &url, &["migrate", "--status"]);
     assert!(ok, "{out}");
-    assert!(out.contains("3 applied, 0 pending"), "{out}");
+    assert!(out.contains("4 applied, 0 pending"), "{out}");
 
     let (ok, out) = migrate(&scratch, &url, &["admin", "db-status"]);
     assert!(ok, "{out}");
@@ -109,7 +110,7 @@ async fn a_failing_step_is_rolled_back_and_reported(backend: Backend) {
         "nothing of the failed step remains: {tables:?}"
     );
     let (ok, out) = migrate(&scratch, &url, &["migrate", "--status"]);
-    assert!(ok && out.contains("0 applied, 3 pending"), "{out}");
+    assert!(ok && out.contains("0 applied, 4 pending"), "{out}");
     db.close().await;
 }
 
@@ -119,7 +120,7 @@ async fn serve_without_migrating_refuses_pending_steps(backend: Backend) {
     let (ok, out) = migrate(&scratch, &url, &["serve", "--port", "0", "--no-migrate"]);
     assert!(!ok, "{out}");
     assert!(
-        out.contains("pending (0001_initial, 0002_accounts, 0003_organizations)"),
+        out.contains("pending (0001_initial, 0002_accounts, 0003_organizations, 0004_projects)"),
         "{out}"
     );
 }

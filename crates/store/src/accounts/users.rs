@@ -174,26 +174,16 @@ pub async fn page(
 ) -> Result<Vec<UserRow>, StoreError> {
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM users \
-         WHERE ($1 IS NULL OR LOWER(email) LIKE $1 OR LOWER(name) LIKE $1) \
+         WHERE ($1 IS NULL OR LOWER(email) LIKE $1 ESCAPE '\\' OR LOWER(name) LIKE $1 ESCAPE '\\') \
          AND ($2 IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"
     ));
-    let pattern = search.map(like_pattern);
+    let pattern = search.map(crate::like::pattern);
     Ok(read_with!(db, |pool| sqlx::query_as(sql)
         .bind(pattern.as_deref())
         .bind(before)
         .bind(limit)
         .fetch_all(pool)
         .await)?)
-}
-
-/// `%text%` for LIKE, with the wildcards a user typed matched literally.
-fn like_pattern(search: &str) -> String {
-    let escaped = search
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 /// What an admin may change about a user.

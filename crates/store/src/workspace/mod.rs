@@ -4,5 +4,9 @@
 pub mod activities;
 pub mod invitations;
 pub mod members;
+pub mod notifications;
 pub mod organizations;
+pub mod project_members;
+pub mod projects;
+pub mod tasks;
 pub mod teams;

@@ -4,5 +4,7 @@
 mod invitations;
 mod members;
 mod organizations;
+mod projects;
 mod studio;
+mod tasks;
 mod teams;
