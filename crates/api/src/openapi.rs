@@ -115,7 +115,7 @@ fn organization_routes() -> OpenApiRouter<AppState> {
 
 /// Projects, their boards, and the notifications work produces.
 fn project_routes() -> OpenApiRouter<AppState> {
-    use workspace::{notifications, projects, tasks};
+    use workspace::{comments, milestones, notifications, projects, tasks};
     OpenApiRouter::new()
         .routes(routes!(projects::create, projects::list))
         .routes(routes!(projects::get, projects::update, projects::delete))
@@ -125,6 +125,10 @@ fn project_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(tasks::board, tasks::create))
         .routes(routes!(tasks::get, tasks::update, tasks::delete))
         .routes(routes!(tasks::move_task))
+        .routes(routes!(comments::list, comments::create))
+        .routes(routes!(comments::edit, comments::delete))
+        .routes(routes!(milestones::list, milestones::create))
+        .routes(routes!(milestones::update, milestones::delete))
         .routes(routes!(notifications::list))
         .routes(routes!(notifications::read))
         .routes(routes!(notifications::read_all))

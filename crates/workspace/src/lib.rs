@@ -6,9 +6,11 @@
 
 mod access;
 mod activity;
+mod comments;
 mod error;
 mod invitations;
 mod members;
+mod milestones;
 mod notifications;
 mod organizations;
 mod projects;
@@ -26,8 +28,10 @@ pub use teams::TeamChange;
 
 pub use fluxstudio_store::workspace::{
     activities::ActivityRow,
+    comments::CommentRow,
     invitations::InvitationRow,
     members::MemberRow,
+    milestones::MilestoneRow,
     notifications::NotificationRow,
     organizations::{MembershipRow, OrganizationRow},
     project_members::ProjectMemberRow,

@@ -9,7 +9,6 @@ use fluxstudio_store::{
     DbId,
     workspace::{
         activities::NewActivity,
-        notifications::{self, NewNotification},
         project_members,
         projects::VisibleProject,
         tasks::{self, NewTask, TaskChange, TaskRow},
@@ -31,6 +30,7 @@ pub struct NewTaskRequest<'a> {
     pub status: Option<&'a str>,
     pub priority: Option<&'a str>,
     pub assignee: Option<DbId>,
+    pub milestone: Option<DbId>,
     pub due_date: Option<NaiveDate>,
     pub tags: Vec<String>,
 }
@@ -42,6 +42,7 @@ pub struct TaskChangeRequest<'a> {
     pub description: Option<Option<&'a str>>,
     pub priority: Option<&'a str>,
     pub assignee: Option<Option<DbId>>,
+    pub milestone: Option<Option<DbId>>,
     pub due_date: Option<Option<NaiveDate>>,
     pub tags: Option<Vec<String>>,
 }
@@ -115,6 +116,9 @@ impl Workspace {
         if let Some(assignee) = request.assignee {
             self.check_assignee(project, assignee).await?;
         }
+        if let Some(milestone) = request.milestone {
+            self.check_milestone(project, milestone).await?;
+        }
         let tags = tags(request.tags)?;
         let new = NewTask {
             project,
@@ -123,7 +127,7 @@ impl Workspace {
             status: status.as_str(),
             priority: priority.as_str(),
             assignee: request.assignee,
-            milestone: None,
+            milestone: request.milestone,
             due_date: request.due_date,
             tags: &tags,
             created_by: user,
@@ -152,7 +156,11 @@ impl Workspace {
         Ok(())
     }
 
-    async fn task_row(&self, project: DbId, id: DbId) -> Result<TaskRow, WorkspaceError> {
+    pub(crate) async fn task_row(
+        &self,
+        project: DbId,
+        id: DbId,
+    ) -> Result<TaskRow, WorkspaceError> {
         tasks::by_id(self.db(), project, id)
             .await?
             .ok_or(WorkspaceError::NotFound("task"))
@@ -191,13 +199,16 @@ impl Workspace {
         if let Some(Some(assignee)) = change.assignee {
             self.check_assignee(project, assignee).await?;
         }
+        if let Some(Some(milestone)) = change.milestone {
+            self.check_milestone(project, milestone).await?;
+        }
         let tags = change.tags.map(tags).transpose()?;
         let stored = TaskChange {
             title: change.title.map(title).transpose()?,
             description: change.description.map(task_description).transpose()?,
             priority: priority.map(Priority::as_str),
             assignee: change.assignee,
-            milestone: None,
+            milestone: change.milestone,
             due_date: change.due_date,
             tags: tags.as_deref(),
         };
@@ -285,19 +296,17 @@ impl Workspace {
         if assignee == actor {
             return;
         }
-        let notification = NewNotification {
-            user: assignee,
-            kind: "task_assigned",
-            title: &format!("You were assigned \"{}\"", task.title),
-            body: Some(&project.project.name),
-            data: serde_json::json!({
-                "projectId": project.project.id.0,
-                "taskId": task.id.0,
-                "actorId": actor.0,
-            }),
-        };
-        if let Err(error) = notifications::insert(self.db(), &notification, now()).await {
-            tracing::warn!(%error, "could not create a notification");
-        }
+        let title = format!("You were assigned \"{}\"", task.title);
+        let data = serde_json::json!({
+            "projectId": project.project.id.0, "taskId": task.id.0, "actorId": actor.0,
+        });
+        self.notify(
+            assignee,
+            "task_assigned",
+            &title,
+            &project.project.name,
+            &data,
+        )
+        .await;
     }
 }

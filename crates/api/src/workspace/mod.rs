@@ -1,8 +1,10 @@
 //! The studio's workspace over HTTP: organizations, members, invitations, teams, activity.
 
+pub mod comments;
 mod errors;
 pub mod invitations;
 pub mod members;
+pub mod milestones;
 pub mod notifications;
 mod optional;
 pub mod organizations;

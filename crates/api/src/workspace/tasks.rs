@@ -50,6 +50,8 @@ pub struct NewTaskBody {
     pub priority: Option<String>,
     /// Must be a member of the project.
     pub assignee_id: Option<Uuid>,
+    /// A milestone of the same project.
+    pub milestone_id: Option<Uuid>,
     pub due_date: Option<NaiveDate>,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -73,6 +75,7 @@ pub async fn create(
         status: body.status.as_deref(),
         priority: body.priority.as_deref(),
         assignee: body.assignee_id.map(DbId),
+        milestone: body.milestone_id.map(DbId),
         due_date: body.due_date,
         tags: body.tags,
     };
@@ -114,6 +117,9 @@ pub struct TaskChangeBody {
     #[schema(value_type = Option<Uuid>)]
     pub assignee_id: Option<Option<Uuid>>,
     #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<Uuid>)]
+    pub milestone_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<NaiveDate>)]
     pub due_date: Option<Option<NaiveDate>>,
     pub tags: Option<Vec<String>>,
@@ -138,6 +144,7 @@ pub async fn update(
         description: body.description.as_ref().map(|d| d.as_deref()),
         priority: body.priority.as_deref(),
         assignee: body.assignee_id.map(|a| a.map(DbId)),
+        milestone: body.milestone_id.map(|m| m.map(DbId)),
         due_date: body.due_date,
         tags: body.tags,
     };

@@ -2,8 +2,10 @@
 //! teams, and the activity log.
 
 pub mod activities;
+pub mod comments;
 pub mod invitations;
 pub mod members;
+pub mod milestones;
 pub mod notifications;
 pub mod organizations;
 pub mod project_members;

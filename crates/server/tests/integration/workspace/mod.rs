@@ -1,6 +1,7 @@
 //! The studio's workspace (issue 4), on both backends: organizations, members,
 //! invitations, teams, activity.
 
+mod comments;
 mod invitations;
 mod members;
 mod organizations;

@@ -54,7 +54,7 @@ impl Board<'_> {
     }
 }
 
-async fn setup(studio: &Studio, api: &Api<'_>) -> (Value, Value, Value, String) {
+pub async fn setup(studio: &Studio, api: &Api<'_>) -> (Value, Value, Value, String) {
     let owner = api.signup("owner@studio.example", "Owner").await;
     let org = organization(api, token(&owner), "Studio").await;
     let editor = join(

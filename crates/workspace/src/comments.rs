@@ -1,0 +1,217 @@
+//! Comments on tasks: written by anyone on the project but viewers, edited and deleted by
+//! their author; the people mentioned and the task's assignee are notified.
+
+use fluxstudio_domain::{Invalid, permissions::ProjectAction};
+use fluxstudio_store::{
+    DbId,
+    workspace::{
+        comments::{self, CommentRow},
+        notifications::{self, NewNotification},
+        project_members,
+        projects::VisibleProject,
+        tasks::TaskRow,
+    },
+};
+
+use crate::{Workspace, WorkspaceError, service::now};
+
+const BODY_MAX: usize = 5000;
+const MENTIONS_MAX: usize = 50;
+
+fn body(raw: &str) -> Result<&str, Invalid> {
+    let text = raw.trim();
+    if text.is_empty() || text.chars().count() > BODY_MAX {
+        return Err(Invalid::new(
+            "body",
+            format!("Write 1 to {BODY_MAX} characters."),
+        ));
+    }
+    Ok(text)
+}
+
+impl Workspace {
+    pub async fn comments(
+        &self,
+        user: DbId,
+        project: DbId,
+        task: DbId,
+        after: Option<DbId>,
+        limit: i64,
+    ) -> Result<Vec<CommentRow>, WorkspaceError> {
+        self.project_for(user, project, ProjectAction::View, "")
+            .await?;
+        self.task_row(project, task).await?;
+        Ok(comments::page(self.db(), task, after, limit).await?)
+    }
+
+    /// Adds a comment. `mentions` must be people on the project; they are notified, and
+    /// so is the task's assignee.
+    pub async fn comment(
+        &self,
+        user: DbId,
+        project: DbId,
+        task: DbId,
+        text: &str,
+        mentions: Vec<DbId>,
+    ) -> Result<CommentRow, WorkspaceError> {
+        let (visible, _) = self
+            .project_for(
+                user,
+                project,
+                ProjectAction::Comment,
+                "Viewers cannot comment.",
+            )
+            .await?;
+        let task = self.task_row(project, task).await?;
+        let text = body(text)?;
+        let mut mentioned: Vec<DbId> = Vec::new();
+        for person in mentions {
+            if project_members::role_of(self.db(), project, person)
+                .await?
+                .is_none()
+            {
+                return Err(Invalid::new("mentions", "Mention only people on the project.").into());
+            }
+            if !mentioned.contains(&person) {
+                mentioned.push(person);
+            }
+        }
+        if mentioned.len() > MENTIONS_MAX {
+            return Err(Invalid::new(
+                "mentions",
+                format!("Mention at most {MENTIONS_MAX} people."),
+            )
+            .into());
+        }
+        let ids: Vec<uuid::Uuid> = mentioned.iter().map(|m| m.0).collect();
+        let id = comments::insert(self.db(), task.id, user, text, &ids, now()).await?;
+        let comment = comments::by_id(self.db(), task.id, id)
+            .await?
+            .ok_or(WorkspaceError::NotFound("comment"))?;
+        self.log(fluxstudio_store::workspace::activities::NewActivity {
+            organization: visible.project.organization_id,
+            project: Some(project),
+            actor: user,
+            action: "comment.created",
+            entity_type: "task",
+            entity_id: Some(task.id),
+            entity_title: Some(&task.title),
+            metadata: Some(serde_json::json!({ "commentId": id.0 })),
+        })
+        .await;
+        self.notify_comment(&visible, &task, user, &mentioned, id)
+            .await;
+        Ok(comment)
+    }
+
+    async fn notify_comment(
+        &self,
+        project: &VisibleProject,
+        task: &TaskRow,
+        author: DbId,
+        mentioned: &[DbId],
+        comment: DbId,
+    ) {
+        let data = serde_json::json!({
+            "projectId": project.project.id.0, "taskId": task.id.0, "commentId": comment.0, "actorId": author.0,
+        });
+        let mut told = vec![author];
+        for person in mentioned {
+            if told.contains(person) {
+                continue;
+            }
+            told.push(*person);
+            let title = format!("You were mentioned on \"{}\"", task.title);
+            self.notify(*person, "mentioned", &title, &project.project.name, &data)
+                .await;
+        }
+        if let Some(assignee) = task.assignee_id
+            && !told.contains(&assignee)
+        {
+            let title = format!("New comment on \"{}\"", task.title);
+            self.notify(
+                assignee,
+                "task_commented",
+                &title,
+                &project.project.name,
+                &data,
+            )
+            .await;
+        }
+    }
+
+    pub(crate) async fn notify(
+        &self,
+        user: DbId,
+        kind: &str,
+        title: &str,
+        body: &str,
+        data: &serde_json::Value,
+    ) {
+        let notification = NewNotification {
+            user,
+            kind,
+            title,
+            body: Some(body),
+            data: data.clone(),
+        };
+        if let Err(error) = notifications::insert(self.db(), &notification, now()).await {
+            tracing::warn!(%error, kind, "could not create a notification");
+        }
+    }
+
+    /// Edits a comment (its author only).
+    pub async fn edit_comment(
+        &self,
+        user: DbId,
+        project: DbId,
+        task: DbId,
+        id: DbId,
+        text: &str,
+    ) -> Result<CommentRow, WorkspaceError> {
+        self.own_comment(user, project, task, id).await?;
+        comments::edit(self.db(), id, body(text)?, now()).await?;
+        comments::by_id(self.db(), task, id)
+            .await?
+            .ok_or(WorkspaceError::NotFound("comment"))
+    }
+
+    /// Deletes a comment (its author only), leaving a tombstone.
+    pub async fn delete_comment(
+        &self,
+        user: DbId,
+        project: DbId,
+        task: DbId,
+        id: DbId,
+    ) -> Result<(), WorkspaceError> {
+        self.own_comment(user, project, task, id).await?;
+        comments::tombstone(self.db(), id, now()).await?;
+        Ok(())
+    }
+
+    async fn own_comment(
+        &self,
+        user: DbId,
+        project: DbId,
+        task: DbId,
+        id: DbId,
+    ) -> Result<CommentRow, WorkspaceError> {
+        self.project_for(
+            user,
+            project,
+            ProjectAction::Comment,
+            "Viewers cannot comment.",
+        )
+        .await?;
+        let comment = comments::by_id(self.db(), task, id)
+            .await?
+            .filter(|c| c.deleted_at.is_none())
+            .ok_or(WorkspaceError::NotFound("comment"))?;
+        if comment.author_id != Some(user) {
+            return Err(WorkspaceError::Forbidden(
+                "Only its author can change a comment.",
+            ));
+        }
+        Ok(comment)
+    }
+}

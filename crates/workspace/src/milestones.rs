@@ -1,0 +1,115 @@
+//! Milestones: set by the project's leads and editors; progress is the share of their
+//! tasks that are done.
+
+use chrono::NaiveDate;
+use fluxstudio_domain::{Invalid, permissions::ProjectAction};
+use fluxstudio_store::{
+    DbId,
+    workspace::milestones::{self, MilestoneRow},
+};
+
+use crate::{Workspace, WorkspaceError, organizations::description, service::now};
+
+const TITLE_MAX: usize = 300;
+const EDIT: &str = "Only the project's leads and editors manage milestones.";
+
+fn title(raw: &str) -> Result<&str, Invalid> {
+    let title = raw.trim();
+    if title.is_empty() || title.chars().count() > TITLE_MAX {
+        return Err(Invalid::new(
+            "title",
+            format!("Give a title of 1 to {TITLE_MAX} characters."),
+        ));
+    }
+    Ok(title)
+}
+
+impl Workspace {
+    pub async fn milestones(
+        &self,
+        user: DbId,
+        project: DbId,
+    ) -> Result<Vec<MilestoneRow>, WorkspaceError> {
+        self.project_for(user, project, ProjectAction::View, "")
+            .await?;
+        Ok(milestones::of_project(self.db(), project).await?)
+    }
+
+    pub async fn create_milestone(
+        &self,
+        user: DbId,
+        project: DbId,
+        name: &str,
+        about: Option<&str>,
+        due_date: Option<NaiveDate>,
+    ) -> Result<MilestoneRow, WorkspaceError> {
+        self.project_for(user, project, ProjectAction::ManageMilestones, EDIT)
+            .await?;
+        let id = milestones::insert(
+            self.db(),
+            project,
+            title(name)?,
+            description(about)?,
+            due_date,
+            user,
+            now(),
+        )
+        .await?;
+        self.milestone_row(project, id).await
+    }
+
+    pub(crate) async fn milestone_row(
+        &self,
+        project: DbId,
+        id: DbId,
+    ) -> Result<MilestoneRow, WorkspaceError> {
+        milestones::by_id(self.db(), project, id)
+            .await?
+            .ok_or(WorkspaceError::NotFound("milestone"))
+    }
+
+    /// The milestone a task is attached to must be one of the same project.
+    pub(crate) async fn check_milestone(
+        &self,
+        project: DbId,
+        id: DbId,
+    ) -> Result<(), WorkspaceError> {
+        match milestones::by_id(self.db(), project, id).await? {
+            Some(_) => Ok(()),
+            None => Err(Invalid::new("milestoneId", "No such milestone in this project.").into()),
+        }
+    }
+
+    pub async fn update_milestone(
+        &self,
+        user: DbId,
+        project: DbId,
+        id: DbId,
+        name: Option<&str>,
+        about: Option<Option<&str>>,
+        due_date: Option<Option<NaiveDate>>,
+    ) -> Result<MilestoneRow, WorkspaceError> {
+        self.project_for(user, project, ProjectAction::ManageMilestones, EDIT)
+            .await?;
+        let name = name.map(title).transpose()?;
+        let about = about.map(description).transpose()?;
+        if !milestones::update(self.db(), project, id, name, about, due_date, now()).await? {
+            return Err(WorkspaceError::NotFound("milestone"));
+        }
+        self.milestone_row(project, id).await
+    }
+
+    pub async fn delete_milestone(
+        &self,
+        user: DbId,
+        project: DbId,
+        id: DbId,
+    ) -> Result<(), WorkspaceError> {
+        self.project_for(user, project, ProjectAction::ManageMilestones, EDIT)
+            .await?;
+        if !milestones::delete(self.db(), project, id).await? {
+            return Err(WorkspaceError::NotFound("milestone"));
+        }
+        Ok(())
+    }
+}
