@@ -75,7 +75,8 @@ impl Workspace {
             "Your role does not allow inviting with this role (owners invite admins; nobody invites an owner).",
         )
         .await?;
-        if let Some(existing) = users::by_email(self.db(), email.as_str()).await?
+        let existing = users::by_email(self.db(), email.as_str()).await?;
+        if let Some(existing) = &existing
             && self.org_role(organization, existing.id).await?.is_some()
         {
             return Err(WorkspaceError::AlreadyMember(email.as_str().to_owned()));
@@ -96,6 +97,15 @@ impl Workspace {
             .ok_or(WorkspaceError::NotFound("invitation"))?;
         self.send_invitation(&invitation, user, &issued.token)
             .await?;
+        if let Some(invitee) = existing {
+            // Someone with an account also finds it in the app (the link stays in the mail).
+            let organization = organizations::by_id(self.db(), organization).await?;
+            let name = organization.as_ref().map_or("", |o| o.name.as_str());
+            let data = serde_json::json!({ "organizationId": invitation.organization_id.0, "invitationId": id.0 });
+            let title = format!("You are invited to join {name}");
+            self.notify(invitee.id, "invited", &title, role.as_str(), &data)
+                .await;
+        }
         self.log(NewActivity {
             organization,
             project: None,

@@ -203,12 +203,16 @@ impl Workspace {
         let metadata = (before.project.status != after.project.status).then(
             || serde_json::json!({ "from": before.project.status, "to": after.project.status }),
         );
-        let action = if metadata.is_some() {
+        let status_changed = metadata.is_some();
+        let action = if status_changed {
             "project.status_changed"
         } else {
             "project.updated"
         };
         self.project_activity(&after, user, action, metadata).await;
+        if status_changed {
+            self.tell_leads_of_status(&after, user).await?;
+        }
         Ok(after)
     }
 
@@ -318,6 +322,33 @@ impl Workspace {
             })),
         )
         .await;
+        Ok(())
+    }
+
+    /// Tells the project's leads (but the one who did it) that its status changed.
+    async fn tell_leads_of_status(
+        &self,
+        project: &VisibleProject,
+        actor: DbId,
+    ) -> Result<(), WorkspaceError> {
+        let title = format!(
+            "{} is now {}",
+            project.project.name,
+            project.project.status.replace('_', " ")
+        );
+        let data = serde_json::json!({ "projectId": project.project.id.0, "status": project.project.status, "actorId": actor.0 });
+        for member in project_members::list(self.db(), project.project.id).await? {
+            if member.role == "lead" && member.user_id != actor {
+                self.notify(
+                    member.user_id,
+                    "project_status",
+                    &title,
+                    &project.project.name,
+                    &data,
+                )
+                .await;
+            }
+        }
         Ok(())
     }
 

@@ -113,6 +113,16 @@ async fn resend_revoke_and_expiry(backend: Backend) {
         .await
         .expect(201);
     let first = studio.invitation_token("hedy@studio.example").await;
+    // Hedy already has an account: she is also told in the app.
+    let inbox = api
+        .get("/api/notifications", token(&hedy))
+        .await
+        .expect(200);
+    assert_eq!(inbox.body["items"][0]["kind"], "invited");
+    assert_eq!(
+        inbox.body["items"][0]["title"],
+        "You are invited to join Studio"
+    );
     let id = sent.body["id"].as_str().unwrap();
     api.with_token(
         Method::POST,

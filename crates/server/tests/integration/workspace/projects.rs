@@ -222,6 +222,16 @@ async fn leads_edit_and_a_project_keeps_a_lead(backend: Backend) {
     .await
     .expect(200);
     assert_eq!(done.body["status"], "active");
+    // The organization's owner (not on the project) puts it on hold: its lead is told.
+    patch(&owner, json!({"status": "on_hold"}))
+        .await
+        .expect(200);
+    let inbox = api
+        .get("/api/notifications", token(&lead))
+        .await
+        .expect(200);
+    assert_eq!(inbox.body["items"][0]["kind"], "project_status");
+    assert_eq!(inbox.body["items"][0]["title"], "Show is now on hold");
     assert_eq!(done.body["dueDate"], "2027-03-01");
 
     // The last lead cannot step down or be removed.
@@ -263,6 +273,7 @@ async fn leads_edit_and_a_project_keeps_a_lead(backend: Backend) {
     assert_eq!(
         actions,
         [
+            "project.status_changed",
             "project.status_changed",
             "project.member_set",
             "project.created"
