@@ -13,5 +13,13 @@ npm --prefix web run build --silent
 echo "==> server (release build; the first one takes a few minutes)"
 cargo build --release --bin fluxstudio
 
+# A first run on the embedded database starts with a demo studio to look around in
+# (FLUX_DEMO=0 skips it; the credentials are printed, and kept in data/demo-accounts.txt).
+if [ -z "${DATABASE_URL:-}" ] && [ ! -f data/fluxstudio.db ] && [ "${FLUX_DEMO:-1}" != 0 ]; then
+  echo "==> demo studio"
+  mkdir -p data
+  target/release/fluxstudio admin seed-demo | tee data/demo-accounts.txt
+fi
+
 echo "==> FluxStudio on http://localhost:${PORT:-3001}"
 exec target/release/fluxstudio serve "$@"

@@ -113,3 +113,19 @@ fn read_password() -> anyhow::Result<String> {
     }
     Ok(line.to_owned())
 }
+
+/// `admin seed-demo`: migrates like `serve` would, then fills the empty instance.
+pub async fn seed_demo(config: &Config) -> anyhow::Result<()> {
+    let (secret, _) = secret::resolve(
+        config.jwt_secret.clone(),
+        Path::new(secret::DEV_SECRET_FILE),
+    )?;
+    let db = Db::connect(&config.database).await?;
+    let result = async {
+        migrate::run(&db, |_| {}).await?;
+        crate::demo::seed(config, &db, secret.0.as_bytes()).await
+    }
+    .await;
+    db.close().await;
+    result
+}

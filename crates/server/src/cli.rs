@@ -55,6 +55,9 @@ pub struct ServeArgs {
 pub enum AdminCommand {
     /// Show the database's tables, the essential ones missing, and the migrations.
     DbStatus,
+    /// Fill an empty instance with a demo studio (people, an organization, projects, a
+    /// board) and print how to sign in.
+    SeedDemo,
     /// Create an account; the password is read from standard input (one line).
     CreateUser {
         #[arg(long)]

@@ -7,6 +7,7 @@ mod admin;
 mod alloc;
 mod cli;
 mod config;
+mod demo;
 mod migrate_cmd;
 mod secret;
 mod serve;
@@ -87,6 +88,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             db.close().await;
             result
         }
+        Command::Admin {
+            command: AdminCommand::SeedDemo,
+        } => admin::seed_demo(&config).await,
         Command::Admin {
             command:
                 AdminCommand::CreateUser {

@@ -149,3 +149,24 @@ impl Workspace {
         .await;
     }
 }
+
+impl Workspace {
+    /// Adds `user` to `organization` with `role`, without an invitation: for the shell
+    /// (`fluxstudio admin seed-demo`), never reachable over HTTP.
+    pub async fn add_member_from_shell(
+        &self,
+        organization: DbId,
+        user: DbId,
+        role: OrgRole,
+    ) -> Result<(), WorkspaceError> {
+        members::add(
+            self.db(),
+            organization,
+            user,
+            role.as_str(),
+            crate::service::now(),
+        )
+        .await?;
+        Ok(())
+    }
+}

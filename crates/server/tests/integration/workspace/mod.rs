@@ -2,6 +2,7 @@
 //! invitations, teams, activity.
 
 mod comments;
+mod demo;
 mod invitations;
 mod members;
 mod organizations;
