@@ -20,4 +20,9 @@ if [ "${1:-}" = "--accounts" ]; then
   shift
   exec python3 bench/accounts.py "$@"
 fi
+# `bench/run.sh --workspace [args]`: P2 (projects list and a 2,000-task board, 110k rows).
+if [ "${1:-}" = "--workspace" ]; then
+  shift
+  exec python3 bench/workspace.py "$@"
+fi
 exec python3 bench/health_and_startup.py "$@"

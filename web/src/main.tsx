@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/forms.css';
 import './styles/account.css';
+import './styles/organizations.css';
 
 const container = document.getElementById('root');
 if (!container) {

@@ -10,8 +10,17 @@ import { SecurityPage } from './pages/account/SecurityPage';
 import { SignupPage } from './pages/account/SignupPage';
 import { VerifyEmailPage } from './pages/account/VerifyEmailPage';
 import { DocumentsPage } from './pages/DocumentsPage';
+import { AcceptInvitationPage } from './pages/invitations/AcceptInvitationPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ActivityTab } from './pages/organizations/ActivityTab';
+import { InvitationsTab } from './pages/organizations/InvitationsTab';
+import { MembersTab } from './pages/organizations/MembersTab';
+import { NewOrganizationPage } from './pages/organizations/NewOrganizationPage';
+import { OrganizationPage } from './pages/organizations/OrganizationPage';
+import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
+import { OverviewTab } from './pages/organizations/OverviewTab';
+import { TeamsTab } from './pages/organizations/TeamsTab';
 import { ProjectPage } from './pages/ProjectPage';
 import { ProjectsPage } from './pages/ProjectsPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
@@ -41,6 +50,7 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'invitations/accept', element: <AcceptInvitationPage /> },
           {
             // The workspace needs an account: anonymous visitors go to /login?next=….
             element: <RequireAuth />,
@@ -49,6 +59,19 @@ export const router = createBrowserRouter([
               { path: 'projects/:projectId', element: <ProjectPage /> },
               { path: 'messages', element: <MessagesPage /> },
               { path: 'documents', element: <DocumentsPage /> },
+              { path: 'organizations', element: <OrganizationsPage /> },
+              { path: 'organizations/new', element: <NewOrganizationPage /> },
+              {
+                path: 'organizations/:orgId',
+                element: <OrganizationPage />,
+                children: [
+                  { index: true, element: <OverviewTab /> },
+                  { path: 'members', element: <MembersTab /> },
+                  { path: 'invitations', element: <InvitationsTab /> },
+                  { path: 'teams', element: <TeamsTab /> },
+                  { path: 'activity', element: <ActivityTab /> },
+                ],
+              },
               { path: 'profile', element: <ProfilePage /> },
               { path: 'settings/security', element: <SecurityPage /> },
             ],

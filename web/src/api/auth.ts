@@ -22,6 +22,9 @@ export interface SignupInput {
   password: string;
   name: string;
   userType: UserType;
+  /** Signs up through an invitation link (even while registration is closed) and joins its
+   * organization; the email must be the invited address. */
+  invitationToken?: string;
 }
 
 export const signup = (input: SignupInput) => send<AuthResponse>('POST', '/api/auth/signup', { body: input });

@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router-dom';
+import { OrganizationSwitcher } from './OrganizationSwitcher';
 
 interface NavItem {
   to: string;
@@ -10,6 +11,8 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/messages', label: 'Messages' },
   { to: '/documents', label: 'Documents' },
 ];
+
+const ORGANIZATION_ITEMS: NavItem[] = [{ to: '/organizations', label: 'Organizations' }];
 
 const ACCOUNT_ITEMS: NavItem[] = [
   { to: '/profile', label: 'Profile' },
@@ -33,7 +36,10 @@ function NavList({ items }: { items: NavItem[] }) {
 export function SideNav() {
   return (
     <nav className="side-nav" aria-label="Main">
+      <OrganizationSwitcher />
       <NavList items={NAV_ITEMS} />
+      <h2 className="side-nav__heading">Studio</h2>
+      <NavList items={ORGANIZATION_ITEMS} />
       <h2 className="side-nav__heading">Account</h2>
       <NavList items={ACCOUNT_ITEMS} />
     </nav>

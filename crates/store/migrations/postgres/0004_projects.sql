@@ -1,6 +1,9 @@
 -- The studio's workspace, part 2 (issue 4): project members, milestones, tasks on a
 -- board, task comments.
 
+-- Lists are newest first within an organization: this index gives that order without a
+-- sort, and replaces the single-column one.
+DROP INDEX projects_organization_id_idx;
 CREATE INDEX projects_organization_order_idx ON projects (organization_id, id);
 CREATE INDEX projects_team_id_idx ON projects (team_id);
 

@@ -1,0 +1,35 @@
+import { useOrganizationOutlet } from '../../organizations/organizationContext';
+import { canDeleteOrganization, canEditOrganization, canLeave, canTransferOwnership } from '../../organizations/permissions';
+import { formatDateTime } from '../account/formatDateTime';
+import { DeleteOrganizationSection } from './DeleteOrganizationSection';
+import { LeaveOrganizationSection } from './LeaveOrganizationSection';
+import { OrganizationDetailsForm } from './OrganizationDetailsForm';
+import { TransferOwnershipSection } from './TransferOwnershipSection';
+
+/** The organization's details (editable by the owner and admins), and leaving, handing over, deleting. */
+export function OverviewTab() {
+  const organization = useOrganizationOutlet();
+  const { role } = organization;
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="org-details-title">
+        <h3 className="panel__title" id="org-details-title">
+          Details
+        </h3>
+        <dl className="facts">
+          <dt>Slug</dt>
+          <dd>{organization.slug}</dd>
+          <dt>Description</dt>
+          <dd>{organization.description ?? '—'}</dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(organization.createdAt)}</dd>
+        </dl>
+        {canEditOrganization(role) ? <OrganizationDetailsForm organization={organization} /> : null}
+      </section>
+      {canTransferOwnership(role) ? <TransferOwnershipSection organization={organization} /> : null}
+      <LeaveOrganizationSection organization={organization} allowed={canLeave(role)} />
+      {canDeleteOrganization(role) ? <DeleteOrganizationSection organization={organization} /> : null}
+    </>
+  );
+}

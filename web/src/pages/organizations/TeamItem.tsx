@@ -1,0 +1,61 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { deleteTeam } from '../../api/teams';
+import type { Team } from '../../api/workspaceTypes';
+import { ConfirmAction } from '../../components/ConfirmAction';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { organizationKeys } from '../../organizations/queryKeys';
+import { TeamMembers } from './TeamMembers';
+import { TeamRenameForm } from './TeamRenameForm';
+
+interface TeamItemProps {
+  organizationId: string;
+  team: Team;
+  /** The caller may rename, delete and set the members (owner and admins). */
+  manage: boolean;
+}
+
+/** One team: its name (renamed in place), its members, and "Delete team". */
+export function TeamItem({ organizationId, team, manage }: TeamItemProps) {
+  const queryClient = useQueryClient();
+  const [renaming, setRenaming] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => deleteTeam(organizationId, team.id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.teams(organizationId) }),
+  });
+  const titleId = `team-${team.id}`;
+
+  return (
+    <li className="panel team-list__item" aria-labelledby={titleId}>
+      {renaming ? (
+        <TeamRenameForm organizationId={organizationId} team={team} onDone={() => setRenaming(false)} />
+      ) : (
+        <div className="team-list__head">
+          <h3 className="panel__title" id={titleId}>
+            {team.name}
+          </h3>
+          <span className="item-list__meta">
+            {team.memberCount} {team.memberCount === 1 ? 'member' : 'members'}
+          </span>
+          {manage ? (
+            <div className="item-list__actions">
+              <button className="button button--secondary button--small" type="button" onClick={() => setRenaming(true)}>
+                Rename
+              </button>
+              <ConfirmAction
+                label="Delete team"
+                prompt={`Delete ${team.name}? Its projects stay, without a team.`}
+                confirmLabel="Yes, delete"
+                onConfirm={() => remove.mutate()}
+                pending={remove.isPending}
+                small
+              />
+            </div>
+          ) : null}
+        </div>
+      )}
+      <ErrorBanner error={remove.error} />
+      <TeamMembers organizationId={organizationId} team={team} manage={manage} />
+    </li>
+  );
+}
