@@ -139,6 +139,12 @@ impl Workspace {
             "Only the owner and admins can edit the organization.",
         )
         .await?;
+        if change.name.is_none() && change.slug.is_none() && change.description.is_none() {
+            // Nothing asked: nothing written, nothing in the activity feed.
+            return organizations::by_id(self.db(), id)
+                .await?
+                .ok_or(WorkspaceError::NotFound("organization"));
+        }
         let name = change.name.map(DisplayName::parse).transpose()?;
         let slug = change.slug.map(Slug::parse).transpose()?;
         let description = change.description.map(description).transpose()?;

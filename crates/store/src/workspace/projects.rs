@@ -130,7 +130,10 @@ pub async fn page(
         (filter.organization.is_some(), " AND p.organization_id = $2"),
         (filter.team.is_some(), " AND p.team_id = $3"),
         (filter.status.is_some(), " AND p.status = $4"),
-        (filter.text.is_some(), " AND LOWER(p.name) LIKE $5 ESCAPE '\\'"),
+        (
+            filter.text.is_some(),
+            " AND LOWER(p.name) LIKE $5 ESCAPE '\\'",
+        ),
         (filter.before.is_some(), " AND p.id < $6"),
     ] {
         if present {

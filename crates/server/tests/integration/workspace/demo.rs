@@ -17,9 +17,17 @@ async fn the_demo_studio_is_ready_to_sign_in_to(backend: Backend) {
         .expect("the password is printed")
         .to_owned();
 
-    let server = server(backend).database_url(&url).env("JWT_SECRET", secret).start().await;
+    let server = server(backend)
+        .database_url(&url)
+        .env("JWT_SECRET", secret)
+        .start()
+        .await;
     let api = Api::new(&server).await;
-    let maya = api.login("maya@northlight.studio", &password).await.expect(200).body;
+    let maya = api
+        .login("maya@northlight.studio", &password)
+        .await
+        .expect(200)
+        .body;
     assert_eq!(maya["user"]["isAdmin"], true);
     let projects = api.get("/api/projects", token(&maya)).await.expect(200);
     let items = projects.body["items"].as_array().unwrap();
@@ -29,21 +37,39 @@ async fn the_demo_studio_is_ready_to_sign_in_to(backend: Backend) {
         .find(|p| p["name"].as_str().unwrap().contains("Tidewater"))
         .unwrap();
     let board = api
-        .get(&format!("/api/projects/{}/tasks", show["id"].as_str().unwrap()), token(&maya))
+        .get(
+            &format!("/api/projects/{}/tasks", show["id"].as_str().unwrap()),
+            token(&maya),
+        )
         .await
         .expect(200);
     assert_eq!(board.body["tasks"].as_array().unwrap().len(), 6);
     // The client (a reviewer on every demo project) sees them as a client.
-    let dana = api.login("dana@lakeview-band.org", &password).await.expect(200).body;
+    let dana = api
+        .login("dana@lakeview-band.org", &password)
+        .await
+        .expect(200)
+        .body;
     let hers = api.get("/api/projects", token(&dana)).await.expect(200);
-    assert_eq!(hers.body["items"].as_array().unwrap().len(), 3, "she reviews all three");
-    let orgs = api.get("/api/organizations", token(&dana)).await.expect(200);
+    assert_eq!(
+        hers.body["items"].as_array().unwrap().len(),
+        3,
+        "she reviews all three"
+    );
+    let orgs = api
+        .get("/api/organizations", token(&dana))
+        .await
+        .expect(200);
     assert_eq!(orgs.body["organizations"][0]["role"], "client");
 
     // A second run refuses: the instance is no longer empty.
     let again = run_cli(scratch.path(), &["admin", "seed-demo"], &env);
     assert!(!again.status.success());
-    assert!(text(&again.stderr).contains("already has accounts"), "{}", text(&again.stderr));
+    assert!(
+        text(&again.stderr).contains("already has accounts"),
+        "{}",
+        text(&again.stderr)
+    );
 }
 
 both_backends!(the_demo_studio_is_ready_to_sign_in_to);

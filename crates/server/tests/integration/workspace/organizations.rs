@@ -145,6 +145,10 @@ async fn outsiders_get_404_and_roles_decide_edits(backend: Backend) {
         .expect(200);
     assert_eq!(edited.body["slug"], "studio-nord");
     assert_eq!(edited.body["description"], Value::Null);
+    // An empty change changes nothing and is not news.
+    api.with_token(Method::PATCH, &path, token(&owner), Some(json!({})))
+        .await
+        .expect(200);
 
     let activity = api
         .get(&format!("{path}/activities"), token(&owner))
