@@ -4,6 +4,7 @@
 mod comments;
 mod demo;
 mod invitations;
+mod matrix;
 mod members;
 mod organizations;
 mod projects;
