@@ -13,6 +13,7 @@ mod housekeeping;
 mod password;
 mod profile;
 mod service;
+mod session_cache;
 mod sessions;
 mod signin;
 mod signup;

@@ -56,6 +56,7 @@ impl Accounts {
             now,
         )
         .await?;
+        self.sessions_changed();
         self.record(
             Event::new(EventKind::PasswordChanged, Severity::Info, client)
                 .by(user.id)

@@ -8,7 +8,7 @@ use fluxstudio_auth::{access::AccessTokens, password::Cost};
 use fluxstudio_mail::{MailConfig, Mailer};
 use fluxstudio_store::{Db, DbId, accounts::sessions};
 
-use crate::error::AccountError;
+use crate::{error::AccountError, session_cache::SessionCache};
 
 /// Settings from the server's configuration.
 #[derive(Debug, Clone)]
@@ -35,6 +35,7 @@ pub(crate) struct Inner {
     /// A hash of no one's password, checked when an email is unknown so that a login's
     /// timing does not reveal whether the account exists.
     pub(crate) decoy_hash: OnceLock<String>,
+    pub(crate) live_sessions: SessionCache,
 }
 
 /// Who is calling, proven by a valid access token of a live session.
@@ -61,6 +62,7 @@ impl Accounts {
                 mail,
                 config,
                 decoy_hash: OnceLock::new(),
+                live_sessions: SessionCache::default(),
             }),
         }
     }
@@ -86,9 +88,19 @@ impl Accounts {
                 _ => AccountError::TokenInvalid,
             })?;
         let session = DbId(claims.sid);
-        let auth = sessions::auth(self.db(), session)
-            .await?
-            .ok_or(AccountError::SessionEnded)?;
+        let checked_at = std::time::Instant::now();
+        let auth = match self.inner.live_sessions.get(session, checked_at) {
+            Some(auth) => auth,
+            None => {
+                let auth = sessions::auth(self.db(), session)
+                    .await?
+                    .ok_or(AccountError::SessionEnded)?;
+                self.inner
+                    .live_sessions
+                    .put(session, auth.clone(), checked_at);
+                auth
+            }
+        };
         if auth.user_id != DbId(claims.sub) || auth.revoked || auth.expires_at <= now() {
             return Err(AccountError::SessionEnded);
         }
@@ -123,5 +135,13 @@ impl Accounts {
     /// the key its failed codes are counted under.
     pub fn challenge_subject(&self, challenge: &str) -> Option<DbId> {
         self.inner.tokens.verify_challenge(challenge).ok().map(DbId)
+    }
+}
+
+impl Accounts {
+    /// Called after anything that ends sessions or changes a user's standing (disabled,
+    /// admin or not), so the next request checks the database again.
+    pub(crate) fn sessions_changed(&self) {
+        self.inner.live_sessions.clear();
     }
 }

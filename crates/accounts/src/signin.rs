@@ -158,6 +158,7 @@ impl Accounts {
                 self.grant(user, session, issued.token)
             }
             Rotation::Reused { session, user } => {
+                self.sessions_changed();
                 self.record(
                     Event::new(EventKind::RefreshTokenReuse, Severity::Critical, client)
                         .by(user)
