@@ -269,7 +269,7 @@ describe('accounts in the browser', { timeout: 240_000 }, () => {
     // The signup link keeps ?next=, so a new account lands there too.
     await page.getByRole('link', { name: 'Create an account', exact: true }).click();
     await page.waitForURL(isPath('/signup'));
-    await signUp(page, { name: 'Katherine Johnson', email: uniqueEmail('next'), landing: 'Project 123' });
+    await signUp(page, { name: 'Katherine Johnson', email: uniqueEmail('next'), landing: 'Project not found' });
     assert.equal(new URL(page.url()).search, '?tab=files');
 
     // A signed-in visitor sent to /login goes straight on.

@@ -68,7 +68,8 @@ describe('web app in the browser', { timeout: 120_000 }, () => {
     await signUpThroughApi(context, server.baseUrl);
     const page = await open('/projects/123');
     try {
-      await page.getByRole('heading', { name: 'Project 123' }).waitFor();
+      // No such project (123 is not an id): the page says so inside the layout.
+      await page.getByRole('heading', { name: 'Project not found' }).waitFor();
       assert.match(await page.locator('header').innerText(), /FluxStudio/);
       const nav = page.getByRole('navigation', { name: 'Main' });
       for (const label of ['Projects', 'Messages', 'Documents']) {

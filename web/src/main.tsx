@@ -11,6 +11,10 @@ import './styles/components.css';
 import './styles/forms.css';
 import './styles/account.css';
 import './styles/organizations.css';
+import './styles/projects.css';
+import './styles/board.css';
+import './styles/taskDrawer.css';
+import './styles/notifications.css';
 
 const container = document.getElementById('root');
 if (!container) {

@@ -21,8 +21,13 @@ import { OrganizationPage } from './pages/organizations/OrganizationPage';
 import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
 import { OverviewTab } from './pages/organizations/OverviewTab';
 import { TeamsTab } from './pages/organizations/TeamsTab';
-import { ProjectPage } from './pages/ProjectPage';
-import { ProjectsPage } from './pages/ProjectsPage';
+import { BoardTab } from './pages/projects/board/BoardTab';
+import { MilestonesTab } from './pages/projects/milestones/MilestonesTab';
+import { ProjectMembersTab } from './pages/projects/members/ProjectMembersTab';
+import { ProjectActivityTab } from './pages/projects/ProjectActivityTab';
+import { ProjectPage } from './pages/projects/ProjectPage';
+import { ProjectsPage } from './pages/projects/ProjectsPage';
+import { TaskDialog } from './pages/projects/task/TaskDialog';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 
 // Browser history: the server answers every non-API path with index.html, so deep
@@ -56,7 +61,23 @@ export const router = createBrowserRouter([
             element: <RequireAuth />,
             children: [
               { path: 'projects', element: <ProjectsPage /> },
-              { path: 'projects/:projectId', element: <ProjectPage /> },
+              {
+                path: 'projects/:projectId',
+                element: <ProjectPage />,
+                children: [
+                  {
+                    // The board stays under an open task, which shows over it.
+                    element: <BoardTab />,
+                    children: [
+                      { index: true, element: null },
+                      { path: 'tasks/:taskId', element: <TaskDialog /> },
+                    ],
+                  },
+                  { path: 'milestones', element: <MilestonesTab /> },
+                  { path: 'members', element: <ProjectMembersTab /> },
+                  { path: 'activity', element: <ProjectActivityTab /> },
+                ],
+              },
               { path: 'messages', element: <MessagesPage /> },
               { path: 'documents', element: <DocumentsPage /> },
               { path: 'organizations', element: <OrganizationsPage /> },

@@ -1,4 +1,11 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrameProps {
   label: string;
@@ -38,6 +45,7 @@ function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
+  ref?: Ref<HTMLInputElement>;
   hint?: ReactNode;
   error?: string;
 }
@@ -82,6 +90,29 @@ export function SelectField({ label, hint, error, options, ...select }: SelectFi
             </option>
           ))}
         </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
+  label: string;
+  ref?: Ref<HTMLTextAreaElement>;
+  hint?: ReactNode;
+  error?: string;
+}
+
+export function TextAreaField({ label, hint, error, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error}>
+      {({ id, describedBy }) => (
+        <textarea
+          className="field__control field__control--multiline"
+          id={id}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...textarea}
+        />
       )}
     </FieldFrame>
   );

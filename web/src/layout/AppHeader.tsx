@@ -1,8 +1,11 @@
 import { Link } from 'react-router-dom';
+import { useAuth } from '../auth/authContext';
 import { PRODUCT_NAME } from '../product';
 import { AccountMenu } from './AccountMenu';
+import { NotificationBell } from './NotificationBell';
 
 export function AppHeader() {
+  const { status } = useAuth();
   return (
     <header className="app-header">
       <a className="skip-link" href="#main-content">
@@ -18,6 +21,7 @@ export function AppHeader() {
         <a className="app-header__link" href="/api/docs">
           API docs
         </a>
+        {status === 'authenticated' ? <NotificationBell /> : null}
         <AccountMenu />
       </div>
     </header>

@@ -1,0 +1,18 @@
+import type { AppNotification } from '../api/projectTypes';
+
+/**
+ * Where a notification leads, from the ids in its `data`: the task when it names one, else
+ * the project, else the organization (an invitation: its page tells a non-member nothing
+ * until the emailed link is used). Undefined when it names nothing to open.
+ */
+export function notificationTarget(notification: AppNotification): string | undefined {
+  const data = notification.data ?? {};
+  const id = (key: string) => (typeof data[key] === 'string' && data[key] ? encodeURIComponent(data[key] as string) : undefined);
+  const project = id('projectId');
+  const task = id('taskId');
+  const organization = id('organizationId');
+  if (project && task) return `/projects/${project}/tasks/${task}`;
+  if (project) return `/projects/${project}`;
+  if (organization) return `/organizations/${organization}`;
+  return undefined;
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { ProjectStatus } from '../../api/projectTypes';
+import type { Team } from '../../api/workspaceTypes';
+import { SelectField, TextField } from '../../components/Field';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { optionsOf, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '../../projects/vocabulary';
+import type { ProjectFilterValues } from './useProjectFilters';
+
+interface ProjectFiltersBarProps {
+  values: ProjectFilterValues;
+  teams: readonly Team[];
+  onChange: (changes: Partial<ProjectFilterValues>) => void;
+}
+
+const SEARCH_PAUSE_MS = 300;
+
+/** Status, a search in the names, and the team; the search applies once typing pauses. */
+export function ProjectFiltersBar({ values, teams, onChange }: ProjectFiltersBarProps) {
+  const [typed, setTyped] = useState(values.q);
+  const settled = useDebouncedValue(typed.trim(), SEARCH_PAUSE_MS);
+  useEffect(() => {
+    if (settled !== values.q) onChange({ q: settled });
+    // Only a new pause in typing applies the search; the address changing must not loop back.
+  }, [settled]);
+
+  return (
+    <form className="form form--inline filters" role="search" aria-label="Filter projects" onSubmit={(e) => e.preventDefault()}>
+      <TextField
+        label="Search"
+        type="search"
+        name="q"
+        placeholder="Part of a project's name"
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+      />
+      <SelectField
+        label="Status"
+        name="status"
+        value={values.status}
+        onChange={(event) => onChange({ status: event.target.value as ProjectStatus | '' })}
+        options={[{ value: '', label: 'Any status' }, ...optionsOf(PROJECT_STATUSES, PROJECT_STATUS_LABELS)]}
+      />
+      <SelectField
+        label="Team"
+        name="team"
+        value={values.teamId}
+        onChange={(event) => onChange({ teamId: event.target.value })}
+        options={[{ value: '', label: 'Any team' }, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Outlet, useParams } from 'react-router-dom';
+import type { TaskMove, TaskStatus } from '../../../api/projectTypes';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { columnsOf, isSamePlace, placeOf } from '../../../projects/board';
+import { canWorkOnTasks } from '../../../projects/permissions';
+import { useProjectOutlet, type ProjectOutlet } from '../../../projects/projectContext';
+import { useBoard, useProjectMembers } from '../../../projects/queries';
+import { TASK_STATUS_LABELS, TASK_STATUSES } from '../../../projects/vocabulary';
+import { AddTaskForm } from './AddTaskForm';
+import { BoardColumn } from './BoardColumn';
+import { useBoardDrag } from './useBoardDrag';
+import { useMoveTask } from './useMoveTask';
+
+/**
+ * The board: five columns of cards. Leads and editors add tasks, drag cards between and
+ * within columns (or use a card's "Move" buttons); the card moves at once and goes back,
+ * with the server's words, if the server refuses. An open task shows over the board.
+ */
+export function BoardTab() {
+  const project = useProjectOutlet();
+  const board = useBoard(project.id);
+  const members = useProjectMembers(project.id);
+  const move = useMoveTask(project.id);
+  const [addingTo, setAddingTo] = useState<TaskStatus | null>(null);
+  // An open task covers the board: no half-typed new task waits under it.
+  const taskOpen = useParams().taskId !== undefined;
+  const editable = canWorkOnTasks(project.role);
+
+  const tasks = board.data ?? [];
+  const columns = columnsOf(tasks);
+  const names = new Map((members.data ?? []).map((member) => [member.userId, member.name]));
+
+  const [movedByKeyboard, setMovedByKeyboard] = useState<string | null>(null);
+
+  const moveTo = (taskId: string, place: TaskMove) => {
+    if (isSamePlace(placeOf(tasks, taskId), place)) return;
+    move.mutate({ taskId, move: place });
+  };
+  const drag = useBoardDrag((taskId, place) => {
+    setMovedByKeyboard(null);
+    moveTo(taskId, place);
+  });
+  const moveByKeyboard = (taskId: string, place: TaskMove) => {
+    setMovedByKeyboard(taskId);
+    moveTo(taskId, place);
+  };
+  const outlet: ProjectOutlet = { project };
+
+  return (
+    <>
+      <ErrorBanner error={board.error ?? members.error ?? move.error} />
+      {board.isPending ? <p aria-busy="true">Loading the board…</p> : null}
+      {board.isSuccess ? (
+        <>
+          <p className="board-hint">
+            {editable
+              ? 'Drag a card to another place or column, or use its Move button.'
+              : 'Only the project’s leads and editors add and move tasks.'}
+          </p>
+          <div className="board">
+            {TASK_STATUSES.map((status) => (
+              <BoardColumn
+                key={status}
+                status={status}
+                tasks={columns[status]}
+                nameOf={(id) => names.get(id)}
+                drag={
+                  editable
+                    ? {
+                        dragging: drag.dragging,
+                        dropIndex: drag.target?.status === status ? drag.target.index : null,
+                        cardProps: drag.cardProps,
+                        columnProps: drag.columnProps(status),
+                        onMove: moveByKeyboard,
+                        movedByKeyboard,
+                      }
+                    : undefined
+                }
+                adder={
+                  !editable ? null : addingTo === status && !taskOpen ? (
+                    <AddTaskForm
+                      projectId={project.id}
+                      status={status}
+                      members={members.data ?? []}
+                      onClose={() => setAddingTo(null)}
+                    />
+                  ) : (
+                    <button
+                      className="button button--secondary button--small board-column__add-button"
+                      type="button"
+                      aria-label={`Add task to ${TASK_STATUS_LABELS[status]}`}
+                      onClick={() => setAddingTo(status)}
+                    >
+                      Add task
+                    </button>
+                  )
+                }
+              />
+            ))}
+          </div>
+        </>
+      ) : null}
+      <Outlet context={outlet} />
+    </>
+  );
+}

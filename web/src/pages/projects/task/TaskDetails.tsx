@@ -1,0 +1,70 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Project, ProjectMember, Task } from '../../../api/projectTypes';
+import { deleteTask } from '../../../api/tasks';
+import { ConfirmAction } from '../../../components/ConfirmAction';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { canWorkOnTasks } from '../../../projects/permissions';
+import { useMilestones } from '../../../projects/queries';
+import { projectKeys } from '../../../projects/queryKeys';
+import { TaskFacts } from './TaskFacts';
+import { TaskForm } from './TaskForm';
+
+interface TaskDetailsProps {
+  project: Project;
+  task: Task;
+  members: readonly ProjectMember[];
+  onDeleted: () => void;
+}
+
+/** The task's fields: read by all, edited and deleted by leads and editors. */
+export function TaskDetails({ project, task, members, onDeleted }: TaskDetailsProps) {
+  const [editing, setEditing] = useState(false);
+  const milestones = useMilestones(project.id);
+  const editable = canWorkOnTasks(project.role);
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => deleteTask(project.id, task.id),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: projectKeys.task(project.id, task.id) });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.board(project.id) });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.milestones(project.id) });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.activity(project.id) });
+      onDeleted();
+    },
+  });
+
+  if (editing) {
+    return (
+      <TaskForm
+        projectId={project.id}
+        task={task}
+        members={members}
+        milestones={milestones.data ?? []}
+        onDone={() => setEditing(false)}
+      />
+    );
+  }
+  return (
+    <section className="drawer__section" aria-label="Details">
+      <TaskFacts task={task} members={members} milestones={milestones.data ?? []} />
+      {editable ? (
+        <>
+          <ErrorBanner error={remove.error} />
+          <div className="panel__actions">
+            <button className="button button--secondary" type="button" onClick={() => setEditing(true)}>
+              Edit task
+            </button>
+            <ConfirmAction
+              label="Delete task"
+              prompt={`Delete “${task.title}” and its comments?`}
+              confirmLabel="Yes, delete it"
+              onConfirm={() => remove.mutate()}
+              pending={remove.isPending}
+            />
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Activity } from '../api/workspaceTypes';
+import { labelOf, PROJECT_ROLE_LABELS, PROJECT_STATUS_LABELS, TASK_STATUS_LABELS } from './vocabulary';
+
+/**
+ * One project feed entry in words, after the actor's name: `moved "Logo" from To do to
+ * Review`. `nameOf` turns a person's id into their name for entries that name nobody.
+ */
+export function describeProjectActivity(activity: Activity, nameOf: (userId: string) => string | undefined): string {
+  const title = activity.entityTitle ?? '';
+  const quoted = title ? `“${title}”` : 'a task';
+  const meta = activity.metadata ?? {};
+  const text = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : undefined);
+  const userId = text('userId');
+  const who = (userId && nameOf(userId)) || 'someone';
+  const from = text('from');
+  const to = text('to');
+  switch (activity.action) {
+    case 'project.created':
+      return 'created the project';
+    case 'project.updated':
+      return "updated the project's details";
+    case 'project.status_changed':
+      return from && to
+        ? `changed the status from ${labelOf(PROJECT_STATUS_LABELS, from)} to ${labelOf(PROJECT_STATUS_LABELS, to)}`
+        : 'changed the status';
+    case 'project.member_set': {
+      const role = text('role');
+      return role ? `made ${who} ${labelOf(PROJECT_ROLE_LABELS, role)} on the project` : `put ${who} on the project`;
+    }
+    case 'project.member_removed':
+      return `took ${who} off the project`;
+    case 'task.created':
+      return `added the task ${quoted}`;
+    case 'task.updated':
+      return `updated the task ${quoted}`;
+    case 'task.moved':
+      if (from && to && from !== to) {
+        return `moved ${quoted} from ${labelOf(TASK_STATUS_LABELS, from)} to ${labelOf(TASK_STATUS_LABELS, to)}`;
+      }
+      return to ? `reordered ${quoted} in ${labelOf(TASK_STATUS_LABELS, to)}` : `moved ${quoted}`;
+    case 'task.deleted':
+      return `deleted the task ${quoted}`;
+    case 'comment.created':
+      return `commented on ${quoted}`;
+    default: {
+      // An action this version of the app does not know yet: still say something true.
+      const words = activity.action.replace(/[._]/g, ' ');
+      return title ? `${words}: ${title}` : words;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchComments } from '../api/comments';
+import { fetchMilestones } from '../api/milestones';
+import { fetchProject, fetchProjectActivity, fetchProjectMembers, fetchProjectsPage } from '../api/projects';
+import type { ProjectFilters, Task } from '../api/projectTypes';
+import { fetchBoard, fetchTask } from '../api/tasks';
+import { projectKeys } from './queryKeys';
+
+/** The reads of the project pages, one hook each, sharing the keys in queryKeys.ts. */
+
+/** The organization's projects, newest first, a page at a time ("Load more" follows nextCursor). */
+export const useProjects = (filters: ProjectFilters) =>
+  useInfiniteQuery({
+    queryKey: projectKeys.list(filters),
+    queryFn: ({ pageParam }) => fetchProjectsPage(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+
+export const useProject = (id: string) => useQuery({ queryKey: projectKeys.one(id), queryFn: () => fetchProject(id) });
+
+export const useProjectMembers = (id: string) =>
+  useQuery({ queryKey: projectKeys.members(id), queryFn: () => fetchProjectMembers(id) });
+
+/** The board changes under other people's hands: read it again on every visit. */
+export const useBoard = (id: string) =>
+  useQuery({ queryKey: projectKeys.board(id), queryFn: () => fetchBoard(id), refetchOnMount: 'always' });
+
+/** One task, shown at once from the board when it is there. */
+export function useTask(id: string, taskId: string) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: projectKeys.task(id, taskId),
+    queryFn: () => fetchTask(id, taskId),
+    placeholderData: () =>
+      queryClient.getQueryData<Task[]>(projectKeys.board(id))?.find((task) => task.id === taskId),
+  });
+}
+
+/** A task's thread, oldest first; "Show more" follows nextCursor to the newer ones. */
+export const useComments = (id: string, taskId: string) =>
+  useInfiniteQuery({
+    queryKey: projectKeys.comments(id, taskId),
+    queryFn: ({ pageParam }) => fetchComments(id, taskId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    refetchOnMount: 'always',
+  });
+
+export const useMilestones = (id: string) =>
+  useQuery({ queryKey: projectKeys.milestones(id), queryFn: () => fetchMilestones(id) });
+
+/** The project's feed, newest first, a page at a time. */
+export const useProjectActivity = (id: string) =>
+  useInfiniteQuery({
+    queryKey: projectKeys.activity(id),
+    queryFn: ({ pageParam }) => fetchProjectActivity(id, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    refetchOnMount: 'always',
+  });
