@@ -69,8 +69,15 @@ mod tests {
         let cache = SessionCache::default();
         let (session, now) = (DbId::new(), Instant::now());
         cache.put(session, auth(), now);
-        assert!(cache.get(session, now + Duration::from_millis(900)).is_some());
-        assert!(cache.get(session, now + FRESH_FOR).is_none(), "stale after a second");
+        assert!(
+            cache
+                .get(session, now + Duration::from_millis(900))
+                .is_some()
+        );
+        assert!(
+            cache.get(session, now + FRESH_FOR).is_none(),
+            "stale after a second"
+        );
         assert!(cache.get(DbId::new(), now).is_none());
         cache.clear();
         assert!(cache.get(session, now).is_none(), "a revocation clears it");

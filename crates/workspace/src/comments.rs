@@ -16,6 +16,7 @@ use fluxstudio_store::{
 use crate::{Workspace, WorkspaceError, service::now};
 
 const BODY_MAX: usize = 5000;
+const COMMENT: &str = "Only the project's leads, editors and reviewers can comment.";
 const MENTIONS_MAX: usize = 50;
 
 fn body(raw: &str) -> Result<&str, Invalid> {
@@ -55,12 +56,7 @@ impl Workspace {
         mentions: Vec<DbId>,
     ) -> Result<CommentRow, WorkspaceError> {
         let (visible, _) = self
-            .project_for(
-                user,
-                project,
-                ProjectAction::Comment,
-                "Viewers cannot comment.",
-            )
+            .project_for(user, project, ProjectAction::Comment, COMMENT)
             .await?;
         let task = self.task_row(project, task).await?;
         let text = body(text)?;
@@ -196,13 +192,8 @@ impl Workspace {
         task: DbId,
         id: DbId,
     ) -> Result<CommentRow, WorkspaceError> {
-        self.project_for(
-            user,
-            project,
-            ProjectAction::Comment,
-            "Viewers cannot comment.",
-        )
-        .await?;
+        self.project_for(user, project, ProjectAction::Comment, COMMENT)
+            .await?;
         let comment = comments::by_id(self.db(), task, id)
             .await?
             .filter(|c| c.deleted_at.is_none())

@@ -195,6 +195,17 @@ impl Workspace {
             .project_for(user, project, ProjectAction::EditTask, EDIT)
             .await?;
         let before = self.task_row(project, id).await?;
+        let nothing = change.title.is_none()
+            && change.description.is_none()
+            && change.priority.is_none()
+            && change.assignee.is_none()
+            && change.milestone.is_none()
+            && change.due_date.is_none()
+            && change.tags.is_none();
+        if nothing {
+            // Nothing asked (a PATCH that only moves the task): nothing written or logged.
+            return Ok(before);
+        }
         let priority: Option<Priority> = change.priority.map(str::parse).transpose()?;
         if let Some(Some(assignee)) = change.assignee {
             self.check_assignee(project, assignee).await?;

@@ -96,7 +96,9 @@ pub async fn insert(db: &Db, new: &NewTask<'_>, now: DateTime<Utc>) -> Result<Db
 /// Every task of a project, column by column, in board order.
 pub async fn board(db: &Db, project: DbId) -> Result<Vec<TaskRow>, StoreError> {
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM tasks WHERE project_id = $1 ORDER BY status, position, id"
+        "SELECT {COLUMNS} FROM tasks WHERE project_id = $1 ORDER BY \
+         CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'review' THEN 2 \
+         WHEN 'done' THEN 3 ELSE 4 END, position, id"
     ));
     Ok(read_with!(db, |pool| sqlx::query_as(sql)
         .bind(project)

@@ -155,6 +155,41 @@ async fn tasks_move_in_a_stable_order(backend: Backend) {
     sorted.sort();
     assert_eq!(sorted, ["A", "B", "C"], "{review:?}");
 
+    // The board comes column by column in board order, not alphabetically.
+    let order = ["todo", "in_progress", "review", "done", "blocked"];
+    board.move_to(e, &ids[3], "blocked", 0).await.expect(200);
+    let all = api.get(&board.path, e).await.expect(200);
+    let columns: Vec<usize> = all.body["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| order.iter().position(|s| *s == t["status"]).unwrap())
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] <= w[1]), "{columns:?}");
+
+    // A PATCH that only changes the column is a move, and only a move in the feed.
+    let updates = |feed: &Value| {
+        feed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["action"] == "task.updated")
+            .count()
+    };
+    let activities = format!("/api/projects/{id}/activities?limit=100");
+    let before = api.get(&activities, e).await.expect(200).body;
+    api.with_token(
+        Method::PATCH,
+        &format!("{}/{}", board.path, ids[3]),
+        e,
+        Some(json!({"status": "done"})),
+    )
+    .await
+    .expect(200);
+    let after = api.get(&activities, e).await.expect(200).body;
+    assert_eq!(after["items"][0]["action"], "task.moved");
+    assert_eq!(updates(&after), updates(&before));
+
     // Refusals: a reviewer moves nothing, a bad column, a task of another project.
     board
         .move_to(token(&client), &ids[0], "done", 0)
