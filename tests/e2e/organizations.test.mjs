@@ -17,6 +17,7 @@ import {
   uniqueEmail,
 } from './accountPages.mjs';
 import { ApiClient } from './apiClient.mjs';
+import { bellWith } from './projectPages.mjs';
 import { launchChromium } from './chromium.mjs';
 import { startServer } from './harness.mjs';
 import { emailedLink } from './mailLog.mjs';
@@ -198,6 +199,29 @@ describe('organizations in the browser', { timeout: 240_000 }, () => {
     await roleLine(invitee, 'Client').waitFor();
     const menu = await openSwitcher(invitee);
     await menu.getByRole('link', { name: new RegExp(studio.name) }).waitFor();
+  });
+
+  it('lets an account holder join from the notification bell, without the email', async () => {
+    const owner = await newPerson();
+    await ownerOn(owner, 'Olga Owner');
+    const studio = studioName();
+    const orgId = await createOrganization(owner, { name: studio.name });
+
+    const invitee = await newPerson();
+    const inviteeEmail = uniqueEmail('bell');
+    await invitee.goto(url('/signup'));
+    await signUp(invitee, { name: 'Bea Bell', email: inviteeEmail });
+    await invite(owner, inviteeEmail, 'member');
+
+    await invitee.reload();
+    await bellWith(invitee, 1).click();
+    const panel = invitee.getByRole('list', { name: 'Notifications' });
+    await panel.getByRole('button', { name: new RegExp(`^(Unread: )?You are invited to join ${studio.name}`) }).click();
+    await invitee.waitForURL(isPath('/invitations'));
+    await invitee.getByRole('button', { name: `Join ${studio.name}`, exact: true }).click();
+    await heading(invitee, studio.name).waitFor();
+    assert.ok(isPath(`/organizations/${orgId}`)(new URL(invitee.url())));
+    await roleLine(invitee, 'Member').waitFor();
   });
 
   it('says clearly when a link was replaced, revoked or is unknown', async () => {

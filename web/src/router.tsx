@@ -11,6 +11,7 @@ import { SignupPage } from './pages/account/SignupPage';
 import { VerifyEmailPage } from './pages/account/VerifyEmailPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { AcceptInvitationPage } from './pages/invitations/AcceptInvitationPage';
+import { MyInvitationsPage } from './pages/invitations/MyInvitationsPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ActivityTab } from './pages/organizations/ActivityTab';
@@ -81,6 +82,7 @@ export const router = createBrowserRouter([
               { path: 'messages', element: <MessagesPage /> },
               { path: 'documents', element: <DocumentsPage /> },
               { path: 'organizations', element: <OrganizationsPage /> },
+              { path: 'invitations', element: <MyInvitationsPage /> },
               { path: 'organizations/new', element: <NewOrganizationPage /> },
               {
                 path: 'organizations/:orgId',

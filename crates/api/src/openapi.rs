@@ -107,6 +107,8 @@ fn organization_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(invitations::revoke))
         .routes(routes!(invitations::preview))
         .routes(routes!(invitations::accept))
+        .routes(routes!(invitations::mine))
+        .routes(routes!(invitations::accept_mine))
         .routes(routes!(teams::create, teams::list))
         .routes(routes!(teams::get, teams::update, teams::delete))
         .routes(routes!(teams::add_member, teams::remove_member))

@@ -263,6 +263,11 @@ impl Workspace {
         let accepted = invitations::accept(self.db(), &refresh::digest(token), user, now())
             .await?
             .ok_or(WorkspaceError::InvitationInvalid)?;
+        self.joined(user, &accepted).await;
+        Ok(accepted.organization_id)
+    }
+
+    async fn joined(&self, user: DbId, accepted: &InvitationRow) {
         self.log(NewActivity {
             organization: accepted.organization_id,
             project: None,
@@ -274,6 +279,66 @@ impl Workspace {
             metadata: Some(serde_json::json!({ "role": accepted.role })),
         })
         .await;
+    }
+
+    /// The invitations waiting for the signed-in person (sent to their address), as they
+    /// would preview them from the emailed link, with their ids.
+    pub async fn my_invitations(
+        &self,
+        email: &str,
+    ) -> Result<Vec<(DbId, InvitationPreview)>, WorkspaceError> {
+        let mut out = Vec::new();
+        for invitation in invitations::pending_for(self.db(), email, now()).await? {
+            let Some(organization) =
+                organizations::by_id(self.db(), invitation.organization_id).await?
+            else {
+                continue;
+            };
+            let inviter = match invitation.invited_by {
+                Some(id) => users::by_id(self.db(), id).await?.map(|u| u.name),
+                None => None,
+            };
+            out.push((
+                invitation.id,
+                InvitationPreview {
+                    organization_id: organization.id,
+                    organization_name: organization.name,
+                    status: InvitationStatus::Pending,
+                    email: invitation.email,
+                    role: invitation.role,
+                    inviter_name: inviter,
+                    expires_at: invitation.expires_at,
+                },
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Accepts, for the signed-in invitee, an invitation they can see in the app (an
+    /// account holder is told of it there): the same checks as with the emailed link.
+    pub async fn accept_invitation_by_id(
+        &self,
+        user: DbId,
+        user_email: &str,
+        id: DbId,
+    ) -> Result<DbId, WorkspaceError> {
+        let hash = invitations::token_hash(self.db(), id)
+            .await?
+            .ok_or(WorkspaceError::InvitationInvalid)?;
+        let invitation = invitations::by_token(self.db(), &hash)
+            .await?
+            .ok_or(WorkspaceError::InvitationInvalid)?;
+        if !invitation.email.eq_ignore_ascii_case(user_email) {
+            // Someone else's invitation: as far as this person knows, there is none.
+            return Err(WorkspaceError::NotFound("invitation"));
+        }
+        if InvitationStatus::of(&invitation, now()) != InvitationStatus::Pending {
+            return Err(WorkspaceError::InvitationInvalid);
+        }
+        let accepted = invitations::accept(self.db(), &hash, user, now())
+            .await?
+            .ok_or(WorkspaceError::InvitationInvalid)?;
+        self.joined(user, &accepted).await;
         Ok(accepted.organization_id)
     }
 }

@@ -29,3 +29,19 @@ export const previewInvitation = (token: string) => send<InvitationPreview>('GET
 
 export const acceptInvitation = (token: string) =>
   apiRequest<{ organizationId: string }>('POST', `${tokenPath(token)}/accept`);
+
+/** An invitation waiting for the signed-in person, as the app shows it (no link needed). */
+export interface MyInvitation {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  role: OrgRole;
+  inviterName: string | null;
+  expiresAt: string;
+}
+
+export const fetchMyInvitations = () =>
+  apiRequest<{ items: MyInvitation[] }>('GET', '/api/invitations/mine').then((body) => body.items);
+
+export const acceptMyInvitation = (invitationId: string) =>
+  apiRequest<{ organizationId: string }>('POST', `/api/invitations/mine/${encodeURIComponent(invitationId)}/accept`);

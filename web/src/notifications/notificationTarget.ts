@@ -1,11 +1,12 @@
 import type { AppNotification } from '../api/projectTypes';
 
 /**
- * Where a notification leads, from the ids in its `data`: the task when it names one, else
- * the project, else the organization (an invitation: its page tells a non-member nothing
- * until the emailed link is used). Undefined when it names nothing to open.
+ * Where a notification leads, from the ids in its `data`: an invitation to the page of the
+ * person's invitations (where it can be accepted), else the task when it names one, else
+ * the project, else the organization. Undefined when it names nothing to open.
  */
 export function notificationTarget(notification: AppNotification): string | undefined {
+  if (notification.kind === 'invited') return '/invitations';
   const data = notification.data ?? {};
   const id = (key: string) => (typeof data[key] === 'string' && data[key] ? encodeURIComponent(data[key] as string) : undefined);
   const project = id('projectId');

@@ -159,3 +159,64 @@ pub async fn accept(
         organization_id: organization.0,
     }))
 }
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MyInvitation {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub organization_name: String,
+    pub role: String,
+    pub inviter_name: Option<String>,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MyInvitations {
+    pub items: Vec<MyInvitation>,
+}
+
+/// The invitations waiting for the signed-in person (sent to their address).
+#[utoipa::path(get, path = "/api/invitations/mine", tag = "organizations", security(("bearer" = [])),
+    responses((status = 200, body = MyInvitations), (status = 401, body = ErrorBody)))]
+pub async fn mine(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+) -> Result<Json<MyInvitations>, ApiError> {
+    let me = state.accounts().me(&caller).await?;
+    let rows = state.workspace().my_invitations(&me.email).await?;
+    Ok(Json(MyInvitations {
+        items: rows
+            .into_iter()
+            .map(|(id, p)| MyInvitation {
+                id: id.0,
+                organization_id: p.organization_id.0,
+                organization_name: p.organization_name,
+                role: p.role,
+                inviter_name: p.inviter_name,
+                expires_at: p.expires_at,
+            })
+            .collect(),
+    }))
+}
+
+/// Accept one of your invitations from the app (as with the emailed link).
+#[utoipa::path(post, path = "/api/invitations/mine/{invitationId}/accept", tag = "organizations",
+    security(("bearer" = [])), params(("invitationId" = Uuid, Path)),
+    responses((status = 200, body = Joined), (status = 404, body = ErrorBody),
+        (status = 410, description = "expired, revoked or used", body = ErrorBody)))]
+pub async fn accept_mine(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path(id): Path<String>,
+) -> Result<Json<Joined>, ApiError> {
+    let id = path_id(&id, "invitation")?;
+    let me = state.accounts().me(&caller).await?;
+    let organization = state
+        .workspace()
+        .accept_invitation_by_id(caller.user, &me.email, id)
+        .await?;
+    Ok(Json(Joined {
+        organization_id: organization.0,
+    }))
+}

@@ -59,6 +59,8 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ),
     ("get", "/api/invitations/{token}"),
     ("post", "/api/invitations/{token}/accept"),
+    ("get", "/api/invitations/mine"),
+    ("post", "/api/invitations/mine/{invitationId}/accept"),
     ("post", "/api/organizations/{id}/teams"),
     ("get", "/api/organizations/{id}/teams"),
     ("get", "/api/organizations/{id}/teams/{teamId}"),

@@ -183,3 +183,29 @@ pub async fn accept(
         Ok::<_, StoreError>(Some(invitation))
     })
 }
+
+/// The pending (unused, unrevoked, unexpired) invitations sent to `email`, newest first.
+pub async fn pending_for(
+    db: &Db,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<InvitationRow>, StoreError> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM invitations WHERE email = $1 AND accepted_at IS NULL \
+         AND revoked_at IS NULL AND expires_at > $2 ORDER BY id DESC"
+    ));
+    Ok(read_with!(db, |pool| sqlx::query_as(sql)
+        .bind(email)
+        .bind(now)
+        .fetch_all(pool)
+        .await)?)
+}
+
+/// The link hash of an invitation, to accept it by id for its signed-in invitee.
+pub async fn token_hash(db: &Db, id: DbId) -> Result<Option<String>, StoreError> {
+    const SQL: &str = "SELECT token_hash FROM invitations WHERE id = $1";
+    Ok(read_with!(db, |pool| sqlx::query_scalar(SQL)
+        .bind(id)
+        .fetch_optional(pool)
+        .await)?)
+}

@@ -123,6 +123,27 @@ async fn resend_revoke_and_expiry(backend: Backend) {
         inbox.body["items"][0]["title"],
         "You are invited to join Studio"
     );
+    // She sees it in the app too; nobody else does, and nobody else can accept it.
+    let mine = api
+        .get("/api/invitations/mine", token(&hedy))
+        .await
+        .expect(200);
+    assert_eq!(mine.body["items"][0]["organizationName"], "Studio");
+    assert_eq!(mine.body["items"][0]["role"], "client");
+    let others = api
+        .get("/api/invitations/mine", token(&owner))
+        .await
+        .expect(200);
+    assert_eq!(others.body["items"], json!([]));
+    let in_app = mine.body["items"][0]["id"].as_str().unwrap().to_owned();
+    api.with_token(
+        Method::POST,
+        &format!("/api/invitations/mine/{in_app}/accept"),
+        token(&owner),
+        None,
+    )
+    .await
+    .refused(404, "not_found", None);
     let id = sent.body["id"].as_str().unwrap();
     api.with_token(
         Method::POST,
@@ -250,7 +271,43 @@ async fn signing_up_through_a_link_while_registration_is_closed(backend: Backend
     .refused(410, "invitation_invalid", None);
 }
 
+async fn an_account_holder_accepts_from_the_app(backend: Backend) {
+    let studio = Studio::start(backend, &[]).await;
+    let api = Api::new(&studio.server).await;
+    let owner = api.signup("owner@studio.example", "Owner").await;
+    let org = organization(&api, token(&owner), "Studio").await;
+    let ada = api.signup("ada@studio.example", "Ada").await;
+    invite(&api, token(&owner), &org, "ada@studio.example", "member")
+        .await
+        .expect(201);
+    let mine = api
+        .get("/api/invitations/mine", token(&ada))
+        .await
+        .expect(200);
+    let id = mine.body["items"][0]["id"].as_str().unwrap().to_owned();
+    let accept = format!("/api/invitations/mine/{id}/accept");
+    let joined = api
+        .with_token(Method::POST, &accept, token(&ada), None)
+        .await
+        .expect(200);
+    assert_eq!(joined.body["organizationId"], org.as_str());
+    let seen = api
+        .get(&format!("/api/organizations/{org}"), token(&ada))
+        .await
+        .expect(200);
+    assert_eq!(seen.body["role"], "member");
+    api.with_token(Method::POST, &accept, token(&ada), None)
+        .await
+        .refused(410, "invitation_invalid", None);
+    let after = api
+        .get("/api/invitations/mine", token(&ada))
+        .await
+        .expect(200);
+    assert_eq!(after.body["items"], json!([]));
+}
+
 both_backends!(
+    an_account_holder_accepts_from_the_app,
     links_work_once_for_the_invited_address,
     resend_revoke_and_expiry,
     signing_up_through_a_link_while_registration_is_closed
