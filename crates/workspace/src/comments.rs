@@ -84,17 +84,8 @@ impl Workspace {
         let comment = comments::by_id(self.db(), task.id, id)
             .await?
             .ok_or(WorkspaceError::NotFound("comment"))?;
-        self.log(fluxstudio_store::workspace::activities::NewActivity {
-            organization: visible.project.organization_id,
-            project: Some(project),
-            actor: user,
-            action: "comment.created",
-            entity_type: "task",
-            entity_id: Some(task.id),
-            entity_title: Some(&task.title),
-            metadata: Some(serde_json::json!({ "commentId": id.0 })),
-        })
-        .await;
+        self.comment_activity(&visible, user, task.id, id, "comment.created")
+            .await?;
         self.notify_comment(&visible, &task, user, &mentioned, id)
             .await;
         Ok(comment)
@@ -165,8 +156,10 @@ impl Workspace {
         id: DbId,
         text: &str,
     ) -> Result<CommentRow, WorkspaceError> {
-        self.own_comment(user, project, task, id).await?;
+        let visible = self.own_comment(user, project, task, id).await?;
         comments::edit(self.db(), id, body(text)?, now()).await?;
+        self.comment_activity(&visible, user, task, id, "comment.edited")
+            .await?;
         comments::by_id(self.db(), task, id)
             .await?
             .ok_or(WorkspaceError::NotFound("comment"))
@@ -180,19 +173,45 @@ impl Workspace {
         task: DbId,
         id: DbId,
     ) -> Result<(), WorkspaceError> {
-        self.own_comment(user, project, task, id).await?;
+        let visible = self.own_comment(user, project, task, id).await?;
         comments::tombstone(self.db(), id, now()).await?;
+        self.comment_activity(&visible, user, task, id, "comment.deleted")
+            .await
+    }
+
+    async fn comment_activity(
+        &self,
+        project: &VisibleProject,
+        actor: DbId,
+        task: DbId,
+        comment: DbId,
+        action: &str,
+    ) -> Result<(), WorkspaceError> {
+        let task = self.task_row(project.project.id, task).await?;
+        self.log(fluxstudio_store::workspace::activities::NewActivity {
+            organization: project.project.organization_id,
+            project: Some(project.project.id),
+            actor,
+            action,
+            entity_type: "task",
+            entity_id: Some(task.id),
+            entity_title: Some(&task.title),
+            metadata: Some(serde_json::json!({ "commentId": comment.0 })),
+        })
+        .await;
         Ok(())
     }
 
+    /// The project, when `user` wrote the live comment `id` and may still comment.
     async fn own_comment(
         &self,
         user: DbId,
         project: DbId,
         task: DbId,
         id: DbId,
-    ) -> Result<CommentRow, WorkspaceError> {
-        self.project_for(user, project, ProjectAction::Comment, COMMENT)
+    ) -> Result<VisibleProject, WorkspaceError> {
+        let (visible, _) = self
+            .project_for(user, project, ProjectAction::Comment, COMMENT)
             .await?;
         let comment = comments::by_id(self.db(), task, id)
             .await?
@@ -203,6 +222,6 @@ impl Workspace {
                 "Only its author can change a comment.",
             ));
         }
-        Ok(comment)
+        Ok(visible)
     }
 }

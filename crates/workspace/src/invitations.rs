@@ -186,7 +186,23 @@ impl Workspace {
             .ok_or(WorkspaceError::NotFound("invitation"))?;
         self.send_invitation(&invitation, user, &issued.token)
             .await?;
+        self.invitation_activity(user, &invitation, "invitation.resent")
+            .await;
         Ok(invitation)
+    }
+
+    async fn invitation_activity(&self, actor: DbId, invitation: &InvitationRow, action: &str) {
+        self.log(NewActivity {
+            organization: invitation.organization_id,
+            project: None,
+            actor,
+            action,
+            entity_type: "invitation",
+            entity_id: Some(invitation.id),
+            entity_title: Some(&invitation.email),
+            metadata: Some(serde_json::json!({ "role": invitation.role })),
+        })
+        .await;
     }
 
     pub async fn revoke_invitation(
@@ -206,6 +222,10 @@ impl Workspace {
         .await?;
         if !invitations::revoke(self.db(), organization, id, now()).await? {
             return Err(WorkspaceError::InvitationInvalid);
+        }
+        if let Some(invitation) = invitations::by_id(self.db(), organization, id).await? {
+            self.invitation_activity(user, &invitation, "invitation.revoked")
+                .await;
         }
         Ok(())
     }

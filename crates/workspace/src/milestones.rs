@@ -5,7 +5,11 @@ use chrono::NaiveDate;
 use fluxstudio_domain::{Invalid, permissions::ProjectAction};
 use fluxstudio_store::{
     DbId,
-    workspace::milestones::{self, MilestoneRow},
+    workspace::{
+        activities::NewActivity,
+        milestones::{self, MilestoneRow},
+        projects::VisibleProject,
+    },
 };
 
 use crate::{Workspace, WorkspaceError, organizations::description, service::now};
@@ -43,7 +47,8 @@ impl Workspace {
         about: Option<&str>,
         due_date: Option<NaiveDate>,
     ) -> Result<MilestoneRow, WorkspaceError> {
-        self.project_for(user, project, ProjectAction::ManageMilestones, EDIT)
+        let (visible, _) = self
+            .project_for(user, project, ProjectAction::ManageMilestones, EDIT)
             .await?;
         let id = milestones::insert(
             self.db(),
@@ -55,7 +60,30 @@ impl Workspace {
             now(),
         )
         .await?;
-        self.milestone_row(project, id).await
+        let row = self.milestone_row(project, id).await?;
+        self.milestone_activity(&visible, user, &row, "milestone.created")
+            .await;
+        Ok(row)
+    }
+
+    async fn milestone_activity(
+        &self,
+        project: &VisibleProject,
+        actor: DbId,
+        row: &MilestoneRow,
+        action: &str,
+    ) {
+        self.log(NewActivity {
+            organization: project.project.organization_id,
+            project: Some(project.project.id),
+            actor,
+            action,
+            entity_type: "milestone",
+            entity_id: Some(row.id),
+            entity_title: Some(&row.title),
+            metadata: None,
+        })
+        .await;
     }
 
     pub(crate) async fn milestone_row(
@@ -89,14 +117,18 @@ impl Workspace {
         about: Option<Option<&str>>,
         due_date: Option<Option<NaiveDate>>,
     ) -> Result<MilestoneRow, WorkspaceError> {
-        self.project_for(user, project, ProjectAction::ManageMilestones, EDIT)
+        let (visible, _) = self
+            .project_for(user, project, ProjectAction::ManageMilestones, EDIT)
             .await?;
         let name = name.map(title).transpose()?;
         let about = about.map(description).transpose()?;
         if !milestones::update(self.db(), project, id, name, about, due_date, now()).await? {
             return Err(WorkspaceError::NotFound("milestone"));
         }
-        self.milestone_row(project, id).await
+        let row = self.milestone_row(project, id).await?;
+        self.milestone_activity(&visible, user, &row, "milestone.updated")
+            .await;
+        Ok(row)
     }
 
     pub async fn delete_milestone(
@@ -105,11 +137,13 @@ impl Workspace {
         project: DbId,
         id: DbId,
     ) -> Result<(), WorkspaceError> {
-        self.project_for(user, project, ProjectAction::ManageMilestones, EDIT)
+        let (visible, _) = self
+            .project_for(user, project, ProjectAction::ManageMilestones, EDIT)
             .await?;
-        if !milestones::delete(self.db(), project, id).await? {
-            return Err(WorkspaceError::NotFound("milestone"));
-        }
+        let row = self.milestone_row(project, id).await?;
+        milestones::delete(self.db(), project, id).await?;
+        self.milestone_activity(&visible, user, &row, "milestone.deleted")
+            .await;
         Ok(())
     }
 }

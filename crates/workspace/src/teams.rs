@@ -99,9 +99,10 @@ impl Workspace {
             StoreError::NotFound => WorkspaceError::NotFound("team"),
             other => taken(other, name.as_ref().map_or("", DisplayName::as_str)),
         })?;
-        self.team(user, organization, id)
-            .await
-            .map(|(team, _)| team)
+        let (team, _) = self.team(user, organization, id).await?;
+        self.team_activity(organization, user, id, "team.updated", &team.name)
+            .await;
+        Ok(team)
     }
 
     pub async fn delete_team(
@@ -112,9 +113,12 @@ impl Workspace {
     ) -> Result<(), WorkspaceError> {
         self.require(organization, user, OrgAction::ManageTeams, MANAGE)
             .await?;
+        let (team, _) = self.team(user, organization, id).await?;
         if !teams::delete(self.db(), organization, id).await? {
             return Err(WorkspaceError::NotFound("team"));
         }
+        self.team_activity(organization, user, id, "team.deleted", &team.name)
+            .await;
         Ok(())
     }
 
@@ -128,13 +132,16 @@ impl Workspace {
     ) -> Result<(), WorkspaceError> {
         self.require(organization, user, OrgAction::ManageTeams, MANAGE)
             .await?;
-        teams::by_id(self.db(), organization, team)
+        let row = teams::by_id(self.db(), organization, team)
             .await?
             .ok_or(WorkspaceError::NotFound("team"))?;
         if self.org_role(organization, member).await?.is_none() {
             return Err(WorkspaceError::NotAMember);
         }
-        teams::add_member(self.db(), team, member, now()).await?;
+        if teams::add_member(self.db(), team, member, now()).await? {
+            self.team_activity(organization, user, team, "team.member_added", &row.name)
+                .await;
+        }
         Ok(())
     }
 
@@ -147,12 +154,14 @@ impl Workspace {
     ) -> Result<(), WorkspaceError> {
         self.require(organization, user, OrgAction::ManageTeams, MANAGE)
             .await?;
-        teams::by_id(self.db(), organization, team)
+        let row = teams::by_id(self.db(), organization, team)
             .await?
             .ok_or(WorkspaceError::NotFound("team"))?;
         if !teams::remove_member(self.db(), team, member).await? {
             return Err(WorkspaceError::NotAMember);
         }
+        self.team_activity(organization, user, team, "team.member_removed", &row.name)
+            .await;
         Ok(())
     }
 

@@ -246,6 +246,21 @@ async fn milestones_measure_their_tasks(backend: Backend) {
         .get(&format!("{tasks}/{}", task_ids[1]), token(&editor))
         .await
         .expect(200);
+    let feed = api
+        .get(
+            &format!("/api/projects/{id}/activities?limit=100"),
+            token(&editor),
+        )
+        .await
+        .expect(200);
+    let milestone_feed: Vec<&str> = feed.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .filter(|a| a.starts_with("milestone."))
+        .collect();
+    assert_eq!(milestone_feed, ["milestone.deleted", "milestone.created"]);
     assert!(task.body["milestoneId"].is_null());
 }
 

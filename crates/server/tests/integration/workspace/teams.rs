@@ -103,6 +103,30 @@ async fn teams_are_managed_by_owners_and_admins(backend: Backend) {
     api.get(&team_path, token(&owner))
         .await
         .refused(404, "not_found", None);
+    let feed = api
+        .get(
+            &format!("/api/organizations/{org}/activities"),
+            token(&owner),
+        )
+        .await
+        .expect(200);
+    let teams_feed: Vec<&str> = feed.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .filter(|a| a.starts_with("team."))
+        .collect();
+    assert_eq!(
+        teams_feed,
+        [
+            "team.deleted",
+            "team.member_removed",
+            "team.updated",
+            "team.member_added",
+            "team.created"
+        ]
+    );
 }
 
 both_backends!(teams_are_managed_by_owners_and_admins);
