@@ -4,9 +4,7 @@
 //!
 //! No `Default`: a role grants rights, so whoever grants one names it.
 
-use std::str::FromStr;
-
-use crate::{Invalid, vocabulary};
+use crate::{parsed_from_field, vocabulary};
 
 vocabulary! {
     pub enum OrgRole {
@@ -17,13 +15,7 @@ vocabulary! {
     }
 }
 
-impl FromStr for OrgRole {
-    type Err = Invalid;
-
-    fn from_str(s: &str) -> Result<Self, Invalid> {
-        Self::from_word(s).map_err(|err| Invalid::new("role", format!("{err}.")))
-    }
-}
+parsed_from_field!(OrgRole, "role");
 
 #[cfg(test)]
 mod tests {

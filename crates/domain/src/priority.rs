@@ -1,9 +1,7 @@
 //! How urgent a piece of work is, lowest first. Unless someone says otherwise, work is
 //! of medium priority: neither pushed aside nor jumping the queue.
 
-use std::str::FromStr;
-
-use crate::{Invalid, vocabulary};
+use crate::{parsed_from_field, vocabulary};
 
 vocabulary! {
     #[derive(Default)]
@@ -16,13 +14,7 @@ vocabulary! {
     }
 }
 
-impl FromStr for Priority {
-    type Err = Invalid;
-
-    fn from_str(s: &str) -> Result<Self, Invalid> {
-        Self::from_word(s).map_err(|err| Invalid::new("priority", format!("{err}.")))
-    }
-}
+parsed_from_field!(Priority, "priority");
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,6 @@
 //! Where a project stands. A new project is being planned until someone starts it.
 
-use std::str::FromStr;
-
-use crate::{Invalid, vocabulary};
+use crate::{parsed_from_field, vocabulary};
 
 vocabulary! {
     #[derive(Default)]
@@ -16,13 +14,7 @@ vocabulary! {
     }
 }
 
-impl FromStr for ProjectStatus {
-    type Err = Invalid;
-
-    fn from_str(s: &str) -> Result<Self, Invalid> {
-        Self::from_word(s).map_err(|err| Invalid::new("status", format!("{err}.")))
-    }
-}
+parsed_from_field!(ProjectStatus, "status");
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,7 @@
 //! Where a task stands on the board. A new task is to do; `blocked` is a column of its own
 //! so waiting work is visible rather than hidden in "in progress".
 
-use std::str::FromStr;
-
-use crate::{Invalid, vocabulary};
+use crate::{parsed_from_field, vocabulary};
 
 vocabulary! {
     #[derive(Default)]
@@ -17,13 +15,7 @@ vocabulary! {
     }
 }
 
-impl FromStr for TaskStatus {
-    type Err = Invalid;
-
-    fn from_str(s: &str) -> Result<Self, Invalid> {
-        Self::from_word(s).map_err(|err| Invalid::new("status", format!("{err}.")))
-    }
-}
+parsed_from_field!(TaskStatus, "status");
 
 #[cfg(test)]
 mod tests {

@@ -70,6 +70,21 @@ macro_rules! vocabulary {
     };
 }
 
+/// `FromStr` for a vocabulary read from a request field: a word outside it is refused as
+/// [`Invalid`](crate::Invalid) naming `field` and listing the allowed words (a 422 in the API).
+#[macro_export]
+macro_rules! parsed_from_field {
+    ($name:ident, $field:literal) => {
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::Invalid;
+
+            fn from_str(s: &str) -> Result<Self, $crate::Invalid> {
+                Self::from_word(s).map_err(|err| $crate::Invalid::new($field, format!("{err}.")))
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     vocabulary! {

@@ -19,3 +19,15 @@ pub struct PageQuery {
 
 pub const DEFAULT_LIMIT: i64 = 50;
 pub const MAX_LIMIT: i64 = 100;
+
+impl PageQuery {
+    /// The page size (checked) and the id the cursor stands for.
+    pub fn read(
+        &self,
+    ) -> Result<(i64, Option<fluxstudio_store::DbId>), fluxstudio_domain::Invalid> {
+        Ok((
+            crate::pagination::limit(self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
+            crate::pagination::cursor(self.cursor.as_deref())?,
+        ))
+    }
+}

@@ -11,14 +11,13 @@ use utoipa::ToSchema;
 
 use super::{
     optional::present,
-    views::{ActivityList, ActivityView, OrganizationList, OrganizationView},
+    views::{ActivityList, OrganizationList, OrganizationView},
 };
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
-    admin::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
+    admin::PageQuery,
     auth::{extract::Authenticated, views::Done},
     ids::path_id,
-    pagination,
 };
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -148,15 +147,10 @@ pub async fn activities(
     Query(query): Query<PageQuery>,
 ) -> Result<Json<ActivityList>, ApiError> {
     let id = path_id(&id, "organization")?;
-    let limit = pagination::limit(query.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
-    let before = pagination::cursor(query.cursor.as_deref())?;
-    let mut rows = state
+    let (limit, before) = query.read()?;
+    let rows = state
         .workspace()
         .organization_activity(caller.user, id, before, limit + 1)
         .await?;
-    let next = pagination::trim(&mut rows, limit, |a| a.id);
-    Ok(Json(ActivityList {
-        items: rows.into_iter().map(ActivityView::from).collect(),
-        next_cursor: next,
-    }))
+    Ok(Json(ActivityList::page(rows, limit)))
 }

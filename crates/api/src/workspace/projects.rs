@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::{
     optional::present,
     project_views::{ProjectList, ProjectMemberList, ProjectMemberView, ProjectView},
-    views::{ActivityList, ActivityView},
+    views::ActivityList,
 };
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
@@ -265,15 +265,10 @@ pub async fn activities(
     Query(query): Query<PageQuery>,
 ) -> Result<Json<ActivityList>, ApiError> {
     let id = path_id(&id, "project")?;
-    let limit = pagination::limit(query.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
-    let before = pagination::cursor(query.cursor.as_deref())?;
-    let mut rows = state
+    let (limit, before) = query.read()?;
+    let rows = state
         .workspace()
         .project_activity_page(caller.user, id, before, limit + 1)
         .await?;
-    let next = pagination::trim(&mut rows, limit, |a| a.id);
-    Ok(Json(ActivityList {
-        items: rows.into_iter().map(ActivityView::from).collect(),
-        next_cursor: next,
-    }))
+    Ok(Json(ActivityList::page(rows, limit)))
 }

@@ -193,3 +193,14 @@ pub struct ActivityList {
     pub items: Vec<ActivityView>,
     pub next_cursor: Option<String>,
 }
+
+impl ActivityList {
+    /// A page from rows fetched with one extra (which says whether there is a next page).
+    pub fn page(mut rows: Vec<ActivityRow>, limit: i64) -> Self {
+        let next_cursor = crate::pagination::trim(&mut rows, limit, |a| a.id);
+        Self {
+            items: rows.into_iter().map(ActivityView::from).collect(),
+            next_cursor,
+        }
+    }
+}

@@ -1,51 +1,13 @@
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { ActivityFeed } from '../../components/ActivityFeed';
 import { describeActivity } from '../../organizations/describeActivity';
 import { useOrganizationOutlet } from '../../organizations/organizationContext';
 import { useActivity, useMembers } from '../../organizations/queries';
-import { formatDateTime } from '../account/formatDateTime';
 
-/** What happened in the organization, newest first, with "Load more" for older entries. */
+/** What happened in the organization. */
 export function ActivityTab() {
   const organization = useOrganizationOutlet();
   const activity = useActivity(organization.id);
   const members = useMembers(organization.id);
   const names = new Map((members.data ?? []).map((member) => [member.userId, member.name]));
-  const entries = activity.data?.pages.flatMap((page) => page.items) ?? [];
-
-  return (
-    <section className="panel" aria-labelledby="activity-title">
-      <h3 className="panel__title" id="activity-title">
-        Activity
-      </h3>
-      <ErrorBanner error={activity.error} />
-      {activity.isPending ? <p aria-busy="true">Loading activity…</p> : null}
-      {activity.isSuccess && entries.length === 0 ? <p className="panel__intro">Nothing has happened yet.</p> : null}
-      {entries.length ? (
-        <ol className="item-list activity-list" aria-label="Activity">
-          {entries.map((entry) => (
-            <li className="item-list__item" key={entry.id}>
-              <p className="item-list__text">
-                <strong>{entry.actorName ?? 'Someone'}</strong> {describeActivity(entry, (id) => names.get(id))}
-              </p>
-              <time className="item-list__meta" dateTime={entry.createdAt}>
-                {formatDateTime(entry.createdAt)}
-              </time>
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      {activity.hasNextPage ? (
-        <div className="panel__actions">
-          <button
-            className="button button--secondary"
-            type="button"
-            onClick={() => void activity.fetchNextPage()}
-            disabled={activity.isFetchingNextPage}
-          >
-            {activity.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
-    </section>
-  );
+  return <ActivityFeed activity={activity} describe={describeActivity} names={names} titleId="activity-title" />;
 }
