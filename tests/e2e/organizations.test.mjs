@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   PASSWORD,
   button,
@@ -18,8 +18,7 @@ import {
 } from './accountPages.mjs';
 import { ApiClient } from './apiClient.mjs';
 import { bellWith } from './projectPages.mjs';
-import { launchChromium } from './chromium.mjs';
-import { startServer } from './harness.mjs';
+import { browserSuite } from './browserSuite.mjs';
 import { emailedLink } from './mailLog.mjs';
 import {
   createOrganization,
@@ -36,42 +35,8 @@ import {
 const ACCEPT_PATH = '/invitations/accept';
 
 describe('organizations in the browser', { timeout: 240_000 }, () => {
-  let server;
-  let browser;
-  /** Every context opened by the running test, closed after it. */
-  let contexts;
-  let pageErrors;
-
-  const url = (path) => new URL(path, server.baseUrl).href;
-
-  before(async () => {
-    server = await startServer({ env: { AUTH_RATE_LIMIT_MAX: '1000' } });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(() => {
-    contexts = [];
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    assert.deepEqual(pageErrors.map(String), [], 'page scripts threw');
-  });
-
-  /** A fresh browser profile: its own cookies, so its own person. */
-  async function newPerson() {
-    const context = await browser.newContext();
-    context.setDefaultTimeout(20_000);
-    context.on('weberror', (webError) => pageErrors.push(webError.error()));
-    contexts.push(context);
-    return context.newPage();
-  }
+  const suite = browserSuite({ env: { AUTH_RATE_LIMIT_MAX: '1000' } });
+  const { url, newPerson } = suite;
 
   /** A new account through the sign-up page, signed in on `page`. */
   async function ownerOn(page, name) {
@@ -108,7 +73,7 @@ describe('organizations in the browser', { timeout: 240_000 }, () => {
     await invite(owner, inviteeEmail, 'member');
 
     // The invitee opens the emailed link in their own browser, signed out.
-    const link = await emailedLink(server, { email: inviteeEmail, path: ACCEPT_PATH });
+    const link = await emailedLink(suite.server, { email: inviteeEmail, path: ACCEPT_PATH });
     const invitee = await newPerson();
     await invitee.goto(url(link));
     await heading(invitee, `Join ${studio.name}`).waitFor();
@@ -177,7 +142,7 @@ describe('organizations in the browser', { timeout: 240_000 }, () => {
     const inviteeEmail = uniqueEmail('existing');
     await signUpThroughApi(inviteeEmail, 'Eve Existing');
     await invite(owner, inviteeEmail, 'client');
-    const link = await emailedLink(server, { email: inviteeEmail, path: ACCEPT_PATH });
+    const link = await emailedLink(suite.server, { email: inviteeEmail, path: ACCEPT_PATH });
 
     // The owner opening it is signed in as someone else: told so, and offered to sign out.
     await owner.goto(url(link));
@@ -231,13 +196,13 @@ describe('organizations in the browser', { timeout: 240_000 }, () => {
     await createOrganization(owner, { name: studio.name });
     const email = uniqueEmail('later');
     await invite(owner, email);
-    const first = await emailedLink(server, { email, path: ACCEPT_PATH });
+    const first = await emailedLink(suite.server, { email, path: ACCEPT_PATH });
 
     // "Resend" mails a new link; the first one stops working.
     const row = itemWith(invitationsList(owner), email);
     await button(row, 'Resend').click();
     await owner.getByText(`A new link was sent to ${email}.`).waitFor();
-    const second = await emailedLink(server, { email, path: ACCEPT_PATH, nth: 2 });
+    const second = await emailedLink(suite.server, { email, path: ACCEPT_PATH, nth: 2 });
     assert.notEqual(second, first);
 
     const visitor = await newPerson();
@@ -276,9 +241,9 @@ describe('organizations in the browser', { timeout: 240_000 }, () => {
     // The second person joins by signing up through the API with the emailed token.
     const partnerEmail = uniqueEmail('partner');
     await invite(owner, partnerEmail, 'admin');
-    const link = await emailedLink(server, { email: partnerEmail, path: ACCEPT_PATH });
-    const token = new URL(link, server.baseUrl).searchParams.get('token');
-    const joined = await new ApiClient(server.baseUrl).post('/api/auth/signup', {
+    const link = await emailedLink(suite.server, { email: partnerEmail, path: ACCEPT_PATH });
+    const token = new URL(link, suite.server.baseUrl).searchParams.get('token');
+    const joined = await new ApiClient(suite.server.baseUrl).post('/api/auth/signup', {
       email: partnerEmail,
       password: PASSWORD,
       name: 'Paul Partner',
@@ -349,7 +314,7 @@ describe('organizations in the browser', { timeout: 240_000 }, () => {
 
   /** An account made through the API, with a way to call the API as it (bearer token). */
   async function signUpThroughApi(email, name) {
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(suite.server.baseUrl);
     const signup = await client.post('/api/auth/signup', { email, password: PASSWORD, name });
     assert.equal(signup.status, 201, `signup through the API: ${JSON.stringify(signup.body)}`);
     const authorization = `Bearer ${signup.body.accessToken}`;

@@ -5,11 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { PASSWORD, button, field, heading, isPath, signUp, uniqueEmail } from './accountPages.mjs';
 import { ApiClient } from './apiClient.mjs';
-import { launchChromium } from './chromium.mjs';
-import { startServer } from './harness.mjs';
+import { browserSuite } from './browserSuite.mjs';
 import { emailedLink } from './mailLog.mjs';
 import { createOrganization, invite } from './organizationPages.mjs';
 import {
@@ -28,42 +27,8 @@ import {
 const ACCEPT_PATH = '/invitations/accept';
 
 describe('projects in the browser', { timeout: 240_000 }, () => {
-  let server;
-  let browser;
-  /** Every context opened by the running test, closed after it. */
-  let contexts;
-  let pageErrors;
-
-  const url = (path) => new URL(path, server.baseUrl).href;
-
-  before(async () => {
-    server = await startServer({ env: { AUTH_RATE_LIMIT_MAX: '1000' } });
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(() => {
-    contexts = [];
-    pageErrors = [];
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    assert.deepEqual(pageErrors.map(String), [], 'page scripts threw');
-  });
-
-  /** A fresh browser profile: its own cookies, so its own person. */
-  async function newPerson() {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    context.setDefaultTimeout(20_000);
-    context.on('weberror', (webError) => pageErrors.push(webError.error()));
-    contexts.push(context);
-    return context.newPage();
-  }
+  const suite = browserSuite({ env: { AUTH_RATE_LIMIT_MAX: '1000' }, viewport: { width: 1600, height: 1000 } });
+  const { url, newPerson } = suite;
 
   const suffix = () => randomUUID().slice(0, 8);
 
@@ -77,7 +42,7 @@ describe('projects in the browser', { timeout: 240_000 }, () => {
 
     const memberEmail = uniqueEmail('member');
     await invite(owner, memberEmail, 'member');
-    const link = await emailedLink(server, { email: memberEmail, path: ACCEPT_PATH });
+    const link = await emailedLink(suite.server, { email: memberEmail, path: ACCEPT_PATH });
     const member = await newPerson();
     await member.goto(url(link));
     await heading(member, `Join ${studio}`).waitFor();
@@ -245,7 +210,7 @@ describe('projects in the browser', { timeout: 240_000 }, () => {
 
   /** An account made through the API, with a way to call the API as it (bearer token). */
   async function signUpThroughApi(email, name) {
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(suite.server.baseUrl);
     const signup = await client.post('/api/auth/signup', { email, password: PASSWORD, name });
     assert.equal(signup.status, 201, `signup through the API: ${JSON.stringify(signup.body)}`);
     const authorization = `Bearer ${signup.body.accessToken}`;
