@@ -10,6 +10,7 @@ pub mod health;
 pub mod ids;
 pub mod json;
 pub mod layers;
+pub mod messaging;
 pub mod metrics;
 pub mod observe;
 pub mod openapi;

@@ -8,7 +8,7 @@ use axum::{
 use utoipa::OpenApi;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use crate::{admin, auth, csrf, error::ErrorBody, health, state::AppState, workspace};
+use crate::{admin, auth, csrf, error::ErrorBody, health, messaging, state::AppState, workspace};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -25,7 +25,8 @@ use crate::{admin, auth, csrf, error::ErrorBody, health, state::AppState, worksp
         (name = "admin", description = "Instance administration (instance admins only)"),
         (name = "organizations", description = "Organizations, members, invitations, teams, activity"),
         (name = "projects", description = "Projects, their members, boards of tasks, activity"),
-        (name = "notifications", description = "What the signed-in person is told")
+        (name = "notifications", description = "What the signed-in person is told"),
+        (name = "messaging", description = "Conversations, messages, reactions, read receipts, search")
     )
 )]
 struct ApiDoc;
@@ -135,6 +136,22 @@ fn project_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(notifications::read))
         .routes(routes!(notifications::read_all))
         .routes(routes!(notifications::delete))
+        .merge(messaging_routes())
+}
+
+/// Messaging: the same service the Socket.IO events call.
+fn messaging_routes() -> OpenApiRouter<AppState> {
+    use messaging::{conversations, messages};
+    OpenApiRouter::new()
+        .routes(routes!(conversations::create, conversations::list))
+        .routes(routes!(conversations::get, conversations::update))
+        .routes(routes!(conversations::add_participants))
+        .routes(routes!(conversations::remove_participant))
+        .routes(routes!(conversations::read))
+        .routes(routes!(messages::history, messages::send))
+        .routes(routes!(messages::edit, messages::delete))
+        .routes(routes!(messages::react, messages::unreact))
+        .routes(routes!(messages::search))
 }
 
 /// Every documented endpoint. New endpoints are added with `routes!`, which registers the

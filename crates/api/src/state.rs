@@ -5,6 +5,7 @@ use std::{sync::Arc, time::Instant};
 
 use fluxstudio_accounts::Accounts;
 use fluxstudio_auth::csrf::CsrfKey;
+use fluxstudio_messaging::Messaging;
 use fluxstudio_store::Db;
 use fluxstudio_workspace::Workspace;
 
@@ -24,6 +25,7 @@ pub struct Inner {
     pub heap_allocated: fn() -> u64,
     pub accounts: Accounts,
     pub workspace: Workspace,
+    pub messaging: Messaging,
     pub limits: RateLimits,
     pub csrf: CsrfKey,
     pub web: WebSecurity,
@@ -45,6 +47,7 @@ pub struct StateParts {
     pub heap_allocated: fn() -> u64,
     pub accounts: Accounts,
     pub workspace: Workspace,
+    pub messaging: Messaging,
     pub limits: RateLimits,
     /// The server's secret; the CSRF key is derived from it.
     pub secret: Vec<u8>,
@@ -61,6 +64,7 @@ impl AppState {
                 heap_allocated: parts.heap_allocated,
                 accounts: parts.accounts,
                 workspace: parts.workspace,
+                messaging: parts.messaging,
                 limits: parts.limits,
                 csrf: CsrfKey::derive(&parts.secret),
                 web: parts.web,
@@ -78,6 +82,10 @@ impl AppState {
 
     pub fn workspace(&self) -> &Workspace {
         &self.inner.workspace
+    }
+
+    pub fn messaging(&self) -> &Messaging {
+        &self.inner.messaging
     }
 }
 

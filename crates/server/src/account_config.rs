@@ -7,7 +7,7 @@ use fluxstudio_api::rate_limit::RateLimitConfig;
 use fluxstudio_auth::password::Cost;
 use fluxstudio_mail::{MailConfig, SmtpConfig, SmtpTls};
 
-use crate::vars::{ConfigError, Vars, bad, parse_bool, parse_number};
+use crate::vars::{ConfigError, Vars, bad, number, parse_bool, positive};
 
 #[derive(Debug, Clone)]
 pub struct AccountSettings {
@@ -19,18 +19,6 @@ pub struct AccountSettings {
     pub password_cost: Cost,
     /// `TRUST_PROXY`: how many proxies append to `X-Forwarded-For` in front of us.
     pub trusted_proxies: usize,
-}
-
-fn number<T: std::str::FromStr>(
-    vars: &impl Vars,
-    var: &'static str,
-    what: &str,
-    default: T,
-) -> Result<T, ConfigError> {
-    match vars.get(var) {
-        Some(v) => parse_number(var, &v, what),
-        None => Ok(default),
-    }
 }
 
 impl AccountSettings {
@@ -84,14 +72,6 @@ impl AccountSettings {
             trusted_proxies: number(vars, "TRUST_PROXY", "a number of proxies (0 for none)", 0)?,
         })
     }
-}
-
-fn positive(vars: &impl Vars, var: &'static str, default: u32) -> Result<u32, ConfigError> {
-    let value: u32 = number(vars, var, "a whole number", default)?;
-    if value == 0 {
-        return Err(bad(var, "must be at least 1"));
-    }
-    Ok(value)
 }
 
 fn mail(vars: &impl Vars, port: u16) -> Result<MailConfig, ConfigError> {

@@ -10,6 +10,7 @@ use fluxstudio_store::{DatabaseUrl, DbOptions};
 
 use crate::{
     account_config::AccountSettings,
+    realtime_config::RealtimeSettings,
     vars::{ConfigError, Vars, bad, parse_bool, parse_number},
 };
 
@@ -39,6 +40,7 @@ pub struct Config {
     pub shutdown_grace: Duration,
     pub test_hooks: bool,
     pub accounts: AccountSettings,
+    pub realtime: RealtimeSettings,
 }
 
 /// `https://studio.example` or `http://localhost:5173`: scheme, host, optional port, no path.
@@ -157,6 +159,7 @@ impl Config {
             shutdown_grace,
             test_hooks,
             accounts: AccountSettings::from_vars(vars, port)?,
+            realtime: RealtimeSettings::from_vars(vars)?,
         })
     }
 }
@@ -191,6 +194,11 @@ mod tests {
         assert!(config.jwt_secret.is_none());
         assert!(config.cors_origins.is_empty());
         assert!(!config.test_hooks);
+        assert!(config.realtime.enabled);
+        assert_eq!(
+            config.realtime.rate,
+            fluxstudio_realtime::EventRate::default()
+        );
     }
 
     #[test]
@@ -211,6 +219,12 @@ mod tests {
             ),
             (&[("FLUX_TEST_HOOKS", "maybe")], "FLUX_TEST_HOOKS"),
             (&[("ENABLE_REGISTRATION", "perhaps")], "ENABLE_REGISTRATION"),
+            (&[("ENABLE_WEBSOCKET", "sometimes")], "ENABLE_WEBSOCKET"),
+            (
+                &[("SOCKET_EVENTS_PER_SECOND", "0")],
+                "SOCKET_EVENTS_PER_SECOND",
+            ),
+            (&[("SOCKET_EVENT_BURST", "lots")], "SOCKET_EVENT_BURST"),
             (&[("RATE_LIMIT_WINDOW_MS", "0")], "RATE_LIMIT_WINDOW_MS"),
             (
                 &[("RATE_LIMIT_MAX_REQUESTS", "-1")],

@@ -90,6 +90,7 @@ pub async fn seed(config: &Config, db: &Db, secret: &[u8]) -> anyhow::Result<()>
         db.clone(),
         fluxstudio_mail::Mailer::new(&config.accounts.mail)?,
         config.accounts.mail.clone(),
+        fluxstudio_events::EventBus::new(),
     );
     let password = demo_password()?;
     let mut people: Vec<DbId> = Vec::new();

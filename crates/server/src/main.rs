@@ -9,6 +9,7 @@ mod cli;
 mod config;
 mod demo;
 mod migrate_cmd;
+mod realtime_config;
 mod secret;
 mod serve;
 mod shutdown;

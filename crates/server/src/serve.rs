@@ -30,7 +30,23 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
     let state = state(db.clone(), &config, secret.0.as_bytes())?;
     tokio::spawn(housekeeping(state.accounts().clone()));
-    let app = app(state, &config, metrics);
+    let sockets = config.realtime.enabled.then(|| {
+        let services = fluxstudio_realtime::Services {
+            accounts: state.accounts().clone(),
+            workspace: state.workspace().clone(),
+            messaging: state.messaging().clone(),
+        };
+        fluxstudio_realtime::layer(services, config.realtime.rate)
+    });
+    if sockets.is_none() {
+        tracing::info!("ENABLE_WEBSOCKET=false: Socket.IO is not served");
+    }
+    let app = app(
+        state,
+        &config,
+        metrics,
+        sockets.as_ref().map(|(layer, _)| layer.clone()),
+    );
 
     let host = args.host.unwrap_or(config.host);
     let port = args.port.unwrap_or(config.port);
@@ -139,9 +155,12 @@ fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
         db.clone(),
         fluxstudio_mail::Mailer::new(&settings.mail)?,
         settings.mail.clone(),
+        fluxstudio_events::EventBus::new(),
     );
+    let messaging = fluxstudio_messaging::Messaging::new(db.clone(), workspace.clone());
     Ok(AppState::new(StateParts {
         workspace,
+        messaging,
         db,
         heap_allocated: alloc::allocated_bytes,
         accounts,
@@ -160,6 +179,7 @@ fn app(
     state: AppState,
     config: &Config,
     metrics_handle: metrics::PrometheusHandle,
+    sockets: Option<socketioxide::layer::SocketIoLayer>,
 ) -> fluxstudio_api::Served {
     let options = HttpOptions {
         cors_origins: config.cors_origins.clone(),
@@ -178,6 +198,17 @@ fn app(
         // Inside the router, so the route pattern is known to the metrics.
         .layer(observe::ObserveLayer)
         .with_state(state);
+    // Socket.IO answers before the router sees the request: its transport is neither
+    // rate limited nor CSRF checked (it authenticates each connection itself).
+    let router = match sockets {
+        Some(layer) => Router::new().fallback_service(
+            tower::ServiceBuilder::new()
+                .map_request(fluxstudio_realtime::alias_path::<axum::body::Body>)
+                .layer(layer)
+                .service(router),
+        ),
+        None => router,
+    };
     fluxstudio_api::serve(router, &options)
 }
 

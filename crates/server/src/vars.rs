@@ -57,3 +57,25 @@ pub fn parse_number<T: std::str::FromStr>(
         .parse()
         .map_err(|_| bad(var, format!("\"{value}\" is not {what}")))
 }
+
+/// `var` as a number, or `default` when it is not set.
+pub fn number<T: std::str::FromStr>(
+    vars: &impl Vars,
+    var: &'static str,
+    what: &str,
+    default: T,
+) -> Result<T, ConfigError> {
+    match vars.get(var) {
+        Some(v) => parse_number(var, &v, what),
+        None => Ok(default),
+    }
+}
+
+/// `var` as a whole number of at least 1, or `default` when it is not set.
+pub fn positive(vars: &impl Vars, var: &'static str, default: u32) -> Result<u32, ConfigError> {
+    let value: u32 = number(vars, var, "a whole number", default)?;
+    if value == 0 {
+        return Err(bad(var, "must be at least 1"));
+    }
+    Ok(value)
+}

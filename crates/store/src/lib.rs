@@ -10,6 +10,7 @@ pub mod db;
 pub mod error;
 pub mod id;
 mod like;
+pub mod messaging;
 pub mod migrate;
 pub mod schema;
 pub mod status;

@@ -11,8 +11,11 @@ use crate::{Workspace, WorkspaceError, service::now};
 
 impl Workspace {
     pub(crate) async fn log(&self, activity: NewActivity<'_>) {
-        if let Err(error) = activities::insert(self.db(), &activity, now()).await {
-            tracing::warn!(%error, action = activity.action, "could not record an activity");
+        match activities::insert(self.db(), &activity, now()).await {
+            Ok(id) => self.publish_activity(id, &activity),
+            Err(error) => {
+                tracing::warn!(%error, action = activity.action, "could not record an activity")
+            }
         }
     }
 

@@ -127,7 +127,9 @@ impl Workspace {
         }
     }
 
-    pub(crate) async fn notify(
+    /// Tells `user` something: stored, then pushed live with the new unread count.
+    /// Failing to notify never fails what caused it; the failure is logged.
+    pub async fn notify(
         &self,
         user: DbId,
         kind: &str,
@@ -142,9 +144,26 @@ impl Workspace {
             body: Some(body),
             data: data.clone(),
         };
-        if let Err(error) = notifications::insert(self.db(), &notification, now()).await {
-            tracing::warn!(%error, kind, "could not create a notification");
-        }
+        let id = match notifications::insert(self.db(), &notification, now()).await {
+            Ok(id) => id,
+            Err(error) => {
+                tracing::warn!(%error, kind, "could not create a notification");
+                return;
+            }
+        };
+        let unread = notifications::unread_count(self.db(), user)
+            .await
+            .unwrap_or(0);
+        self.publish_notification(
+            user,
+            serde_json::json!({
+                "notification": {
+                    "id": id.0, "kind": kind, "title": title, "body": body, "data": data,
+                    "read": false, "createdAt": now(),
+                },
+                "unreadCount": unread,
+            }),
+        );
     }
 
     /// Edits a comment (its author only).

@@ -9,6 +9,7 @@ mod activity;
 mod comments;
 mod error;
 mod invitations;
+mod live;
 mod members;
 mod milestones;
 mod notifications;

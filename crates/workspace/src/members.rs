@@ -47,6 +47,7 @@ impl Workspace {
         )
         .await?;
         members::set_role(self.db(), organization, target, to.as_str()).await?;
+        self.publish_access_changed(target);
         self.member_activity(organization, user, target, "member.role_changed", Some(to))
             .await;
         Ok(())
@@ -76,6 +77,7 @@ impl Workspace {
         )
         .await?;
         members::remove(self.db(), organization, target).await?;
+        self.publish_access_changed(target);
         self.member_activity(organization, user, target, "member.removed", None)
             .await;
         Ok(())
@@ -92,6 +94,7 @@ impl Workspace {
         self.require(organization, user, OrgAction::Leave, "")
             .await?;
         members::remove(self.db(), organization, user).await?;
+        self.publish_access_changed(user);
         self.member_activity(organization, user, user, "member.left", None)
             .await;
         Ok(())

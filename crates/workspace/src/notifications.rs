@@ -25,17 +25,29 @@ impl Workspace {
         if !notifications::mark_read(self.db(), user, id, now()).await? {
             return Err(WorkspaceError::NotFound("notification"));
         }
+        self.announce_unread(user).await;
         Ok(())
     }
 
     pub async fn mark_all_notifications_read(&self, user: DbId) -> Result<u64, WorkspaceError> {
-        Ok(notifications::mark_all_read(self.db(), user, now()).await?)
+        let marked = notifications::mark_all_read(self.db(), user, now()).await?;
+        self.announce_unread(user).await;
+        Ok(marked)
     }
 
     pub async fn delete_notification(&self, user: DbId, id: DbId) -> Result<(), WorkspaceError> {
         if !notifications::delete(self.db(), user, id).await? {
             return Err(WorkspaceError::NotFound("notification"));
         }
+        self.announce_unread(user).await;
         Ok(())
+    }
+
+    /// Pushes the new unread count to `user`'s devices, so every open bell agrees.
+    async fn announce_unread(&self, user: DbId) {
+        match notifications::unread_count(self.db(), user).await {
+            Ok(unread) => self.publish_unread_count(user, unread),
+            Err(error) => tracing::warn!(%error, "could not count unread notifications"),
+        }
     }
 }

@@ -189,7 +189,11 @@ impl Workspace {
             "Only the owner can delete the organization.",
         )
         .await?;
+        let projects = fluxstudio_store::workspace::projects::ids_in(self.db(), id).await?;
         organizations::delete(self.db(), id).await?;
+        for project in projects {
+            self.publish_project_closed(project);
+        }
         Ok(())
     }
 }

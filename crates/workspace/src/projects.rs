@@ -67,7 +67,9 @@ fn dates(start: Option<NaiveDate>, due: Option<NaiveDate>) -> Result<(), Invalid
 
 impl Workspace {
     /// The project as `user` may see it, once the rules allow `action` on it.
-    pub(crate) async fn project_for(
+    /// The project as `user` sees it and their standing in it, when the rules let them do
+    /// `action`; otherwise the refusal (not found when they may not know it exists).
+    pub async fn project_for(
         &self,
         user: DbId,
         project: DbId,
@@ -226,6 +228,7 @@ impl Workspace {
             )
             .await?;
         projects::delete(self.db(), id).await?;
+        self.publish_project_closed(id);
         self.log(NewActivity {
             organization: project.project.organization_id,
             project: None,
@@ -313,6 +316,7 @@ impl Workspace {
         if !project_members::remove(self.db(), id, member).await? {
             return Err(WorkspaceError::NotFound("project member"));
         }
+        self.publish_access_changed(member);
         self.project_activity(
             &project,
             user,

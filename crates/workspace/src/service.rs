@@ -1,8 +1,10 @@
-//! The workspace service: the database and the mailer its invitations go through.
+//! The workspace service: the database, the mailer its invitations go through, and the
+//! event bus it announces changes on.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use fluxstudio_events::EventBus;
 use fluxstudio_mail::{MailConfig, Mailer};
 use fluxstudio_store::Db;
 
@@ -15,17 +17,28 @@ pub(crate) struct Inner {
     pub(crate) db: Db,
     pub(crate) mailer: Mailer,
     pub(crate) mail: MailConfig,
+    /// Where committed changes are announced to the real-time layer.
+    pub(crate) bus: EventBus,
 }
 
 impl Workspace {
-    pub fn new(db: Db, mailer: Mailer, mail: MailConfig) -> Self {
+    pub fn new(db: Db, mailer: Mailer, mail: MailConfig, bus: EventBus) -> Self {
         Self {
-            inner: Arc::new(Inner { db, mailer, mail }),
+            inner: Arc::new(Inner {
+                db,
+                mailer,
+                mail,
+                bus,
+            }),
         }
     }
 
     pub(crate) fn db(&self) -> &Db {
         &self.inner.db
+    }
+
+    pub fn bus(&self) -> &EventBus {
+        &self.inner.bus
     }
 }
 

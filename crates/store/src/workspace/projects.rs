@@ -43,7 +43,7 @@ pub struct ProjectFields<'a> {
     pub team: Option<DbId>,
 }
 
-/// Creates a project with `lead` as its lead, in one transaction.
+/// Creates a project with `lead` as its lead, and its channel, in one transaction.
 pub async fn insert(
     db: &Db,
     organization: DbId,
@@ -56,6 +56,9 @@ pub async fn insert(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)";
     const LEAD: &str = "INSERT INTO project_members (project_id, user_id, role, added_at) \
          VALUES ($1, $2, 'lead', $3)";
+    // The project's channel shares its id; its members are the project's.
+    const CHANNEL: &str = "INSERT INTO conversations (id, kind, project_id, created_by, \
+         activity_id, created_at, updated_at) VALUES ($1, 'project', $1, $2, $1, $3, $3)";
     let id = DbId::new();
     write_with!(db, |pool| {
         let mut tx = pool.begin().await?;
@@ -73,12 +76,14 @@ pub async fn insert(
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(LEAD)
-            .bind(id)
-            .bind(lead)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        for statement in [LEAD, CHANNEL] {
+            sqlx::query(statement)
+                .bind(id)
+                .bind(lead)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await
     })?;
     Ok(id)
@@ -218,4 +223,13 @@ pub async fn delete(db: &Db, id: DbId) -> Result<bool, StoreError> {
         .await
         .map(|r| r.rows_affected()))?;
     Ok(done > 0)
+}
+
+/// The ids of an organization's projects (to close their live rooms when it is deleted).
+pub async fn ids_in(db: &Db, organization: DbId) -> Result<Vec<DbId>, StoreError> {
+    const SQL: &str = "SELECT id FROM projects WHERE organization_id = $1";
+    Ok(read_with!(db, |pool| sqlx::query_scalar(SQL)
+        .bind(organization)
+        .fetch_all(pool)
+        .await)?)
 }

@@ -1,0 +1,111 @@
+//! The event bus. Services publish an [`Event`] after the change it describes is committed;
+//! the real-time layer subscribes and delivers each event to the sockets of its [`Audience`].
+//!
+//! Live delivery is a convenience, not the record: what a client misses (it was offline,
+//! or the bus overflowed) it reads back from the database, by sequence number for
+//! messages and by refetching for the rest. So the bus may drop events under overload
+//! rather than grow without bound.
+#![forbid(unsafe_code)]
+
+use tokio::sync::broadcast;
+use uuid::Uuid;
+
+/// Events buffered for a slow subscriber before the oldest are dropped.
+const CAPACITY: usize = 16_384;
+
+/// Who an event is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// Everyone reading a conversation.
+    Conversation(Uuid),
+    /// Everyone looking at a project (its board, its activity).
+    Project(Uuid),
+    /// One person, on every device they are signed in on.
+    User(Uuid),
+}
+
+/// Something that happened.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A named event with a JSON payload, for an audience (the wire names are in
+    /// docs/REALTIME.md).
+    Emit {
+        audience: Audience,
+        name: &'static str,
+        payload: serde_json::Value,
+    },
+    /// What `user` may see has changed (removed from a conversation, a project or an
+    /// organization): every room their sockets are in is checked again, and left at once
+    /// where access is gone.
+    AccessChanged { user: Uuid },
+    /// The audience's subject is gone (a deleted project or conversation): every socket
+    /// leaves its room.
+    Closed { audience: Audience },
+}
+
+impl Event {
+    pub fn emit(audience: Audience, name: &'static str, payload: serde_json::Value) -> Self {
+        Self::Emit {
+            audience,
+            name,
+            payload,
+        }
+    }
+}
+
+/// The bus: cheap to clone, one per process.
+#[derive(Clone)]
+pub struct EventBus {
+    sender: broadcast::Sender<Event>,
+}
+
+impl Default for EventBus {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EventBus {
+    pub fn new() -> Self {
+        let (sender, _) = broadcast::channel(CAPACITY);
+        Self { sender }
+    }
+
+    /// Hands `event` to every subscriber; with none (real time turned off) it is dropped.
+    pub fn publish(&self, event: Event) {
+        let _ = self.sender.send(event);
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Event> {
+        self.sender.subscribe()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn subscribers_receive_events_in_publish_order() {
+        let bus = EventBus::new();
+        let mut first = bus.subscribe();
+        let mut second = bus.subscribe();
+        let room = Audience::User(Uuid::nil());
+        for n in 0..3 {
+            bus.publish(Event::emit(room, "n", serde_json::json!(n)));
+        }
+        for receiver in [&mut first, &mut second] {
+            for n in 0..3 {
+                match receiver.recv().await.unwrap() {
+                    Event::Emit { payload, .. } => assert_eq!(payload, serde_json::json!(n)),
+                    other => panic!("unexpected {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn publishing_with_no_subscriber_is_harmless() {
+        EventBus::new().publish(Event::AccessChanged { user: Uuid::nil() });
+    }
+}

@@ -1,0 +1,128 @@
+//! FluxStudio's Socket.IO server (socketioxide), served at `/api/socket.io` (and at
+//! `/socket.io` for proxies that strip `/api`). The event catalogue is docs/REALTIME.md.
+//!
+//! - `/messaging`: a socket joins the rooms of every conversation its person belongs to;
+//!   messages, edits, reactions, reads, typing and presence flow there; a reconnecting
+//!   client catches up by sequence number.
+//! - `/` and `/projects`: a socket joins a project's room to watch its board; task,
+//!   milestone, comment and activity events flow there, with who is looking.
+//! - `/notifications`: a person's own room: new notifications and the unread count.
+//!
+//! Every namespace authenticates the handshake's `auth.token`. Rooms are joined only
+//! after a permission check, and left at once when access goes (see `delivery`).
+#![forbid(unsafe_code)]
+
+mod boards;
+mod context;
+mod delivery;
+mod handshake;
+mod messaging_ns;
+mod notifications_ns;
+mod payloads;
+mod presence;
+mod projects_ns;
+mod reply;
+mod rooms;
+mod throttle;
+
+use std::time::Duration;
+
+use fluxstudio_accounts::Accounts;
+use fluxstudio_messaging::Messaging;
+use fluxstudio_workspace::Workspace;
+use socketioxide::{SocketIo, handler::ConnectHandler, layer::SocketIoLayer};
+
+pub use throttle::EventRate;
+
+use context::Context;
+
+/// Where the Socket.IO transport answers; [`ALIAS_PATH`] is rewritten to it.
+pub const PATH: &str = "/api/socket.io";
+/// The path a proxy that strips `/api` forwards.
+pub const ALIAS_PATH: &str = "/socket.io";
+
+/// The Engine.IO settings the seed deployment showed (`pingInterval` 25000,
+/// `pingTimeout` 20000, `maxPayload` 1000000).
+const PING_INTERVAL: Duration = Duration::from_secs(25);
+const PING_TIMEOUT: Duration = Duration::from_secs(20);
+const MAX_PAYLOAD: u64 = 1_000_000;
+/// Packets queued for one socket before further emits to it fail: room for a burst of
+/// messages to a slow client, which catches up by sequence number if it still misses any.
+const MAX_BUFFER: usize = 4_096;
+
+/// The services the real-time layer delivers for.
+pub struct Services {
+    pub accounts: Accounts,
+    pub workspace: Workspace,
+    pub messaging: Messaging,
+}
+
+/// Builds the Socket.IO layer, registers the namespaces and starts delivering the event
+/// bus. Call inside the Tokio runtime.
+pub fn layer(services: Services, rate: EventRate) -> (SocketIoLayer, SocketIo) {
+    let bus = services.workspace.bus().clone();
+    let context = Context::new(services, rate);
+    let (layer, io) = SocketIo::builder()
+        .req_path(PATH)
+        .ping_interval(PING_INTERVAL)
+        .ping_timeout(PING_TIMEOUT)
+        .max_payload(MAX_PAYLOAD)
+        .max_buffer_size(MAX_BUFFER)
+        .with_state(context.clone())
+        .build_layer();
+    io.ns(
+        rooms::MESSAGING,
+        messaging_ns::on_connect.with(handshake::authenticate),
+    );
+    for path in rooms::PROJECTS {
+        io.ns(path, projects_ns::on_connect.with(handshake::authenticate));
+    }
+    io.ns(
+        rooms::NOTIFICATIONS,
+        notifications_ns::on_connect.with(handshake::authenticate),
+    );
+    tokio::spawn(delivery::run(io.clone(), context, bus.subscribe()));
+    (layer, io)
+}
+
+/// `/socket.io/…` → `/api/socket.io/…`: one server behind both paths, so rooms and
+/// sessions are shared whichever a client uses.
+pub fn alias_path<B>(mut request: http::Request<B>) -> http::Request<B> {
+    let path = request.uri().path();
+    let is_alias = path
+        .strip_prefix(ALIAS_PATH)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    if is_alias {
+        let rest = &path[ALIAS_PATH.len()..];
+        let query = request
+            .uri()
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
+        if let Ok(uri) = format!("{PATH}{rest}{query}").parse() {
+            *request.uri_mut() = uri;
+        }
+    }
+    request
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rewritten(uri: &str) -> String {
+        let request = http::Request::builder().uri(uri).body(()).unwrap();
+        alias_path(request).uri().to_string()
+    }
+
+    #[test]
+    fn the_alias_path_reaches_the_same_server() {
+        assert_eq!(
+            rewritten("/socket.io/?EIO=4&transport=polling"),
+            "/api/socket.io/?EIO=4&transport=polling"
+        );
+        assert_eq!(rewritten("/api/socket.io/?EIO=4"), "/api/socket.io/?EIO=4");
+        assert_eq!(rewritten("/socket.iox/"), "/socket.iox/");
+        assert_eq!(rewritten("/api/health"), "/api/health");
+    }
+}

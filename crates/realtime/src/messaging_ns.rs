@@ -1,0 +1,331 @@
+//! The `/messaging` namespace.
+
+use std::time::Instant;
+
+use fluxstudio_messaging::{Direction, SendMessage, Strand};
+use fluxstudio_store::DbId;
+use serde_json::{Value, json};
+use socketioxide::{
+    extract::{AckSender, SocketRef, State, TryData},
+    socket::DisconnectReason,
+};
+use uuid::Uuid;
+
+use crate::{
+    context::Context,
+    handshake::{Identity, identity},
+    payloads, reply, rooms,
+};
+
+/// Messages one `conversation:sync` returns at most; the client asks again while
+/// `hasMore`.
+const SYNC_MAX: i64 = 1_000;
+/// People one `presence:query` may ask about.
+const PRESENCE_QUERY_MAX: usize = 500;
+
+pub(crate) async fn on_connect(socket: SocketRef, State(context): State<Context>) {
+    let Some(me) = identity(&socket) else {
+        return;
+    };
+    socket.join(rooms::user(me.user));
+    match context.messaging.conversation_ids(DbId(me.user)).await {
+        Ok(ids) => socket.join(
+            ids.iter()
+                .map(|id| rooms::conversation(id.0))
+                .collect::<Vec<_>>(),
+        ),
+        Err(error) => tracing::warn!(%error, "could not list a socket's conversations"),
+    }
+    if context.presence.connect(me.user) {
+        announce_presence(&socket, &me, true).await;
+    }
+    socket.on("conversation:join", join);
+    socket.on("conversation:leave", leave);
+    socket.on("conversation:sync", sync);
+    socket.on("conversation:read", read);
+    socket.on("message:send", send);
+    socket.on("message:edit", edit);
+    socket.on("message:delete", delete);
+    socket.on("message:react", react);
+    socket.on("typing:start", typing_start);
+    socket.on("typing:stop", typing_stop);
+    socket.on("presence:query", presence_query);
+    socket.on_disconnect(on_disconnect);
+}
+
+async fn on_disconnect(socket: SocketRef, State(context): State<Context>, _: DisconnectReason) {
+    let Some(me) = identity(&socket) else {
+        return;
+    };
+    if context.presence.disconnect(me.user) {
+        context.throttle.forget(me.user);
+        announce_presence(&socket, &me, false).await;
+    }
+}
+
+/// Tells everyone sharing a conversation with `me` that they came online or left.
+async fn announce_presence(socket: &SocketRef, me: &Identity, online: bool) {
+    let conversations: Vec<String> = socket
+        .rooms()
+        .into_iter()
+        .filter(|room| rooms::conversation_of(room).is_some())
+        .map(|room| room.to_string())
+        .collect();
+    if conversations.is_empty() {
+        return;
+    }
+    let payload = json!({ "userId": me.user, "online": online });
+    if let Err(error) = socket.to(conversations).emit("presence", &payload).await {
+        tracing::debug!(%error, "presence could not be announced");
+    }
+}
+
+/// The caller, within their event budget.
+fn admit(socket: &SocketRef, context: &Context) -> Result<Identity, Value> {
+    let me = identity(socket).ok_or_else(|| reply::error("unauthorized", "Reconnect."))?;
+    context
+        .throttle
+        .take(me.user, Instant::now())
+        .map_err(|wait| {
+            let mut error = reply::error(
+                "rate_limited",
+                "Too many events from this account; slow down and retry.",
+            );
+            error["retryAfterMs"] = json!(wait.as_millis() as u64 + 1);
+            error
+        })?;
+    Ok(me)
+}
+
+/// Reads a payload, admits the caller, runs `work` and acknowledges its result.
+macro_rules! request {
+    ($event:literal, $socket:ident, $context:ident, $data:ident, $ack:ident, |$me:ident, $payload:ident| $work:expr) => {{
+        let result: Result<Value, Value> = async {
+            let $me = admit(&$socket, &$context)?;
+            let $payload = $data.map_err(|e| reply::malformed($event, e))?;
+            $work.map_err(reply::from_workspace)
+        }
+        .await;
+        reply::send($ack, result);
+    }};
+}
+
+async fn join(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::ConversationRef>,
+    ack: AckSender,
+) {
+    request!(
+        "conversation:join",
+        socket,
+        context,
+        data,
+        ack,
+        |me, data| {
+            let id = DbId(data.conversation_id);
+            async {
+                let view = context.messaging.conversation(DbId(me.user), id).await?;
+                socket.join(rooms::conversation(data.conversation_id));
+                Ok(json!({ "conversationId": id.0, "lastSeq": view.last_seq }))
+            }
+            .await
+        }
+    );
+}
+
+async fn leave(
+    socket: SocketRef,
+    TryData(data): TryData<payloads::ConversationRef>,
+    ack: AckSender,
+) {
+    let result = data
+        .map(|data| {
+            socket.leave(rooms::conversation(data.conversation_id));
+            json!({ "conversationId": data.conversation_id })
+        })
+        .map_err(|e| reply::malformed("conversation:leave", e));
+    reply::send(ack, result);
+}
+
+async fn sync(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::Sync>,
+    ack: AckSender,
+) {
+    request!(
+        "conversation:sync",
+        socket,
+        context,
+        data,
+        ack,
+        |me, data| {
+            let limit = data.limit.unwrap_or(SYNC_MAX).clamp(1, SYNC_MAX);
+            context
+                .messaging
+                .history(
+                    DbId(me.user),
+                    DbId(data.conversation_id),
+                    Strand::All,
+                    Direction::After(data.after_seq.max(0)),
+                    limit,
+                )
+                .await
+                .map(|page| {
+                    json!({
+                        "conversationId": data.conversation_id,
+                        "messages": page.messages,
+                        "hasMore": page.has_more,
+                        "lastSeq": page.last_seq,
+                    })
+                })
+        }
+    );
+}
+
+async fn read(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::Read>,
+    ack: AckSender,
+) {
+    request!(
+        "conversation:read",
+        socket,
+        context,
+        data,
+        ack,
+        |me, data| {
+            context
+                .messaging
+                .mark_read(DbId(me.user), DbId(data.conversation_id), data.seq)
+                .await
+                .map(|seq| json!({ "conversationId": data.conversation_id, "lastReadSeq": seq }))
+        }
+    );
+}
+
+async fn send(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::Send>,
+    ack: AckSender,
+) {
+    request!("message:send", socket, context, data, ack, |me, data| {
+        let message = SendMessage {
+            body: data.body,
+            parent: data.parent_id.map(DbId),
+            mentions: data.mentions.into_iter().map(DbId).collect(),
+            client_id: data.client_id,
+        };
+        context
+            .messaging
+            .send(DbId(me.user), DbId(data.conversation_id), message)
+            .await
+            .map(|(message, created)| json!({ "message": message, "created": created }))
+    });
+}
+
+async fn edit(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::Edit>,
+    ack: AckSender,
+) {
+    request!("message:edit", socket, context, data, ack, |me, data| {
+        let mentions = data.mentions.into_iter().map(DbId).collect();
+        context
+            .messaging
+            .edit(DbId(me.user), DbId(data.message_id), &data.body, mentions)
+            .await
+            .map(|message| json!({ "message": message }))
+    });
+}
+
+async fn delete(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::MessageRef>,
+    ack: AckSender,
+) {
+    request!("message:delete", socket, context, data, ack, |me, data| {
+        context
+            .messaging
+            .delete(DbId(me.user), DbId(data.message_id))
+            .await
+            .map(|message| json!({ "message": message }))
+    });
+}
+
+async fn react(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::React>,
+    ack: AckSender,
+) {
+    request!("message:react", socket, context, data, ack, |me, data| {
+        context
+            .messaging
+            .react(DbId(me.user), DbId(data.message_id), &data.emoji, data.on)
+            .await
+            .map(|message| json!({ "message": message }))
+    });
+}
+
+async fn typing_start(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::ConversationRef>,
+) {
+    typing(socket, context, data, true).await;
+}
+
+async fn typing_stop(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::ConversationRef>,
+) {
+    typing(socket, context, data, false).await;
+}
+
+/// Relays typing to the others in a conversation the socket has joined (joining checked
+/// access); nothing is stored. Clients let an indicator lapse after a few seconds, so a
+/// lost `typing:stop` cannot leave one showing.
+async fn typing(
+    socket: SocketRef,
+    context: Context,
+    data: Result<payloads::ConversationRef, socketioxide::ParserError>,
+    typing: bool,
+) {
+    let (Ok(me), Ok(data)) = (admit(&socket, &context), data) else {
+        return;
+    };
+    let room = rooms::conversation(data.conversation_id);
+    if !socket.rooms().iter().any(|r| *r == room) {
+        return;
+    }
+    let payload = json!({
+        "conversationId": data.conversation_id,
+        "userId": me.user,
+        "name": me.name,
+        "typing": typing,
+    });
+    if let Err(error) = socket.to(room).emit("typing", &payload).await {
+        tracing::debug!(%error, "typing could not be relayed");
+    }
+}
+
+async fn presence_query(
+    socket: SocketRef,
+    State(context): State<Context>,
+    TryData(data): TryData<payloads::PresenceQuery>,
+    ack: AckSender,
+) {
+    let result = admit(&socket, &context).and_then(|_| {
+        let data = data.map_err(|e| reply::malformed("presence:query", e))?;
+        let asked: Vec<Uuid> = data.user_ids.into_iter().take(PRESENCE_QUERY_MAX).collect();
+        Ok(json!({ "online": context.presence.online(&asked) }))
+    });
+    reply::send(ack, result);
+}
