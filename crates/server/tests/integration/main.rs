@@ -7,6 +7,7 @@ mod accounts;
 mod config;
 mod health;
 mod http;
+mod messaging;
 mod migrations;
 mod openapi;
 mod ready;

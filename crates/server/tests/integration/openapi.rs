@@ -107,6 +107,20 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("post", "/api/notifications/{id}/read"),
     ("post", "/api/notifications/read-all"),
     ("delete", "/api/notifications/{id}"),
+    ("post", "/api/conversations"),
+    ("get", "/api/conversations"),
+    ("get", "/api/conversations/{id}"),
+    ("patch", "/api/conversations/{id}"),
+    ("post", "/api/conversations/{id}/participants"),
+    ("delete", "/api/conversations/{id}/participants/{userId}"),
+    ("post", "/api/conversations/{id}/read"),
+    ("get", "/api/conversations/{id}/messages"),
+    ("post", "/api/conversations/{id}/messages"),
+    ("patch", "/api/messages/{id}"),
+    ("delete", "/api/messages/{id}"),
+    ("post", "/api/messages/{id}/reactions"),
+    ("delete", "/api/messages/{id}/reactions"),
+    ("get", "/api/search/messages"),
 ];
 
 async fn document_is_openapi_3_1_and_lists_every_endpoint(backend: Backend) {
