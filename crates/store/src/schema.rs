@@ -37,8 +37,16 @@ struct ColumnRow {
     nullable: bool,
 }
 
+/// Full-text search is built the way each engine does it: FTS5 tables keyed by a
+/// `search_id` rowid on SQLite, a `search` tsvector column on PostgreSQL. Those are an
+/// index, not data, so [`describe`] leaves them out and everything else must match.
+fn is_search_index(table: &str, column: &str) -> bool {
+    table.contains("_fts") || (table == "messages" && matches!(column, "search" | "search_id"))
+}
+
 /// Every table with its columns (sorted by column name, so backends compare equal when
-/// they hold the same columns whatever order the DDL listed them in).
+/// they hold the same columns whatever order the DDL listed them in), the search index
+/// aside.
 pub async fn describe(db: &Db) -> Result<BTreeMap<String, Vec<Column>>, sqlx::Error> {
     let rows: Vec<ColumnRow> = match db {
         Db::Sqlite(s) => {
@@ -63,6 +71,9 @@ pub async fn describe(db: &Db) -> Result<BTreeMap<String, Vec<Column>>, sqlx::Er
     };
     let mut schema: BTreeMap<String, Vec<Column>> = BTreeMap::new();
     for row in rows {
+        if is_search_index(&row.table_name, &row.column_name) {
+            continue;
+        }
         schema.entry(row.table_name).or_default().push(Column {
             name: row.column_name,
             nullable: row.nullable,
