@@ -66,7 +66,7 @@ impl Accounts {
         if change.is_active == Some(false) {
             sessions::revoke_all(self.db(), target, None, "disabled_by_admin", now()).await?;
         }
-        self.sessions_changed();
+        self.sessions_changed(target);
         let details = serde_json::json!({
             "action": "change_user",
             "target": target.0,

@@ -105,7 +105,7 @@ impl Accounts {
         // Receiving the link proves the address too.
         users::mark_email_verified(self.db(), user, now).await?;
         sessions::revoke_all(self.db(), user, None, "password_reset", now).await?;
-        self.sessions_changed();
+        self.sessions_changed(user);
         if let Some(user) = users::by_id(self.db(), user).await? {
             self.note(EventKind::PasswordReset, Severity::Warning, &user, client)
                 .await;

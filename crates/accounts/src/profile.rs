@@ -56,7 +56,7 @@ impl Accounts {
             now,
         )
         .await?;
-        self.sessions_changed();
+        self.sessions_changed(user.id);
         self.record(
             Event::new(EventKind::PasswordChanged, Severity::Info, client)
                 .by(user.id)

@@ -36,6 +36,8 @@ pub(crate) struct Inner {
     /// timing does not reveal whether the account exists.
     pub(crate) decoy_hash: OnceLock<String>,
     pub(crate) live_sessions: SessionCache,
+    /// Where ended sessions are announced, so live connections are checked again.
+    pub(crate) bus: fluxstudio_events::EventBus,
 }
 
 /// Who is calling, proven by a valid access token of a live session.
@@ -53,6 +55,7 @@ impl Accounts {
         mailer: Mailer,
         mail: MailConfig,
         config: AccountsConfig,
+        bus: fluxstudio_events::EventBus,
     ) -> Self {
         Self {
             inner: Arc::new(Inner {
@@ -63,6 +66,7 @@ impl Accounts {
                 config,
                 decoy_hash: OnceLock::new(),
                 live_sessions: SessionCache::default(),
+                bus,
             }),
         }
     }
@@ -87,7 +91,12 @@ impl Accounts {
                 fluxstudio_auth::access::TokenError::Expired => AccountError::TokenExpired,
                 _ => AccountError::TokenInvalid,
             })?;
-        let session = DbId(claims.sid);
+        self.caller(DbId(claims.sid), DbId(claims.sub)).await
+    }
+
+    /// The caller of a session, when it is still live and its user active: what a
+    /// long-lived connection asks again when sessions change.
+    pub async fn caller(&self, session: DbId, user: DbId) -> Result<Caller, AccountError> {
         let checked_at = std::time::Instant::now();
         let auth = match self.inner.live_sessions.get(session, checked_at) {
             Some(auth) => auth,
@@ -101,7 +110,7 @@ impl Accounts {
                 auth
             }
         };
-        if auth.user_id != DbId(claims.sub) || auth.revoked || auth.expires_at <= now() {
+        if auth.user_id != user || auth.revoked || auth.expires_at <= now() {
             return Err(AccountError::SessionEnded);
         }
         if !auth.is_active {
@@ -139,9 +148,13 @@ impl Accounts {
 }
 
 impl Accounts {
-    /// Called after anything that ends sessions or changes a user's standing (disabled,
-    /// admin or not), so the next request checks the database again.
-    pub(crate) fn sessions_changed(&self) {
+    /// Called after anything that ends `user`'s sessions or changes their standing
+    /// (disabled, admin or not), so the next request checks the database again, and
+    /// their live connections are checked at once.
+    pub(crate) fn sessions_changed(&self, user: DbId) {
         self.inner.live_sessions.clear();
+        self.inner
+            .bus
+            .publish(fluxstudio_events::Event::SessionsChanged { user: user.0 });
     }
 }

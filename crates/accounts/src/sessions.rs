@@ -28,7 +28,7 @@ impl Accounts {
         if !sessions::revoke(self.db(), caller.user, session, "revoked_by_user", now()).await? {
             return Err(AccountError::NotFound("session"));
         }
-        self.sessions_changed();
+        self.sessions_changed(caller.user);
         self.session_event(EventKind::SessionRevoked, caller.user, session, client)
             .await;
         Ok(())
@@ -56,7 +56,7 @@ impl Accounts {
 
     async fn end(&self, user: DbId, session: DbId, client: &Client) -> Result<(), AccountError> {
         if sessions::revoke(self.db(), user, session, "logout", now()).await? {
-            self.sessions_changed();
+            self.sessions_changed(user);
             self.session_event(EventKind::Logout, user, session, client)
                 .await;
         }
@@ -66,7 +66,7 @@ impl Accounts {
     /// Ends every session of the caller, this one included. Returns how many ended.
     pub async fn logout_all(&self, caller: &Caller, client: &Client) -> Result<u64, AccountError> {
         let ended = sessions::revoke_all(self.db(), caller.user, None, "logout_all", now()).await?;
-        self.sessions_changed();
+        self.sessions_changed(caller.user);
         self.record(
             Event::new(EventKind::LogoutAll, Severity::Info, client)
                 .by(caller.user)

@@ -158,7 +158,7 @@ impl Accounts {
                 self.grant(user, session, issued.token)
             }
             Rotation::Reused { session, user } => {
-                self.sessions_changed();
+                self.sessions_changed(user);
                 self.record(
                     Event::new(EventKind::RefreshTokenReuse, Severity::Critical, client)
                         .by(user)

@@ -38,6 +38,9 @@ pub enum Event {
     /// organization): every room their sockets are in is checked again, and left at once
     /// where access is gone.
     AccessChanged { user: Uuid },
+    /// Some of `user`'s sessions ended (signed out, revoked, password changed, account
+    /// disabled): sockets whose session is no longer live are disconnected.
+    SessionsChanged { user: Uuid },
     /// The audience's subject is gone (a deleted project or conversation): every socket
     /// leaves its room.
     Closed { audience: Audience },

@@ -1,6 +1,7 @@
 //! Delivers the event bus to sockets, in the order events were published, and enforces
 //! access changes: when someone loses access, their sockets leave the rooms at once.
 
+use fluxstudio_accounts::AccountError;
 use fluxstudio_domain::permissions::ProjectAction;
 use fluxstudio_events::{Audience, Event};
 use fluxstudio_store::DbId;
@@ -8,7 +9,7 @@ use socketioxide::{SocketIo, extract::SocketRef};
 use tokio::sync::broadcast::{Receiver, error::RecvError};
 use uuid::Uuid;
 
-use crate::{context::Context, projects_ns::leave_board, rooms};
+use crate::{context::Context, handshake::identity, projects_ns::leave_board, rooms};
 
 pub(crate) async fn run(io: SocketIo, context: Context, mut events: Receiver<Event>) {
     loop {
@@ -39,6 +40,7 @@ async fn deliver(io: &SocketIo, context: &Context, event: Event) {
             }
         }
         Event::AccessChanged { user } => recheck(io, context, user).await,
+        Event::SessionsChanged { user } => disconnect_ended(io, context, user).await,
         Event::Closed { audience } => {
             for (namespace, room) in targets(audience) {
                 if let Some(ns) = io.of(namespace) {
@@ -92,6 +94,30 @@ async fn recheck(io: &SocketIo, context: &Context, user: Uuid) {
                 if !allowed {
                     leave_board(&socket, context, project).await;
                 }
+            }
+        }
+    }
+}
+
+/// Disconnects `user`'s sockets whose session has ended: signing out (or being signed
+/// out) ends live delivery too, not only REST access.
+async fn disconnect_ended(io: &SocketIo, context: &Context, user: Uuid) {
+    for namespace in rooms::ALL {
+        let Some(ns) = io.of(namespace) else { continue };
+        for socket in ns.to(rooms::user(user)).sockets() {
+            let Some(me) = identity(&socket) else {
+                continue;
+            };
+            match context
+                .accounts
+                .caller(DbId(me.session), DbId(me.user))
+                .await
+            {
+                Ok(_) => {}
+                Err(AccountError::SessionEnded | AccountError::Disabled) => {
+                    let _ = socket.disconnect();
+                }
+                Err(error) => tracing::warn!(%error, "could not recheck a socket's session"),
             }
         }
     }

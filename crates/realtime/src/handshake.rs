@@ -13,6 +13,7 @@ use crate::context::Context;
 #[derive(Debug, Clone)]
 pub(crate) struct Identity {
     pub user: Uuid,
+    pub session: Uuid,
     pub name: String,
 }
 
@@ -63,6 +64,7 @@ pub(crate) async fn authenticate(
     })?;
     socket.extensions.insert(Identity {
         user: caller.user.0,
+        session: caller.session.0,
         name: me.name,
     });
     Ok(())

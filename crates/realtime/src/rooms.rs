@@ -6,6 +6,8 @@ pub const MESSAGING: &str = "/messaging";
 /// The board namespace answers at both paths (PRODUCT.md: "`/` or `/projects`").
 pub const PROJECTS: [&str; 2] = ["/", "/projects"];
 pub const NOTIFICATIONS: &str = "/notifications";
+/// Every namespace; each socket of every one is in its person's room.
+pub const ALL: [&str; 4] = [MESSAGING, PROJECTS[0], PROJECTS[1], NOTIFICATIONS];
 
 const CONVERSATION: &str = "conversation:";
 const PROJECT: &str = "project:";

@@ -3,12 +3,15 @@
 use anyhow::Context;
 use fluxstudio_accounts::{Accounts, AccountsConfig};
 use fluxstudio_auth::access::AccessTokens;
+use fluxstudio_events::EventBus;
 use fluxstudio_mail::Mailer;
 use fluxstudio_store::Db;
 
 use crate::config::Config;
 
-pub fn service(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<Accounts> {
+/// `bus` carries ended sessions to live connections (one without listeners when nothing
+/// is served, as in `admin` commands).
+pub fn service(db: Db, config: &Config, secret: &[u8], bus: EventBus) -> anyhow::Result<Accounts> {
     let settings = &config.accounts;
     let tokens = AccessTokens::new(secret).context("the JWT secret cannot sign tokens")?;
     let mailer = Mailer::new(&settings.mail).context("the mail settings are not usable")?;
@@ -22,5 +25,6 @@ pub fn service(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<Account
             password_cost: settings.password_cost,
             app_name: settings.mail.app_name.clone(),
         },
+        bus,
     ))
 }

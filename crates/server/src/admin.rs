@@ -69,7 +69,12 @@ pub async fn create_user(config: &Config, new: NewAccount) -> anyhow::Result<()>
     let db = Db::connect(&config.database).await?;
     let result = async {
         migrate::run(&db, |_| {}).await?;
-        let accounts = crate::accounts::service(db.clone(), config, secret.0.as_bytes())?;
+        let accounts = crate::accounts::service(
+            db.clone(),
+            config,
+            secret.0.as_bytes(),
+            fluxstudio_events::EventBus::new(),
+        )?;
         let request = SignupRequest {
             email,
             password,

@@ -85,12 +85,13 @@ pub async fn seed(config: &Config, db: &Db, secret: &[u8]) -> anyhow::Result<()>
     if users::count(db).await? > 0 {
         bail!("this instance already has accounts; seed-demo only fills an empty one");
     }
-    let accounts = crate::accounts::service(db.clone(), config, secret)?;
+    let bus = fluxstudio_events::EventBus::new();
+    let accounts = crate::accounts::service(db.clone(), config, secret, bus.clone())?;
     let workspace = Workspace::new(
         db.clone(),
         fluxstudio_mail::Mailer::new(&config.accounts.mail)?,
         config.accounts.mail.clone(),
-        fluxstudio_events::EventBus::new(),
+        bus,
     );
     let password = demo_password()?;
     let mut people: Vec<DbId> = Vec::new();

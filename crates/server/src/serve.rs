@@ -144,7 +144,9 @@ async fn housekeeping(accounts: fluxstudio_accounts::Accounts) {
 
 /// The application state: the account service (tokens, mailer) and the rate limiters.
 fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
-    let accounts = crate::accounts::service(db.clone(), config, secret)?;
+    // One bus: accounts, the workspace and messaging announce; the real-time layer listens.
+    let bus = fluxstudio_events::EventBus::new();
+    let accounts = crate::accounts::service(db.clone(), config, secret, bus.clone())?;
     let settings = &config.accounts;
     if settings.mail.smtp.is_none() {
         tracing::warn!(
@@ -155,7 +157,7 @@ fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
         db.clone(),
         fluxstudio_mail::Mailer::new(&settings.mail)?,
         settings.mail.clone(),
-        fluxstudio_events::EventBus::new(),
+        bus,
     );
     let messaging = fluxstudio_messaging::Messaging::new(db.clone(), workspace.clone());
     Ok(AppState::new(StateParts {
