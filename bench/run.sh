@@ -2,7 +2,8 @@
 # Benchmarks (BENCHMARKS.md): builds release binaries of fluxstudio and the bare-axum
 # baseline, installs wrk when missing, and prints P1 (health throughput through the full
 # middleware stack, as a ratio to bare axum, measured side by side) and P10 (cold start
-# and idle RSS); with --accounts, login throughput by Argon2id cost and P3 (refresh p99). Not a test: run it on demand; results go to docs/PERFORMANCE.md.
+# and idle RSS); with --accounts, login throughput by Argon2id cost and P3 (refresh p99);
+# with --workspace, P2; with --realtime, P4-P6 beside a Node socket.io server. Not a test: run it on demand; results go to docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null 2>&1; then
@@ -14,7 +15,7 @@ if [ ! -f web/dist/index.html ]; then
   npm ci --prefix web --no-audit --no-fund --loglevel=error
   npm --prefix web run build --silent
 fi
-cargo build --release --quiet --bin fluxstudio --bin bare-axum
+cargo build --release --quiet --bin fluxstudio --bin bare-axum --bin socket-load
 # `bench/run.sh --accounts [args]` runs the accounts benchmarks (login by Argon2 cost, P3).
 if [ "${1:-}" = "--accounts" ]; then
   shift
@@ -24,5 +25,11 @@ fi
 if [ "${1:-}" = "--workspace" ]; then
   shift
   exec python3 bench/workspace.py "$@"
+fi
+# `bench/run.sh --realtime [args]`: P4-P6 beside a plain Node socket.io server.
+if [ "${1:-}" = "--realtime" ]; then
+  shift
+  npm ci --prefix bench/node-peer --no-audit --no-fund --loglevel=error
+  exec python3 bench/realtime.py "$@"
 fi
 exec python3 bench/health_and_startup.py "$@"

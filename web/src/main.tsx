@@ -15,6 +15,8 @@ import './styles/projects.css';
 import './styles/board.css';
 import './styles/taskDrawer.css';
 import './styles/notifications.css';
+import './styles/realtime.css';
+import './styles/messages.css';
 
 const container = document.getElementById('root');
 if (!container) {

@@ -12,7 +12,7 @@ import { VerifyEmailPage } from './pages/account/VerifyEmailPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { AcceptInvitationPage } from './pages/invitations/AcceptInvitationPage';
 import { MyInvitationsPage } from './pages/invitations/MyInvitationsPage';
-import { MessagesPage } from './pages/MessagesPage';
+import { MessagesPage } from './pages/messages/MessagesPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ActivityTab } from './pages/organizations/ActivityTab';
 import { InvitationsTab } from './pages/organizations/InvitationsTab';
@@ -79,7 +79,7 @@ export const router = createBrowserRouter([
                   { path: 'activity', element: <ProjectActivityTab /> },
                 ],
               },
-              { path: 'messages', element: <MessagesPage /> },
+              { path: 'messages/:conversationId?', element: <MessagesPage /> },
               { path: 'documents', element: <DocumentsPage /> },
               { path: 'organizations', element: <OrganizationsPage /> },
               { path: 'invitations', element: <MyInvitationsPage /> },

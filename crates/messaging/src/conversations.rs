@@ -80,7 +80,13 @@ impl Messaging {
             }
         };
         if created {
+            // Their sockets join first (the bus delivers in order), then hear of it.
             self.access_changed(people);
+            self.announce(
+                id,
+                "conversation:updated",
+                json!({ "conversationId": id.0, "created": true }),
+            );
         }
         Ok((self.view(user, id).await?, created))
     }
@@ -181,6 +187,7 @@ impl Messaging {
             .into());
         }
         let added = participants::add(self.db(), id, &people, now()).await?;
+        // Their sockets join first (the bus delivers in order), then everyone hears of it.
         self.access_changed(added.iter().copied());
         self.announce(
             id,
@@ -211,12 +218,13 @@ impl Messaging {
         if !participants::remove(self.db(), id, person).await? {
             return Err(WorkspaceError::NotFound("participant"));
         }
-        self.access_changed([person]);
+        // Told while still in the room (the bus delivers in order), then their sockets leave.
         self.announce(
             id,
             "conversation:updated",
             json!({ "conversationId": id.0, "removed": person.0 }),
         );
+        self.access_changed([person]);
         Ok(())
     }
 

@@ -38,7 +38,8 @@ pub struct Page {
     pub messages: Vec<MessageView>,
     /// More lie beyond the page in the direction read.
     pub has_more: bool,
-    /// The conversation's newest number when the page was read.
+    /// The conversation's newest number as far as this read saw (at least the page's
+    /// newest; a message sent meanwhile may be newer).
     pub last_seq: i64,
 }
 
@@ -99,6 +100,11 @@ impl Messaging {
             };
             let view = self.message_view(id).await?;
             self.announce(conversation, "message:new", &view);
+            if let Some(parent) = message.parent {
+                // Its thread grew: the new reply count.
+                let parent = self.message_view(parent).await?;
+                self.announce(conversation, "message:updated", &parent);
+            }
             view
         };
         self.notify_mentions(&row, &view, &mentions).await;
@@ -216,10 +222,12 @@ impl Messaging {
                 }
             }
         }
+        // The page was read after the conversation: it may hold newer messages.
+        let newest_in_page = rows.last().map_or(0, |m| m.seq);
         Ok(Page {
             messages: self.views(rows).await?,
             has_more,
-            last_seq: row.last_seq,
+            last_seq: row.last_seq.max(newest_in_page),
         })
     }
 

@@ -92,7 +92,7 @@ async fn recheck(io: &SocketIo, context: &Context, user: Uuid) {
                     .await
                     .is_ok();
                 if !allowed {
-                    leave_board(&socket, context, project).await;
+                    leave_board(io, &socket, context, project).await;
                 }
             }
         }

@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 mod boards;
+mod budget;
 mod context;
 mod delivery;
 mod handshake;
@@ -70,16 +71,27 @@ pub fn layer(services: Services, rate: EventRate) -> (SocketIoLayer, SocketIo) {
         .max_buffer_size(MAX_BUFFER)
         .with_state(context.clone())
         .build_layer();
+    // Middlewares run last-added first: authenticate, then prepare (rooms and handlers),
+    // then the client is told it is connected, then `on_connect`.
     io.ns(
         rooms::MESSAGING,
-        messaging_ns::on_connect.with(handshake::authenticate),
+        messaging_ns::on_connect
+            .with(messaging_ns::prepare)
+            .with(handshake::authenticate),
     );
     for path in rooms::PROJECTS {
-        io.ns(path, projects_ns::on_connect.with(handshake::authenticate));
+        io.ns(
+            path,
+            projects_ns::on_connect
+                .with(projects_ns::prepare)
+                .with(handshake::authenticate),
+        );
     }
     io.ns(
         rooms::NOTIFICATIONS,
-        notifications_ns::on_connect.with(handshake::authenticate),
+        notifications_ns::on_connect
+            .with(notifications_ns::prepare)
+            .with(handshake::authenticate),
     );
     tokio::spawn(delivery::run(io.clone(), context, bus.subscribe()));
     (layer, io)

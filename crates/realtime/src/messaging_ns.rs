@@ -1,7 +1,5 @@
 //! The `/messaging` namespace.
 
-use std::time::Instant;
-
 use fluxstudio_messaging::{Direction, SendMessage, Strand};
 use fluxstudio_store::DbId;
 use serde_json::{Value, json};
@@ -12,8 +10,9 @@ use socketioxide::{
 use uuid::Uuid;
 
 use crate::{
+    budget::admit,
     context::Context,
-    handshake::{Identity, identity},
+    handshake::{Identity, Refusal, identity},
     payloads, reply, rooms,
 };
 
@@ -23,22 +22,27 @@ const SYNC_MAX: i64 = 1_000;
 /// People one `presence:query` may ask about.
 const PRESENCE_QUERY_MAX: usize = 500;
 
-pub(crate) async fn on_connect(socket: SocketRef, State(context): State<Context>) {
-    let Some(me) = identity(&socket) else {
-        return;
-    };
+/// Runs before the client hears it is connected (a connect middleware), so the rooms are
+/// joined and the handlers registered before its first event can arrive.
+pub(crate) async fn prepare(
+    socket: SocketRef,
+    State(context): State<Context>,
+) -> Result<(), Refusal> {
+    let me = identity(&socket).ok_or(Refusal::Invalid)?;
+    let ids = context
+        .messaging
+        .conversation_ids(DbId(me.user))
+        .await
+        .map_err(|error| {
+            tracing::warn!(%error, "could not list a socket's conversations");
+            Refusal::Unavailable
+        })?;
     socket.join(rooms::user(me.user));
-    match context.messaging.conversation_ids(DbId(me.user)).await {
-        Ok(ids) => socket.join(
-            ids.iter()
-                .map(|id| rooms::conversation(id.0))
-                .collect::<Vec<_>>(),
-        ),
-        Err(error) => tracing::warn!(%error, "could not list a socket's conversations"),
-    }
-    if context.presence.connect(me.user) {
-        announce_presence(&socket, &me, true).await;
-    }
+    socket.join(
+        ids.iter()
+            .map(|id| rooms::conversation(id.0))
+            .collect::<Vec<_>>(),
+    );
     socket.on("conversation:join", join);
     socket.on("conversation:leave", leave);
     socket.on("conversation:sync", sync);
@@ -51,14 +55,30 @@ pub(crate) async fn on_connect(socket: SocketRef, State(context): State<Context>
     socket.on("typing:stop", typing_stop);
     socket.on("presence:query", presence_query);
     socket.on_disconnect(on_disconnect);
+    Ok(())
+}
+
+/// Marks a socket counted in [`Presence`](crate::presence::Presence), so only counted
+/// sockets are uncounted.
+#[derive(Clone)]
+struct Counted;
+
+/// Connected: counts the socket, and announces its person online if it is their first.
+pub(crate) async fn on_connect(socket: SocketRef, State(context): State<Context>) {
+    let Some(me) = identity(&socket) else {
+        return;
+    };
+    socket.extensions.insert(Counted);
+    if context.presence.connect(me.user) {
+        announce_presence(&socket, &me, true).await;
+    }
 }
 
 async fn on_disconnect(socket: SocketRef, State(context): State<Context>, _: DisconnectReason) {
     let Some(me) = identity(&socket) else {
         return;
     };
-    if context.presence.disconnect(me.user) {
-        context.throttle.forget(me.user);
+    if socket.extensions.remove::<Counted>().is_some() && context.presence.disconnect(me.user) {
         announce_presence(&socket, &me, false).await;
     }
 }
@@ -78,23 +98,6 @@ async fn announce_presence(socket: &SocketRef, me: &Identity, online: bool) {
     if let Err(error) = socket.to(conversations).emit("presence", &payload).await {
         tracing::debug!(%error, "presence could not be announced");
     }
-}
-
-/// The caller, within their event budget.
-fn admit(socket: &SocketRef, context: &Context) -> Result<Identity, Value> {
-    let me = identity(socket).ok_or_else(|| reply::error("unauthorized", "Reconnect."))?;
-    context
-        .throttle
-        .take(me.user, Instant::now())
-        .map_err(|wait| {
-            let mut error = reply::error(
-                "rate_limited",
-                "Too many events from this account; slow down and retry.",
-            );
-            error["retryAfterMs"] = json!(wait.as_millis() as u64 + 1);
-            error
-        })?;
-    Ok(me)
 }
 
 /// Reads a payload, admits the caller, runs `work` and acknowledges its result.

@@ -4,21 +4,30 @@ use fluxstudio_domain::permissions::ProjectAction;
 use fluxstudio_store::DbId;
 use serde_json::{Value, json};
 use socketioxide::{
+    SocketIo,
     extract::{AckSender, SocketRef, State, TryData},
     socket::DisconnectReason,
 };
 use uuid::Uuid;
 
-use crate::{boards::Viewer, context::Context, handshake::identity, payloads, reply, rooms};
+use crate::{
+    boards::Viewer,
+    budget::admit,
+    context::Context,
+    handshake::{Refusal, identity},
+    payloads, reply, rooms,
+};
 
-pub(crate) async fn on_connect(socket: SocketRef) {
+/// Runs before the client hears it is connected (a connect middleware), so the handlers
+/// are there for its first event.
+pub(crate) async fn prepare(socket: SocketRef) -> Result<(), Refusal> {
+    let me = identity(&socket).ok_or(Refusal::Invalid)?;
     // Its person's room, so an access change finds their sockets without a scan.
-    if let Some(me) = identity(&socket) {
-        socket.join(rooms::user(me.user));
-    }
+    socket.join(rooms::user(me.user));
     socket.on("project:join", join);
     socket.on("project:leave", leave);
     socket.on_disconnect(on_disconnect);
+    Ok(())
 }
 
 /// Joins a project's room after checking the person may view the project; everyone
@@ -27,15 +36,12 @@ async fn join(
     socket: SocketRef,
     State(context): State<Context>,
     TryData(data): TryData<payloads::ProjectRef>,
+    io: SocketIo,
     ack: AckSender,
 ) {
     let result: Result<Value, Value> = async {
-        let me = identity(&socket).ok_or_else(|| reply::error("unauthorized", "Reconnect."))?;
+        let me = admit(&socket, &context)?;
         let data = data.map_err(|e| reply::malformed("project:join", e))?;
-        context
-            .throttle
-            .take(me.user, std::time::Instant::now())
-            .map_err(|_| reply::error("rate_limited", "Too many events; slow down."))?;
         context
             .workspace
             .project_for(
@@ -55,7 +61,7 @@ async fn join(
                 name: me.name,
             },
         );
-        announce_viewers(&socket, data.project_id, &viewers).await;
+        announce_viewers(&io, data.project_id, &viewers).await;
         Ok(json!({ "projectId": data.project_id, "viewers": viewers }))
     }
     .await;
@@ -66,11 +72,12 @@ async fn leave(
     socket: SocketRef,
     State(context): State<Context>,
     TryData(data): TryData<payloads::ProjectRef>,
+    io: SocketIo,
     ack: AckSender,
 ) {
     let result = match data {
         Ok(data) => {
-            leave_board(&socket, &context, data.project_id).await;
+            leave_board(&io, &socket, &context, data.project_id).await;
             Ok(json!({ "projectId": data.project_id }))
         }
         Err(e) => Err(reply::malformed("project:leave", e)),
@@ -78,27 +85,45 @@ async fn leave(
     reply::send(ack, result);
 }
 
-async fn on_disconnect(socket: SocketRef, State(context): State<Context>, _: DisconnectReason) {
+async fn on_disconnect(
+    socket: SocketRef,
+    State(context): State<Context>,
+    io: SocketIo,
+    _: DisconnectReason,
+) {
     for project in context.boards.of_socket(socket.id) {
-        leave_board(&socket, &context, project).await;
+        leave_board(&io, &socket, &context, project).await;
     }
 }
 
 /// Takes a socket off a board and its room; the others hear who is still looking.
-pub(crate) async fn leave_board(socket: &SocketRef, context: &Context, project: Uuid) {
+pub(crate) async fn leave_board(
+    io: &SocketIo,
+    socket: &SocketRef,
+    context: &Context,
+    project: Uuid,
+) {
     socket.leave(rooms::project(project));
     if let Some(viewers) = context.boards.leave(project, socket.id) {
-        announce_viewers(socket, project, &viewers).await;
+        announce_viewers(io, project, &viewers).await;
     }
 }
 
-async fn announce_viewers(socket: &SocketRef, project: Uuid, viewers: &[Viewer]) {
+/// Who is looking, to the board's room in both namespaces that serve boards (the list
+/// counts the viewers of both).
+async fn announce_viewers(io: &SocketIo, project: Uuid, viewers: &[Viewer]) {
     let payload = json!({ "projectId": project, "viewers": viewers });
-    if let Err(error) = socket
-        .within(rooms::project(project))
-        .emit("presence:update", &payload)
-        .await
-    {
-        tracing::debug!(%error, "board presence could not be announced");
+    for namespace in rooms::PROJECTS {
+        let Some(ns) = io.of(namespace) else { continue };
+        if let Err(error) = ns
+            .to(rooms::project(project))
+            .emit("presence:update", &payload)
+            .await
+        {
+            tracing::debug!(%error, "board presence could not be announced");
+        }
     }
 }
+
+/// Connected: nothing to say until the client joins a board.
+pub(crate) async fn on_connect() {}

@@ -25,6 +25,9 @@ impl Default for EventRate {
     }
 }
 
+/// Buckets kept before the full ones are dropped.
+const PRUNE_AT: usize = 4_096;
+
 pub(crate) struct Throttle {
     rate: EventRate,
     buckets: Mutex<HashMap<Uuid, Bucket>>,
@@ -46,6 +49,9 @@ impl Throttle {
     /// Takes one event from `user`'s budget; when it is spent, how long until one is back.
     pub fn take(&self, user: Uuid, now: Instant) -> Result<(), Duration> {
         let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
+        if buckets.len() >= PRUNE_AT {
+            self.prune(&mut buckets, now);
+        }
         let bucket = buckets.entry(user).or_insert(Bucket {
             tokens: self.rate.burst,
             at: now,
@@ -61,13 +67,16 @@ impl Throttle {
             Err(Duration::from_secs_f64(wait))
         }
     }
+}
 
-    /// Forgets a person who has no socket left here.
-    pub fn forget(&self, user: Uuid) {
-        self.buckets
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&user);
+impl Throttle {
+    /// Drops the buckets that have refilled: a full bucket is what a stranger starts with,
+    /// so forgetting one changes nothing (and reconnecting never resets a budget).
+    fn prune(&self, buckets: &mut HashMap<Uuid, Bucket>, now: Instant) {
+        buckets.retain(|_, bucket| {
+            let elapsed = now.saturating_duration_since(bucket.at).as_secs_f64();
+            bucket.tokens + elapsed * self.rate.per_second < self.rate.burst
+        });
     }
 }
 
@@ -102,15 +111,19 @@ mod tests {
     }
 
     #[test]
-    fn a_forgotten_person_starts_with_a_full_budget() {
+    fn only_refilled_buckets_are_pruned() {
         let throttle = Throttle::new(EventRate {
             per_second: 1.0,
-            burst: 1.0,
+            burst: 2.0,
         });
-        let (me, now) = (Uuid::now_v7(), Instant::now());
-        assert!(throttle.take(me, now).is_ok());
-        assert!(throttle.take(me, now).is_err());
-        throttle.forget(me);
-        assert!(throttle.take(me, now).is_ok());
+        let now = Instant::now();
+        let (spent, idle) = (Uuid::now_v7(), Uuid::now_v7());
+        throttle.take(spent, now).unwrap();
+        throttle.take(spent, now).unwrap();
+        throttle.take(idle, now - Duration::from_secs(10)).unwrap();
+        let mut buckets = throttle.buckets.lock().unwrap();
+        throttle.prune(&mut buckets, now);
+        assert!(buckets.contains_key(&spent), "a spent budget is kept");
+        assert!(!buckets.contains_key(&idle), "a refilled one is forgotten");
     }
 }

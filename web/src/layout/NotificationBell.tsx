@@ -6,15 +6,18 @@ import { useDismiss } from '../components/useDismiss';
 import { notificationTarget } from '../notifications/notificationTarget';
 import { useNotifications } from '../notifications/queries';
 import { useNotificationActions } from '../notifications/useNotificationActions';
+import { useConnectionState } from '../realtime/realtimeContext';
 import { BellIcon } from './BellIcon';
 import { NotificationItem } from './NotificationItem';
 
 /**
  * The header's bell: the unread count on a badge, and a panel of notifications, newest
- * first. Opening one marks it read and goes to its task, project or organization.
+ * first. Opening one marks it read and goes to its task, project or organization. Kept
+ * current by the /notifications socket; polled slowly only while that is down.
  */
 export function NotificationBell() {
-  const notifications = useNotifications();
+  const live = useConnectionState('/notifications') === 'connected';
+  const notifications = useNotifications(live);
   const { markRead, markAllRead, dismiss } = useNotificationActions();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);

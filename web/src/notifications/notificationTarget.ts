@@ -2,8 +2,9 @@ import type { AppNotification } from '../api/projectTypes';
 
 /**
  * Where a notification leads, from the ids in its `data`: an invitation to the page of the
- * person's invitations (where it can be accepted), else the task when it names one, else
- * the project, else the organization. Undefined when it names nothing to open.
+ * person's invitations (where it can be accepted), a mention in a message to its
+ * conversation, else the task when it names one, else the project, else the organization.
+ * Undefined when it names nothing to open.
  */
 export function notificationTarget(notification: AppNotification): string | undefined {
   if (notification.kind === 'invited') return '/invitations';
@@ -12,6 +13,8 @@ export function notificationTarget(notification: AppNotification): string | unde
   const project = id('projectId');
   const task = id('taskId');
   const organization = id('organizationId');
+  const conversation = id('conversationId');
+  if (conversation) return `/messages/${conversation}`;
   if (project && task) return `/projects/${project}/tasks/${task}`;
   if (project) return `/projects/${project}`;
   if (organization) return `/organizations/${organization}`;

@@ -1,23 +1,29 @@
 import { useEffect } from 'react';
 import { Link, Outlet, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
+import { useAuth } from '../../auth/authContext';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PageHeading } from '../../components/PageHeading';
 import { setCurrentOrganizationId } from '../../organizations/currentOrganization';
 import type { ProjectOutlet } from '../../projects/projectContext';
 import { useProject } from '../../projects/queries';
+import { useProjectLive } from '../../projects/useProjectLive';
+import { BoardViewers } from './BoardViewers';
 import { ProjectHeader } from './ProjectHeader';
 import { ProjectTabs } from './ProjectTabs';
 
 /**
  * /projects/:projectId and its sections: loads the project (with the caller's role, which
- * decides what the sections offer) and makes its organization the current one.
+ * decides what the sections offer) and makes its organization the current one. Watched
+ * live while open: others' changes show without a reload, with who else is looking.
  */
 export function ProjectPage() {
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
   const organizationId = project.data?.organizationId;
+  const viewers = useProjectLive(projectId);
+  const me = useAuth().user?.id;
 
   useEffect(() => {
     if (organizationId) setCurrentOrganizationId(organizationId);
@@ -45,6 +51,7 @@ export function ProjectPage() {
   return (
     <>
       <ProjectHeader project={project.data} />
+      <BoardViewers viewers={viewers} me={me} />
       <ProjectTabs projectId={project.data.id} />
       <Outlet context={outlet} />
     </>

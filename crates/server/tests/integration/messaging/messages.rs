@@ -235,7 +235,7 @@ async fn mentions_notify_people_in_the_conversation(backend: Backend) {
         .expect(200);
     let note = &inbox.body["items"][0];
     assert_eq!(note["kind"], "mentioned");
-    assert_eq!(note["title"], "Owner mentioned you in Spring show");
+    assert_eq!(note["title"], "Owner mentioned you in Show");
     assert_eq!(note["data"]["conversationId"], team.project);
     assert_eq!(note["data"]["seq"], 1);
     // Only people who can read the conversation may be mentioned.

@@ -6,3 +6,4 @@ mod conversations;
 mod messages;
 mod search;
 mod team;
+mod transport;

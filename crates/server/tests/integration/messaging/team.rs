@@ -1,5 +1,6 @@
-//! A studio for messaging tests: an organization with an owner, a member (an editor on
-//! its project) and a client (a viewer on it), and someone from outside.
+//! A studio for messaging tests: the workspace tests' studio (an owner, a member who is an
+//! editor on the project, a client), with the client made a viewer, and someone from
+//! outside the organization.
 
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -8,8 +9,8 @@ use crate::{
     accounts::client::*,
     support::Backend,
     workspace::{
-        projects::project,
-        studio::{Studio, join, organization, user_id},
+        studio::{Studio, user_id},
+        tasks::setup,
     },
 };
 
@@ -26,44 +27,16 @@ impl Team {
     pub async fn start(backend: Backend) -> Self {
         let studio = Studio::start(backend, &[("RATE_LIMIT_MAX_REQUESTS", "10000")]).await;
         let api = Api::new(&studio.server).await;
-        let owner = api.signup("owner@studio.example", "Owner").await;
-        let org = organization(&api, token(&owner), "Studio").await;
-        let member = join(
-            &studio,
-            &api,
+        let (owner, member, client, project) = setup(&studio, &api).await;
+        api.with_token(
+            Method::PUT,
+            &format!("/api/projects/{project}/members/{}", user_id(&client)),
             token(&owner),
-            &org,
-            "ann@studio.example",
-            "member",
+            Some(json!({"role": "viewer"})),
         )
-        .await;
-        let client = join(
-            &studio,
-            &api,
-            token(&owner),
-            &org,
-            "cli@brand.example",
-            "client",
-        )
-        .await;
+        .await
+        .expect(200);
         let outsider = api.signup("out@elsewhere.example", "Outsider").await;
-        let project = project(&api, token(&owner), &org, json!({"name": "Spring show"}))
-            .await
-            .expect(201)
-            .body["id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        for (who, role) in [(&member, "editor"), (&client, "viewer")] {
-            api.with_token(
-                Method::PUT,
-                &format!("/api/projects/{project}/members/{}", user_id(who)),
-                token(&owner),
-                Some(json!({ "role": role })),
-            )
-            .await
-            .expect(200);
-        }
         drop(api);
         Self {
             studio,

@@ -9,5 +9,5 @@ mod members;
 mod organizations;
 pub(crate) mod projects;
 pub(crate) mod studio;
-mod tasks;
+pub(crate) mod tasks;
 mod teams;

@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchConversation, fetchConversations, searchMessages } from '../api/conversations';
+import { fetchAllMembers } from '../api/members';
+import { fetchOrganizations } from '../api/organizations';
+import { messagingKeys } from './queryKeys';
+
+/** The reads of the messaging pages. Live events keep them fresh (see useMessagingLive). */
+
+/** The person's conversations, most recently active first, with unread counts. */
+export const useConversations = (archived: boolean) =>
+  useQuery({ queryKey: messagingKeys.list(archived), queryFn: () => fetchConversations(archived) });
+
+/** One conversation with its participants' read positions (for "Seen by …"). */
+export const useConversation = (id: string) =>
+  useQuery({ queryKey: messagingKeys.one(id), queryFn: () => fetchConversation(id), enabled: id !== '' });
+
+/** Unread messages across the conversations that are not archived or muted. */
+export function useUnreadTotal(): number {
+  const conversations = useConversations(false);
+  return (conversations.data?.items ?? []).reduce((sum, c) => sum + (c.muted ? 0 : c.unreadCount), 0);
+}
+
+export const useMessageSearch = (q: string) =>
+  useQuery({ queryKey: messagingKeys.search(q), queryFn: () => searchMessages(q), enabled: q.length > 0 });
+
+export interface Person {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+/** Everyone who shares an organization with the caller (the people one may write to), by name. */
+async function fetchPeople(): Promise<Person[]> {
+  const organizations = await fetchOrganizations();
+  const lists = await Promise.all(organizations.map((organization) => fetchAllMembers(organization.id)));
+  const people = new Map<string, Person>();
+  for (const member of lists.flat()) people.set(member.userId, { userId: member.userId, name: member.name, email: member.email });
+  return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const usePeople = (enabled: boolean) =>
+  useQuery({ queryKey: messagingKeys.people(), queryFn: fetchPeople, enabled, refetchOnMount: 'always' });
