@@ -24,7 +24,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from accounts import Client, start  # noqa: E402
-from health_and_startup import free_port, rss_kb, stop  # noqa: E402
+from health_and_startup import cpu_seconds, free_port, rss_kb, stop  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOAD = os.path.join(ROOT, "target", "release", "socket-load")
@@ -80,8 +80,12 @@ def measure(label, make, args):
             time.sleep(2)  # the storm's sockets close
         if "p5" in args.parts:
             for rate in args.rate:
-                result[f"p5_fanout_at_{rate}"] = loader("fanout", base, PATH, NS, auth, args.clients,
-                                                        args.messages, rate, room)
+                cpu = cpu_seconds(proc.pid)
+                run = loader("fanout", base, PATH, NS, auth, args.clients, args.messages, rate, room)
+                # The server's own cost, whatever bounds the loader: CPU time per delivery.
+                run["server_cpu_us_per_delivery"] = round(
+                    (cpu_seconds(proc.pid) - cpu) * 1e6 / max(run["delivered"], 1), 3)
+                result[f"p5_fanout_at_{rate}"] = run
                 time.sleep(2)
         if "p6" in args.parts:
             result["p6_idle"] = idle(proc.pid, base, auth, args.idle)

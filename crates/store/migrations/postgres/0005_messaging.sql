@@ -58,7 +58,7 @@ CREATE TABLE messages (
     created_at      TIMESTAMPTZ NOT NULL,
     edited_at       TIMESTAMPTZ,
     deleted_at      TIMESTAMPTZ,
-    -- 'simple': no stemming, the same matching as SQLite's unicode61 tokenizer.
+    -- 'simple': no stemming and no accent folding, the matching of SQLite's tokenizer.
     search          TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED
 );
 CREATE UNIQUE INDEX messages_conversation_seq_key ON messages (conversation_id, seq);

@@ -121,6 +121,22 @@ async fn search_finds_words_in_my_conversations_only(backend: Backend) {
         .expect(200);
     assert_eq!(bodies(&next.body), ["The velvet curtains arrive Monday"]);
 
+    // Letters beyond ASCII match by case, not by accent, on both engines.
+    send(&api, &team.owner, channel, "Rendez-vous au Café Müller").await;
+    let accented = api
+        .get(
+            "/api/search/messages?q=caf%C3%A9%20M%C3%9CLLER",
+            token(&team.member),
+        )
+        .await
+        .expect(200);
+    assert_eq!(bodies(&accented.body), ["Rendez-vous au Café Müller"]);
+    let folded = api
+        .get("/api/search/messages?q=cafe", token(&team.member))
+        .await
+        .expect(200);
+    assert_eq!(bodies(&folded.body), Vec::<&str>::new());
+
     for bad in [
         "/api/search/messages?q=a",
         "/api/search/messages?q=%22%2A%22",
