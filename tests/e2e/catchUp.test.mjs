@@ -2,27 +2,14 @@
 // conversation:sync from the last seq it holds, page by page while hasMore, and ends with
 // every message exactly once, in order; a client that stays connected through a burst from
 // two senders hears every message live in seq order, and merging the live messages with
-// overlapping syncs by seq leaves no gap and no duplicate.
+// overlapping syncs by seq leaves no gap and no duplicate; a page's `lastSeq` is never below
+// its newest message, even while messages are being sent (every page `syncAll` reads is
+// checked for it).
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { startServer } from './harness.mjs';
-import {
-  GENEROUS_LIMITS,
-  connect,
-  connected,
-  directConversation,
-  disconnectAll,
-  eventually,
-  groupConversation,
-  nextEvent,
-  record,
-  requestOk,
-  restOk,
-  sendOverRest,
-  studio,
-  syncAll,
-} from './realtimeClient.mjs';
+import { describe, it } from 'node:test';
+import { assertPage, connect, connected, eventually, nextEvent, record, requestOk, socketSuite, syncAll } from './realtimeClient.mjs';
+import { directConversation, groupConversation, restOk, sendOverRest, studio } from './realtimeStudio.mjs';
 
 const BURST = 500;
 /** Messages in flight at once from one sender: fast, and numbered in whatever order they commit. */
@@ -78,18 +65,7 @@ function assertExactly(messages, from, expected) {
 }
 
 describe('catching up by sequence number', { timeout: 120_000 }, () => {
-  let server;
-
-  before(async () => {
-    server = await startServer({ env: GENEROUS_LIMITS });
-  });
-
-  afterEach(() => disconnectAll());
-
-  after(async () => {
-    disconnectAll();
-    await server?.stop();
-  });
+  const server = socketSuite();
 
   it(`gives a client back the ${BURST} messages sent while it was away, exactly once and in order`, async () => {
     const {
@@ -237,5 +213,50 @@ describe('catching up by sequence number', { timeout: 120_000 }, () => {
     assert.equal(duplicatesDropped, syncedCount, `${syncedCount} synced, ${duplicatesDropped} dropped`);
     const last = await restOk(server, b.token, 'GET', `/api/conversations/${group.id}`);
     assert.equal(last.lastSeq, BURST);
+  });
+
+  it('never answers a lastSeq below the newest message of its page, while messages are being sent', async () => {
+    const {
+      people: [a, b],
+    } = await studio(server, ['Lia Lastseq', 'Max Reader']);
+    const conversation = await directConversation(server, a, b);
+    const sa = await connect(server, '/messaging', a);
+    const sb = await connect(server, '/messaging', b);
+
+    // Readers follow the tail (over the socket and over REST) while A sends: each page holds
+    // what was stored between reading the conversation and reading its messages.
+    let sending = true;
+    const pages = { socket: 0, rest: 0 };
+    const follow = async (via, read) => {
+      let from = 0;
+      while (sending) {
+        const page = await read(from);
+        assertPage(page, from);
+        if (page.messages.length > 0) {
+          pages[via] += 1;
+          from = page.messages.at(-1).seq;
+        }
+      }
+    };
+    const readers = [
+      follow('socket', (from) =>
+        requestOk(sb, 'conversation:sync', { conversationId: conversation.id, afterSeq: from, limit: 50 }),
+      ),
+      follow('rest', async (from) => {
+        const page = await restOk(server, b.token, 'GET', `/api/conversations/${conversation.id}/messages?after=${from}&limit=50`);
+        return { ...page, messages: page.items };
+      }),
+    ];
+    for (const reader of readers) reader.catch(() => {});
+    const sent = await burst(sa, conversation.id, 'tail', BURST / 2);
+    sending = false;
+    await Promise.all(readers);
+    assert.ok(pages.socket >= 2 && pages.rest >= 2, `pages read while messages arrived: ${JSON.stringify(pages)}`);
+
+    // At rest, lastSeq is the newest whatever the page.
+    const newest = Math.max(...sent.map((m) => m.seq));
+    assert.equal(newest, BURST / 2);
+    const head = await requestOk(sb, 'conversation:sync', { conversationId: conversation.id, afterSeq: 0, limit: 1 });
+    assert.deepEqual([head.lastSeq, head.hasMore, head.messages[0].seq], [newest, true, 1]);
   });
 });

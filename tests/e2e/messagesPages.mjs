@@ -46,6 +46,17 @@ export async function studioOfTwo(server, ownerName, memberName, studioName) {
   return { owner, member, organizationId: organization.id };
 }
 
+/** Someone else signed up, invited to the organization by `owner`, and in it. */
+export async function joinStudio(server, owner, organizationId, name) {
+  const person = await apiPerson(server, name);
+  await owner.call('POST', `/api/organizations/${organizationId}/invitations`, { email: person.email, role: 'member' });
+  const mine = await person.call('GET', '/api/invitations/mine');
+  const invitation = mine.items.find((item) => item.organizationId === organizationId);
+  assert.ok(invitation, `${name} sees the invitation`);
+  await person.call('POST', `/api/invitations/mine/${invitation.id}/accept`);
+  return person;
+}
+
 // --- The Messages page ---------------------------------------------------------------------
 
 /** "Messages" in the side navigation: named "Messages" or "Messages, N unread". */
@@ -93,6 +104,16 @@ export async function sendMessage(scope, text, { label = 'Message', submit = 'Se
   await item.waitFor();
   await item.filter({ hasText: 'Sending…' }).waitFor({ state: 'detached' });
   return item;
+}
+
+/** The people named in the open conversation's header (not the caller). */
+export function peopleInChat(scope) {
+  return scope.getByRole('list', { name: 'People in this conversation', exact: true });
+}
+
+/** The notice left when the person leaves a conversation or is removed from it. */
+export function removalNotice(page, title) {
+  return page.getByRole('status').filter({ hasText: `You’re no longer in “${title}”.` });
 }
 
 /** "Ann is typing…" and the like, under the open conversation. */

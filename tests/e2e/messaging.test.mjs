@@ -1,14 +1,16 @@
 // Messaging and the live board in the browser: two people of one organization, each in their
 // own browser context. One writes, the other sees it arrive without a reload (with the unread
 // badge, the typing indicator and, back on the writer's side, "Seen by …"); reactions, edits,
-// deletions and threads travel live too; search opens a conversation. On a project's board,
-// a task one person creates or moves appears on the other's open board, who is told who else
-// is looking, and whose bell rings live when given a task.
+// deletions and threads travel live too; search opens a conversation; a conversation shows
+// in the other's list as soon as it is started; a session ended elsewhere signs the tab out
+// without waiting for a request. On a project's board, a task one person creates or moves
+// appears on the other's open board, who is told who else is looking, and whose bell rings
+// live when given a task.
 
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { PASSWORD, button, field, signIn } from './accountPages.mjs';
+import { PASSWORD, button, field, heading, signIn, submitPassword } from './accountPages.mjs';
 import { ApiClient } from './apiClient.mjs';
 import { browserSuite } from './browserSuite.mjs';
 import {
@@ -185,6 +187,35 @@ describe('messaging and live boards in the browser', { timeout: 240_000 }, () =>
     const conversation = await owner.call('POST', '/api/conversations', { kind: 'direct', participantIds: [member.id] });
     await owner.call('POST', `/api/conversations/${conversation.id}/messages`, { body: 'Are you there?' });
     await messagesNav(finn, 1).waitFor();
+  });
+
+  it('shows a conversation someone starts in the other person’s list at once, before anyone writes', async () => {
+    const { owner, member } = await studioOfTwo(suite.server, 'Gus Starter', 'Hana Listener', `Studio ${suffix()}`);
+    const hana = await signedIn(member);
+    await openMessages(hana);
+    await hana.getByText('No conversations yet.', { exact: false }).waitFor();
+    const gus = await signedIn(owner);
+    await openMessages(gus);
+    await startConversation(gus, ['Hana Listener']);
+
+    await conversationLink(hana, 'Gus Starter').filter({ hasText: 'No messages yet' }).waitFor();
+  });
+
+  it('signs out a tab whose session ends elsewhere, without waiting for a request, remembering the page', async () => {
+    const { member } = await studioOfTwo(suite.server, 'Ola Owner', 'Pia Revoked', `Studio ${suffix()}`);
+    const pia = await signedIn(member);
+    await openMessages(pia);
+
+    // Pia's session in the browser is ended from her other device (the signed-up one).
+    const { sessions } = await member.call('GET', '/api/auth/sessions');
+    const browserSession = sessions.find((session) => !session.isCurrent);
+    assert.ok(browserSession, `the browser's session is listed: ${JSON.stringify(sessions)}`);
+    await member.call('DELETE', `/api/auth/sessions/${browserSession.id}`);
+
+    // The server closes her sockets; the refresh is refused; back to sign in, on its own.
+    await pia.waitForURL((address) => address.pathname === '/login' && address.searchParams.get('next') === '/messages');
+    await submitPassword(pia, member.email);
+    await heading(pia, 'Messages').waitFor();
   });
 
   it('shows another person’s board changes live, who is looking, and rings the bell', async () => {

@@ -34,6 +34,8 @@ export function card(scope, title) {
 export async function addTask(page, columnLabel, { title, assignee }) {
   const where = column(page, columnLabel);
   const add = where.getByRole('button', { name: `Add task to ${columnLabel}`, exact: true });
+  // The board may still be loading: wait for the button or an open form, then decide.
+  await add.or(field(where, 'Task title')).first().waitFor();
   if (await add.isVisible()) await add.click();
   await field(where, 'Task title').fill(title);
   if (assignee) await field(where, 'Assignee').selectOption({ label: assignee });

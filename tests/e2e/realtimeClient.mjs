@@ -1,14 +1,12 @@
-// Real-time tests' shared steps: people, an organization and conversations set up over REST
-// (bearer tokens, as a native client would), and Socket.IO clients (the official
-// `socket.io-client`) connected to a namespace with a person's token. Every wait has a
-// deadline and names what it waited for; nothing sleeps for a guessed time.
+// Real-time tests' Socket.IO side: the suite frame (one server per file), and clients (the
+// official `socket.io-client`) connected to a namespace with a person's token. Every wait
+// has a deadline and names what it waited for; nothing sleeps for a guessed time. The REST
+// set-up (people, organizations, conversations) is in `realtimeStudio.mjs`.
 
-import { randomUUID } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import { io } from 'socket.io-client';
-import { PASSWORD, uniqueEmail } from './accountPages.mjs';
-import { ApiClient } from './apiClient.mjs';
-
-export { PASSWORD, uniqueEmail };
+import { startServer } from './harness.mjs';
 
 /** Where the server answers Socket.IO, and the alias a proxy that strips `/api` forwards. */
 export const SOCKET_PATH = '/api/socket.io';
@@ -25,121 +23,32 @@ export const GENEROUS_LIMITS = {
   SOCKET_EVENT_BURST: '100000',
 };
 
-// --- REST ------------------------------------------------------------------------------
-
 /**
- * One request with `Authorization: Bearer` (exempt from CSRF). Answers status and body.
- * @returns {Promise<{ status: number, body: any }>}
+ * Registers a file's hooks (call inside `describe`): one server with `env` for the suite,
+ * every socket closed after each test. Answers a stand-in for the server whose `baseUrl`
+ * (and `workDir`) are there once the suite's `before` ran, which is all the helpers need.
  */
-export async function rest(server, token, method, path, body) {
-  const headers = { accept: 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(new URL(path, server.baseUrl), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+export function socketSuite(env = GENEROUS_LIMITS) {
+  let running;
+  before(async () => {
+    running = await startServer({ env });
   });
-  const text = await response.text();
-  let parsed;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = text;
-  }
-  return { status: response.status, body: parsed };
-}
-
-/** `rest`, insisting on a 2xx; the error names the request and the server's answer. */
-export async function restOk(server, token, method, path, body) {
-  const answer = await rest(server, token, method, path, body);
-  if (answer.status < 200 || answer.status > 299) {
-    throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  }
-  return answer.body;
-}
-
-/**
- * @typedef {object} Person
- * @property {string} id
- * @property {string} name
- * @property {string} email
- * @property {string} token         the access token
- * @property {string} refreshToken
- */
-
-/**
- * A new account, signed up over REST (a request without a bearer token carries a CSRF
- * token, which `ApiClient` fetches). @returns {Promise<Person>}
- */
-export async function signUp(server, name) {
-  const email = uniqueEmail(name.toLowerCase().replace(/[^a-z]+/g, '-'));
-  const { status, body } = await new ApiClient(server.baseUrl).post('/api/auth/signup', {
-    email,
-    password: PASSWORD,
-    name,
+  afterEach(() => disconnectAll());
+  after(async () => {
+    disconnectAll();
+    await running?.stop();
   });
-  if (status !== 201) throw new Error(`POST /api/auth/signup answered ${status}: ${JSON.stringify(body)}`);
-  return { id: body.user.id, name: body.user.name, email, token: body.accessToken, refreshToken: body.refreshToken };
+  return {
+    get baseUrl() {
+      if (!running) throw new Error('the suite’s server has not started');
+      return running.baseUrl;
+    },
+    get workDir() {
+      return running?.workDir;
+    },
+    logTail: () => running?.logTail(),
+  };
 }
-
-/**
- * An organization owned by the first of `names`, the others members who joined by
- * accepting their invitation. @returns {Promise<{ orgId: string, people: Person[] }>}
- */
-export async function studio(server, names) {
-  const [ownerName, ...memberNames] = names;
-  const owner = await signUp(server, ownerName);
-  const org = await restOk(server, owner.token, 'POST', '/api/organizations', {
-    name: `Studio ${randomUUID().slice(0, 8)}`,
-  });
-  const people = [owner];
-  for (const name of memberNames) people.push(await join(server, owner, org.id, name));
-  return { orgId: org.id, people };
-}
-
-/** Invites a new person to `orgId` as a member; they sign up and accept. @returns {Promise<Person>} */
-export async function join(server, owner, orgId, name) {
-  const person = await signUp(server, name);
-  await restOk(server, owner.token, 'POST', `/api/organizations/${orgId}/invitations`, {
-    email: person.email,
-    role: 'member',
-  });
-  const mine = await restOk(server, person.token, 'GET', '/api/invitations/mine');
-  const invitation = mine.items.find((item) => item.organizationId === orgId);
-  if (!invitation) throw new Error(`${person.email} sees no invitation to ${orgId}: ${JSON.stringify(mine)}`);
-  await restOk(server, person.token, 'POST', `/api/invitations/mine/${invitation.id}/accept`);
-  return person;
-}
-
-/** A direct conversation between `a` and `b` (who share an organization). */
-export async function directConversation(server, a, b) {
-  return restOk(server, a.token, 'POST', '/api/conversations', { kind: 'direct', participantIds: [b.id] });
-}
-
-/** A group made by `owner` with `others`. */
-export async function groupConversation(server, owner, others, name = `Group ${randomUUID().slice(0, 6)}`) {
-  return restOk(server, owner.token, 'POST', '/api/conversations', {
-    kind: 'group',
-    name,
-    participantIds: others.map((person) => person.id),
-  });
-}
-
-/** Sends a message over REST. @returns {Promise<any>} the MessageView */
-export function sendOverRest(server, person, conversationId, body, extra = {}) {
-  return restOk(server, person.token, 'POST', `/api/conversations/${conversationId}/messages`, { body, ...extra });
-}
-
-/** The caller's view of one conversation in `GET /api/conversations`. */
-export async function listedConversation(server, person, conversationId) {
-  const list = await restOk(server, person.token, 'GET', '/api/conversations');
-  const found = list.items.find((item) => item.id === conversationId);
-  if (!found) throw new Error(`${conversationId} is not in ${person.name}'s conversations`);
-  return found;
-}
-
-// --- Socket.IO -------------------------------------------------------------------------
 
 const open = new Set();
 
@@ -165,25 +74,20 @@ export function socketTo(server, namespace, { token, auth, path = SOCKET_PATH, .
 }
 
 /**
- * Connects `socket` (made by `socketTo`); resolves once connected and ready, rejects with the
- * connect_error.
- *
- * Ready: the server answers requests. It sends `connect` before its connection handler has
- * run (socketioxide spawns it; on /messaging it first lists the person's conversations), and
- * a request arriving in between is dropped unanswered (see "answers a request sent the moment
- * a socket connects" in realtime.test.mjs). So every test but that one waits for an answer to
- * a harmless request that costs no event budget (leaving a room of a random id). On
- * /notifications there is nothing to ask: wait for `notification:count` instead.
+ * Connects `socket` (made by `socketTo`); resolves once the client hears `connect`, rejects
+ * with the connect_error. Nothing more to wait for: the server joins the socket's rooms
+ * and sets its handlers before it says the socket is connected (REALTIME.md), which
+ * "answers requests sent the moment a socket connects" in realtimeTransport.test.mjs checks.
  */
-export async function connected(socket) {
-  await new Promise((resolve, reject) => {
+export function connected(socket) {
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
       reject(new Error(`no connect or connect_error on ${socket.nsp} within ${WAIT_MS} ms`));
     }, WAIT_MS);
     const onConnect = () => {
       cleanup();
-      resolve();
+      resolve(socket);
     };
     const onError = (error) => {
       cleanup();
@@ -198,27 +102,7 @@ export async function connected(socket) {
     socket.on('connect_error', onError);
     socket.connect();
   });
-  const probe = READINESS_PROBES[socket.nsp];
-  if (probe) {
-    const [event, field] = probe;
-    await eventually(`${socket.nsp} to answer requests`, async () => {
-      try {
-        return await socket.timeout(PROBE_MS).emitWithAck(event, { [field]: randomUUID() });
-      } catch {
-        return undefined;
-      }
-    }, 0);
-  }
-  return socket;
 }
-
-const PROBE_MS = 250;
-/** Per namespace, a request that changes nothing, answered once the connection handler ran. */
-const READINESS_PROBES = {
-  '/messaging': ['conversation:leave', 'conversationId'],
-  '/': ['project:leave', 'projectId'],
-  '/projects': ['project:leave', 'projectId'],
-};
 
 /** A connected socket to `namespace` as `person`. */
 export function connect(server, namespace, person, options = {}) {
@@ -238,7 +122,7 @@ export async function refusal(server, namespace, options) {
   throw new Error(`the handshake to ${namespace} was accepted`);
 }
 
-/** Closes every socket the helpers opened (call in afterEach/after). */
+/** Closes every socket the helpers opened (the suite does it after each test). */
 export function disconnectAll() {
   for (const socket of open) socket.disconnect();
   open.clear();
@@ -260,6 +144,14 @@ export async function requestOk(socket, event, payload) {
     throw new Error(`${event} was refused: ${JSON.stringify(ack)}`);
   }
   return ack;
+}
+
+/** Sends over `socket` and checks the acknowledgement; answers the MessageView. */
+export async function sendMessage(socket, conversationId, body, extra = {}) {
+  const ack = await requestOk(socket, 'message:send', { conversationId, body, ...extra });
+  assert.equal(ack.created, true, `a new message: ${JSON.stringify(ack)}`);
+  assert.equal(ack.message.body, body);
+  return ack.message;
 }
 
 /**
@@ -298,6 +190,22 @@ export function record(socket, event) {
   return seen;
 }
 
+/** Every event the socket receives from now on, as `[name, payload]` in arrival order. */
+export function recordAll(socket) {
+  const seen = [];
+  socket.onAny((name, payload) => seen.push([name, payload]));
+  return seen;
+}
+
+/** The reason the server or client gives when `socket` next disconnects. */
+export function disconnection(socket, timeoutMs = WAIT_MS) {
+  return within(
+    new Promise((resolve) => socket.once('disconnect', resolve)),
+    `${socket.nsp} to disconnect`,
+    timeoutMs,
+  );
+}
+
 /** Polls `probe` until it returns something other than undefined (or fails after WAIT_MS). */
 export async function eventually(what, probe, intervalMs = 25) {
   const deadline = Date.now() + WAIT_MS;
@@ -311,7 +219,9 @@ export async function eventually(what, probe, intervalMs = 25) {
 
 /**
  * Everything in `conversationId` after `afterSeq`, asked for page by page while `hasMore`
- * (conversation:sync), as a reconnecting client does. @returns {Promise<any[]>} MessageViews
+ * (conversation:sync), as a reconnecting client does. Every page is checked against the
+ * catalogue: ascending, after `afterSeq`, and `lastSeq` at least the page's newest.
+ * @returns {Promise<any[]>} MessageViews
  */
 export async function syncAll(socket, conversationId, afterSeq, limit) {
   const messages = [];
@@ -323,9 +233,18 @@ export async function syncAll(socket, conversationId, afterSeq, limit) {
       afterSeq: from,
       ...(limit === undefined ? {} : { limit }),
     });
+    assertPage(page, from);
     messages.push(...page.messages);
     if (page.messages.length > 0) from = page.messages.at(-1).seq;
     if (!page.hasMore) return messages;
     if (page.messages.length === 0) throw new Error('conversation:sync said hasMore with an empty page');
   }
+}
+
+/** A conversation:sync page asked from `afterSeq` is ascending, after it, and its lastSeq covers it. */
+export function assertPage(page, afterSeq) {
+  const seqs = page.messages.map((m) => m.seq);
+  seqs.forEach((seq, i) => assert.ok(seq > (i === 0 ? afterSeq : seqs[i - 1]), `page ascending after ${afterSeq}: ${seqs}`));
+  const newest = seqs.at(-1) ?? 0;
+  assert.ok(page.lastSeq >= newest, `lastSeq ${page.lastSeq} is below the page's newest seq ${newest}`);
 }

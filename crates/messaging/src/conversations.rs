@@ -175,13 +175,13 @@ impl Messaging {
         require_group(&row, "People are added to group conversations only.")?;
         let people = distinct_others(user, people);
         if people.is_empty() {
-            return Err(Invalid::new("participantIds", "Name someone to add.").into());
+            return Err(Invalid::new("userIds", "Name someone to add.").into());
         }
         self.require_colleagues(user, &people).await?;
         let present = participants::of(self.db(), &[id]).await?.len();
         if present + people.len() > GROUP_MAX {
             return Err(Invalid::new(
-                "participantIds",
+                "userIds",
                 format!("A group holds at most {GROUP_MAX} people."),
             )
             .into());

@@ -4,7 +4,9 @@ use fluxstudio_messaging::{Direction, SendMessage, Strand};
 use fluxstudio_store::DbId;
 use serde_json::{Value, json};
 use socketioxide::{
+    SocketIo,
     extract::{AckSender, SocketRef, State, TryData},
+    operators::BroadcastOperators,
     socket::DisconnectReason,
 };
 use uuid::Uuid;
@@ -70,32 +72,47 @@ pub(crate) async fn on_connect(socket: SocketRef, State(context): State<Context>
     };
     socket.extensions.insert(Counted);
     if context.presence.connect(me.user) {
-        announce_presence(&socket, &me, true).await;
+        let rooms = conversation_rooms(&context, &me).await;
+        if !rooms.is_empty() {
+            announce_presence(socket.to(rooms), &me, true).await;
+        }
     }
 }
 
-async fn on_disconnect(socket: SocketRef, State(context): State<Context>, _: DisconnectReason) {
+async fn on_disconnect(
+    socket: SocketRef,
+    State(context): State<Context>,
+    io: SocketIo,
+    _: DisconnectReason,
+) {
     let Some(me) = identity(&socket) else {
         return;
     };
     if socket.extensions.remove::<Counted>().is_some() && context.presence.disconnect(me.user) {
-        announce_presence(&socket, &me, false).await;
+        let rooms = conversation_rooms(&context, &me).await;
+        // (With no rooms named, a broadcast would reach the whole namespace.)
+        if let Some(ns) = io.of(rooms::MESSAGING).filter(|_| !rooms.is_empty()) {
+            announce_presence(ns.to(rooms), &me, false).await;
+        }
+    }
+}
+
+/// The rooms of `me`'s conversations, read from the database rather than from a socket: a
+/// closing connection may already have left its rooms when its disconnect handler runs.
+async fn conversation_rooms(context: &Context, me: &Identity) -> Vec<String> {
+    match context.messaging.conversation_ids(DbId(me.user)).await {
+        Ok(ids) => ids.iter().map(|id| rooms::conversation(id.0)).collect(),
+        Err(error) => {
+            tracing::warn!(%error, "could not list the conversations to announce presence to");
+            Vec::new()
+        }
     }
 }
 
 /// Tells everyone sharing a conversation with `me` that they came online or left.
-async fn announce_presence(socket: &SocketRef, me: &Identity, online: bool) {
-    let conversations: Vec<String> = socket
-        .rooms()
-        .into_iter()
-        .filter(|room| rooms::conversation_of(room).is_some())
-        .map(|room| room.to_string())
-        .collect();
-    if conversations.is_empty() {
-        return;
-    }
+async fn announce_presence(to: BroadcastOperators, me: &Identity, online: bool) {
     let payload = json!({ "userId": me.user, "online": online });
-    if let Err(error) = socket.to(conversations).emit("presence", &payload).await {
+    if let Err(error) = to.emit("presence", &payload).await {
         tracing::debug!(%error, "presence could not be announced");
     }
 }

@@ -12,12 +12,14 @@ import type {
 
 const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 
-/** The server's largest page. */
-export const CONVERSATION_PAGE = 100;
+/** Conversations per page of the list ("Load more" reads the next). */
+export const CONVERSATION_PAGE = 50;
 
-export function fetchConversations(archived: boolean): Promise<ConversationList> {
+/** A page of the caller's conversations; `cursor` is the previous page's `nextCursor`. */
+export function fetchConversations(archived: boolean, cursor: string | null = null): Promise<ConversationList> {
   const query = new URLSearchParams({ limit: String(CONVERSATION_PAGE) });
   if (archived) query.set('archived', 'true');
+  if (cursor) query.set('cursor', cursor);
   return apiRequest<ConversationList>('GET', `/api/conversations?${query.toString()}`);
 }
 
@@ -29,6 +31,14 @@ export const startConversation = (input: NewConversation) =>
 
 export const changeConversation = (id: string, change: ConversationChange) =>
   apiRequest<ConversationView>('PATCH', conversationPath(id), change);
+
+/** Adds people to a group (any participant may). */
+export const addParticipants = (id: string, userIds: string[]) =>
+  apiRequest<ConversationView>('POST', `${conversationPath(id)}/participants`, { userIds });
+
+/** Takes someone out of a group: oneself (leaving), or anyone when the caller owns it. */
+export const removeParticipant = (id: string, userId: string) =>
+  apiRequest<unknown>('DELETE', `${conversationPath(id)}/participants/${encodeURIComponent(userId)}`);
 
 export interface HistoryRequest {
   /** The newest messages before this number; the newest of all when absent. */

@@ -71,11 +71,10 @@ export function mergeBySeq(messages: readonly MessageView[], incoming: readonly 
 
 /** The first page of the main line arrived: everything up to its lastSeq is accounted for. */
 export function firstPageLoaded(log: ConversationLog, page: MessagePage): ConversationLog {
-  const newest = page.items.reduce((max, message) => Math.max(max, message.seq), 0);
   let next: ConversationLog = {
     ...log,
     main: { ...log.main, messages: mergeBySeq(log.main.messages, page.items), status: 'ready', error: null, hasOlder: page.hasMore },
-    syncedSeq: Math.max(page.lastSeq, newest),
+    syncedSeq: page.lastSeq,
     ahead: new Set(),
     early: [],
   };
@@ -103,14 +102,10 @@ export function receive(log: ConversationLog, message: MessageView): { log: Conv
   if (message.parentId === null) {
     main = { ...main, messages: mergeBySeq(main.messages, [message]) };
   } else {
+    // A thread's start learns its new reply count from the server (message:updated).
     const thread = threads.get(message.parentId);
     if (thread) {
       threads = withThread(threads, message.parentId, { ...thread, messages: mergeBySeq(thread.messages, [message]) });
-    }
-    // A reply first heard of now counts on its thread's start.
-    if (fresh) {
-      const counted = (m: MessageView) => (m.id === message.parentId ? { ...m, replyCount: m.replyCount + 1 } : m);
-      main = { ...main, messages: main.messages.map(counted) };
     }
   }
   const { syncedSeq, ahead } = fresh ? advance(log.syncedSeq, log.ahead, message.seq) : log;
@@ -139,15 +134,10 @@ function advance(syncedSeq: number, ahead: ReadonlySet<number>, seq: number) {
 export function replace(log: ConversationLog, message: MessageView): ConversationLog {
   const swap = (strand: Strand): Strand =>
     strand.messages.some((m) => m.id === message.id)
-      ? { ...strand, messages: strand.messages.map((m) => (m.id === message.id ? keepReplyCount(m, message) : m)) }
+      ? { ...strand, messages: strand.messages.map((m) => (m.id === message.id ? message : m)) }
       : strand;
   const threads = new Map([...log.threads].map(([id, strand]) => [id, swap(strand)]));
   return { ...log, main: swap(log.main), threads };
-}
-
-/** A change to a thread's start never lowers the replies counted here meanwhile. */
-function keepReplyCount(held: MessageView, changed: MessageView): MessageView {
-  return changed.replyCount < held.replyCount ? { ...changed, replyCount: held.replyCount } : changed;
 }
 
 export function withThread(threads: ReadonlyMap<string, Strand>, parentId: string, strand: Strand): Map<string, Strand> {

@@ -183,11 +183,29 @@ export async function syncConversation(conversationId: string): Promise<void> {
   }
 }
 
-/** After a reconnect: every conversation held here catches up on what it missed. */
+/**
+ * After a reconnect: every conversation held here catches up on the messages it missed, and
+ * its newest messages are read again for the changes it missed (edits, reactions, deletions
+ * and reply counts, which keep their numbers and so never come in a catch-up).
+ */
 export function syncAll(): void {
   for (const [conversationId, log] of logs) {
-    if (log.main.status === 'ready') void syncConversation(conversationId);
-    else if (log.main.status === 'error') void openLog(conversationId);
+    if (log.main.status === 'ready') {
+      void syncConversation(conversationId);
+      void refreshNewest(conversationId);
+    } else if (log.main.status === 'error') {
+      void openLog(conversationId);
+    }
+  }
+}
+
+/** The newest page again: the messages held here take the server's state. */
+async function refreshNewest(conversationId: string): Promise<void> {
+  try {
+    const page = await fetchMessages(conversationId, { limit: PAGE_SIZE });
+    updateLog(conversationId, (log) => page.items.reduce((held, message) => replace(held, message), log));
+  } catch {
+    // Offline again: the next reconnect reads it.
   }
 }
 

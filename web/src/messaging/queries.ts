@@ -1,23 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchConversation, fetchConversations, searchMessages } from '../api/conversations';
 import { fetchAllMembers } from '../api/members';
 import { fetchOrganizations } from '../api/organizations';
+import { listedConversations } from './listCache';
 import { messagingKeys } from './queryKeys';
 
 /** The reads of the messaging pages. Live events keep them fresh (see useMessagingLive). */
 
-/** The person's conversations, most recently active first, with unread counts. */
+/** The person's conversations, most recently active first, with unread counts, a page at a time. */
 export const useConversations = (archived: boolean) =>
-  useQuery({ queryKey: messagingKeys.list(archived), queryFn: () => fetchConversations(archived) });
+  useInfiniteQuery({
+    queryKey: messagingKeys.list(archived),
+    queryFn: ({ pageParam }) => fetchConversations(archived, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
 
 /** One conversation with its participants' read positions (for "Seen by …"). */
 export const useConversation = (id: string) =>
   useQuery({ queryKey: messagingKeys.one(id), queryFn: () => fetchConversation(id), enabled: id !== '' });
 
-/** Unread messages across the conversations that are not archived or muted. */
+/** Unread messages across the listed conversations (the pages read so far) that are not archived or muted. */
 export function useUnreadTotal(): number {
   const conversations = useConversations(false);
-  return (conversations.data?.items ?? []).reduce((sum, c) => sum + (c.muted ? 0 : c.unreadCount), 0);
+  return listedConversations(conversations.data).reduce((sum, c) => sum + (c.muted ? 0 : c.unreadCount), 0);
 }
 
 export const useMessageSearch = (q: string) =>

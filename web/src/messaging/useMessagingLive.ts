@@ -3,9 +3,11 @@ import { useEffect } from 'react';
 import type { MessageView } from '../api/messagingTypes';
 import { useSocketEvent } from '../realtime/useSocketEvent';
 import { applyReceipt, scheduleListRefresh, type ReadReceipt } from './listRefresh';
-import { forgetAllLogs, forgetLog, receiveMessage, replaceMessage, syncAll } from './messageStore';
+import { conversationLeft } from './conversationLeft';
+import { forgetAllLogs, receiveMessage, replaceMessage, syncAll } from './messageStore';
 import { forgetPresence, presenceChanged } from './presenceStore';
 import { messagingKeys } from './queryKeys';
+import { clearRemoval } from './removalStore';
 import { forgetTyping, typingChanged, typingEnded } from './typingStore';
 
 interface TypingEvent {
@@ -17,14 +19,18 @@ interface TypingEvent {
 
 interface ConversationUpdated {
   conversationId: string;
+  /** A new conversation: the person's sockets have joined its room already. */
+  created?: boolean;
+  /** Someone taken out of it (told before their sockets leave its room). */
   removed?: string;
 }
 
 /**
  * The /messaging events, wherever the person is in the app: messages into the logs of the
  * conversations open here, lists (previews, unread counts, the navigation's badge) read
- * again, receipts, typing and presence into their stores; after a reconnect, every open
- * conversation catches up. Mounted once, for the signed-in person `me`.
+ * again, receipts, typing and presence into their stores, conversations created, changed or
+ * left; after a reconnect, every open conversation catches up. Mounted once, for the
+ * signed-in person `me`.
  */
 export function useMessagingLive(me: string): void {
   const queryClient = useQueryClient();
@@ -47,10 +53,17 @@ export function useMessagingLive(me: string): void {
     applyReceipt(queryClient, me, receipt);
     if (receipt.userId === me) refreshLists();
   });
-  useSocketEvent<ConversationUpdated>('/messaging', 'conversation:updated', ({ conversationId, removed }) => {
-    if (removed === me) forgetLog(conversationId);
+  useSocketEvent<ConversationUpdated>('/messaging', 'conversation:updated', ({ conversationId, created, removed }) => {
+    if (removed === me) {
+      conversationLeft(queryClient, conversationId);
+      return;
+    }
+    // Created, renamed, people added or removed: read it again. Back in it: no notice.
+    clearRemoval(conversationId);
     void queryClient.invalidateQueries({ queryKey: messagingKeys.one(conversationId) });
-    refreshLists();
+    // A new one shows in the list at once, before anyone writes in it.
+    if (created) void queryClient.invalidateQueries({ queryKey: messagingKeys.lists() });
+    else refreshLists();
   });
   useSocketEvent<TypingEvent>('/messaging', 'typing', ({ conversationId, userId, name, typing }) => {
     if (userId !== me) typingChanged(conversationId, userId, name, typing);
@@ -69,6 +82,7 @@ export function useMessagingLive(me: string): void {
   useEffect(
     () => () => {
       forgetAllLogs();
+      clearRemoval();
       forgetTyping();
       forgetPresence();
     },

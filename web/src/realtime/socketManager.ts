@@ -2,13 +2,15 @@ import { io, type Socket } from 'socket.io-client';
 import { endSession, isRefusal, refreshAccessToken } from '../auth/refresh';
 import { getAccessToken } from '../auth/sessionStore';
 import { setConnectionState, type Namespace, NAMESPACES } from './connectionState';
+import { cancelSessionEnd, endSessionSoon } from './sessionEnd';
 
 /**
  * One Socket.IO socket per namespace (/messaging, / for boards, /notifications), sharing
  * one connection. The handshake reads the access token through a callback, so every
  * reconnect presents the current token. A refused handshake is answered here (see
  * answerRefusal): an expired token is refreshed through the app's one shared refresh and
- * the socket connects again. See docs/REALTIME.md.
+ * the socket connects again. A socket the server disconnects (an ended session) is answered
+ * by answerServerDisconnect. See docs/REALTIME.md.
  */
 
 export const SOCKET_PATH = '/api/socket.io';
@@ -59,6 +61,7 @@ export function startRealtime(): void {
 
 /** Disconnects every namespace (on sign-out); nothing reconnects until started again. */
 export function stopRealtime(): void {
+  cancelSessionEnd();
   for (const entry of entries.values()) {
     entry.wanted = false;
     entry.wasConnected = false;
@@ -102,8 +105,9 @@ function createEntry(namespace: Namespace): Entry {
       return;
     }
     setConnectionState(namespace, entry.wasConnected ? 'reconnecting' : 'connecting');
-    // The server closed this socket: Socket.IO does not come back on its own then.
-    if (reason === 'io server disconnect') scheduleConnect(entry, 0);
+    // The server closed this socket, which it does when the session ends. Socket.IO does
+    // not come back on its own then.
+    if (reason === 'io server disconnect') void answerServerDisconnect(entry);
   });
 
   socket.on('connect_error', (error: Error) => {
@@ -145,6 +149,34 @@ async function answerRefusal(entry: Entry, message: string): Promise<void> {
     }
   }
   scheduleConnect(entry, entry.refusals > 1 ? backoff(entry.refusals - 1) : 0);
+}
+
+/**
+ * The server disconnected the socket: its session has ended (signed out, revoked from
+ * another device, password changed, account disabled). One refresh settles it, shared by
+ * the namespaces the server closed together: accepted, the socket connects again with the
+ * new token; refused, the session is over and the tab signs out as it does for REST (see
+ * endSessionSoon). A refresh that gets no answer (offline, the server restarting) is tried
+ * again later, longer each time.
+ */
+async function answerServerDisconnect(entry: Entry): Promise<void> {
+  try {
+    await refreshAccessToken();
+  } catch (error) {
+    if (!entry.wanted) return;
+    if (isRefusal(error)) {
+      endSessionSoon();
+      return;
+    }
+    entry.refusals += 1;
+    clearTimeout(entry.retryTimer);
+    entry.retryTimer = setTimeout(() => {
+      entry.retryTimer = undefined;
+      if (entry.wanted && !entry.socket.connected && !entry.socket.active) void answerServerDisconnect(entry);
+    }, backoff(entry.refusals));
+    return;
+  }
+  scheduleConnect(entry, 0);
 }
 
 function backoff(attempt: number): number {

@@ -1,38 +1,25 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { changeConversation } from '../../api/conversations';
 import type { ConversationView } from '../../api/messagingTypes';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { messagingKeys } from '../../messaging/queryKeys';
+import { AddPeopleForm } from './AddPeopleForm';
+import { ChatActions, type ChatPanel } from './ChatActions';
 import { PresenceDot } from './PresenceDot';
+import { RenameGroupForm } from './RenameGroupForm';
 
-/** The open conversation's title, its people with their presence, and Archive / Unarchive. */
+/** The open conversation's title, its people with their presence, and what one can do with it. */
 export function ChatHeader({ conversation, titleId, me }: { conversation: ConversationView; titleId: string; me: string }) {
-  const queryClient = useQueryClient();
-  const archive = useMutation({
-    mutationFn: (archived: boolean) => changeConversation(conversation.id, { archived }),
-    onSuccess: (changed) => {
-      queryClient.setQueryData(messagingKeys.one(changed.id), changed);
-      void queryClient.invalidateQueries({ queryKey: messagingKeys.lists() });
-    },
-  });
+  const [panel, setPanel] = useState<ChatPanel>(null);
   const others = conversation.participants.filter((p) => p.userId !== me);
+  const close = () => setPanel(null);
 
   return (
     <header className="chat__head">
-      <div className="chat__title-row">
-        <h3 className="chat__title" id={titleId}>
-          {conversation.title}
-        </h3>
-        <button
-          className="button button--secondary button--small"
-          type="button"
-          disabled={archive.isPending}
-          onClick={() => archive.mutate(!conversation.archived)}
-        >
-          {conversation.archived ? 'Unarchive' : 'Archive'}
-        </button>
-      </div>
+      <h3 className="chat__title" id={titleId}>
+        {conversation.title}
+      </h3>
+      <ChatActions conversation={conversation} me={me} panel={panel} onPanel={setPanel} />
+      {panel === 'rename' ? <RenameGroupForm conversation={conversation} onDone={close} /> : null}
+      {panel === 'add' ? <AddPeopleForm conversation={conversation} me={me} onDone={close} /> : null}
       {conversation.kind === 'project' && conversation.projectId ? (
         <p className="chat__about">
           The project’s channel: everyone on <Link to={`/projects/${conversation.projectId}`}>{conversation.title}</Link>.
@@ -48,7 +35,6 @@ export function ChatHeader({ conversation, titleId, me }: { conversation: Conver
           ))}
         </ul>
       ) : null}
-      <ErrorBanner error={archive.error} />
     </header>
   );
 }

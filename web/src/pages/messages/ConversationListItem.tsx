@@ -30,6 +30,7 @@ export function ConversationListItem({ conversation, me }: { conversation: Conve
           {other ? <PresenceDot userId={other.userId} name={other.name} /> : null}
           <span className="conversation-link__title">{conversation.title}</span>
           {conversation.kind === 'project' ? <span className="conversation-link__kind">Project</span> : null}
+          {conversation.muted ? <span className="conversation-link__kind">Muted</span> : null}
           {unread > 0 ? (
             <span className="count-badge" aria-hidden="true">
               {unread > 99 ? '99+' : unread}

@@ -1,39 +1,45 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useParams } from 'react-router-dom';
-import type { ConversationList as ConversationPage } from '../../api/messagingTypes';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth/authContext';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
-import { messagingKeys } from '../../messaging/queryKeys';
+import { findConversation } from '../../messaging/listCache';
+import { clearRemoval, useRemoval } from '../../messaging/removalStore';
 import { ChatPane } from './ChatPane';
 import { ConversationList } from './ConversationList';
 import { MessageSearch } from './MessageSearch';
 import { NewConversationForm } from './NewConversationForm';
+import { RemovalNotice } from './RemovalNotice';
 
 /**
  * /messages and /messages/:conversationId: search, "New message", the conversation list
- * (or the archived ones), and the open conversation. Everything here is live.
+ * (or the archived ones), and the open conversation. Everything here is live; a
+ * conversation the person leaves (or is removed from) closes, with a short notice.
  */
 export function MessagesPage() {
   const { conversationId } = useParams();
   const { user } = useAuth();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const removal = useRemoval();
   const [archived, setArchived] = useState(false);
   const [composing, setComposing] = useState(false);
   const me = user?.id ?? '';
+  const removedHere = removal !== null && removal.conversationId === conversationId;
 
-  const titleOf = (id: string) => {
-    for (const [, page] of queryClient.getQueriesData<ConversationPage>({ queryKey: messagingKeys.lists() })) {
-      const found = page?.items.find((c) => c.id === id);
-      if (found) return found.title;
-    }
-    return undefined;
-  };
+  useEffect(() => {
+    if (removedHere) navigate('/messages', { replace: true });
+    // Opening another conversation puts the notice away.
+    else if (conversationId) clearRemoval();
+  }, [removedHere, conversationId, navigate]);
+
+  const titleOf = (id: string) => findConversation(queryClient, id)?.title;
 
   return (
     <>
       <PageHeading title="Messages" />
+      {removal ? <RemovalNotice removal={removal} /> : null}
       <div className="messages">
         <div className="messages__sidebar">
           <MessageSearch titleOf={titleOf} />
@@ -54,7 +60,7 @@ export function MessagesPage() {
           {composing ? <NewConversationForm me={me} onClose={() => setComposing(false)} /> : null}
           <ConversationList archived={archived} me={me} />
         </div>
-        {conversationId ? (
+        {conversationId && !removedHere ? (
           <ChatPane key={conversationId} conversationId={conversationId} me={me} myName={user?.name ?? 'You'} />
         ) : (
           <EmptyState title="No conversation open">

@@ -167,6 +167,14 @@ async fn mute_archive_rename_and_participants(backend: Backend) {
     )
     .await
     .expect(200);
+    api.with_token(
+        Method::POST,
+        &participants,
+        token(&team.member),
+        Some(json!({"userIds": []})),
+    )
+    .await
+    .refused(422, "invalid", Some("userIds"));
     let client_path = format!("{participants}/{}", user_id(&team.client));
     api.with_token(Method::DELETE, &client_path, token(&team.member), None)
         .await
