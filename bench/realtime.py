@@ -87,30 +87,36 @@ def measure(label, make, args):
                     (cpu_seconds(proc.pid) - cpu) * 1e6 / max(run["delivered"], 1), 3)
                 result[f"p5_fanout_at_{rate}"] = run
                 time.sleep(2)
-        if "p6" in args.parts:
-            result["p6_idle"] = idle(proc.pid, base, auth, args.idle)
     finally:
         stop(proc)
+    if "p6" in args.parts:
+        # A fresh server for each count: memory an earlier run left behind would hide the cost.
+        result["p6_idle"] = [idle(make, n) for n in args.idle]
     return result
 
 
-def idle(pid, base, auth, counts):
-    rows = []
-    for n in counts:
-        before = rss_kb(pid)
+def idle(make, n):
+    """RSS of a fresh server before, while holding `n` idle sockets, and 15 s after they left."""
+    proc, port, auth, _ = make()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        time.sleep(1)
+        before = rss_kb(proc.pid)
         hold = subprocess.Popen(["taskset", "-c", "1", LOAD, "idle", base, PATH, NS, auth, str(n)],
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         ready = json.loads(hold.stdout.readline())
         time.sleep(3)
-        held = rss_kb(pid)
+        held = rss_kb(proc.pid)
         hold.stdin.close()
         hold.wait(60)
-        time.sleep(5)
-        after = rss_kb(pid)
-        rows.append({"connections": ready["ready"], "errors": ready["errors"], "rss_before_kb": before,
-                     "rss_held_kb": held, "rss_after_kb": after,
-                     "kb_per_connection": round((held - before) / max(ready["ready"], 1), 2)})
-    return rows
+        time.sleep(15)
+        after = rss_kb(proc.pid)
+    finally:
+        stop(proc)
+    return {"connections": ready["ready"], "errors": ready["errors"], "rss_before_kb": before,
+            "rss_held_kb": held, "rss_after_kb": after,
+            "kb_per_connection": round((held - before) / max(ready["ready"], 1), 2),
+            "after_vs_before": round(after / before, 2)}
 
 
 def main():

@@ -10,8 +10,10 @@
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
-/// Events buffered for a slow subscriber before the oldest are dropped.
-const CAPACITY: usize = 16_384;
+/// Events buffered for a slow subscriber before the oldest are dropped. The buffer is
+/// allocated up front (about 100 bytes a slot), so it is sized for bursts, not backlogs:
+/// the one subscriber delivers as fast as events come.
+const CAPACITY: usize = 4_096;
 
 /// Who an event is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -8,6 +8,15 @@ use std::{
 };
 
 static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+/// The most held since [`return_freed_memory`] last looked (a racy maximum: close enough).
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(size: usize) {
+    let held = ALLOCATED.fetch_add(size, Ordering::Relaxed) + size;
+    if held > PEAK.load(Ordering::Relaxed) {
+        PEAK.store(held, Ordering::Relaxed);
+    }
+}
 
 pub struct CountingAllocator;
 
@@ -17,7 +26,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, which we pass on.
         let ptr = unsafe { System.alloc(layout) };
         if !ptr.is_null() {
-            ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+            grew(layout.size());
         }
         ptr
     }
@@ -26,7 +35,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: as for `alloc`.
         let ptr = unsafe { System.alloc_zeroed(layout) };
         if !ptr.is_null() {
-            ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+            grew(layout.size());
         }
         ptr
     }
@@ -41,7 +50,7 @@ unsafe impl GlobalAlloc for CountingAllocator {
         // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract.
         let new = unsafe { System.realloc(ptr, layout, new_size) };
         if !new.is_null() {
-            ALLOCATED.fetch_add(new_size, Ordering::Relaxed);
+            grew(new_size);
             ALLOCATED.fetch_sub(layout.size(), Ordering::Relaxed);
         }
         new
@@ -52,3 +61,36 @@ unsafe impl GlobalAlloc for CountingAllocator {
 pub fn allocated_bytes() -> u64 {
     ALLOCATED.load(Ordering::Relaxed) as u64
 }
+
+/// How often freed memory is offered back to the system.
+const TRIM_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+/// Heap that must have been freed since the last look before a trim is worth its cost.
+const TRIM_AFTER_FREEING: u64 = 16 << 20;
+
+/// glibc keeps freed memory in its arenas, so after 10,000 sockets leave the process
+/// would stay at its peak size; every [`TRIM_EVERY`], if the heap is at least
+/// [`TRIM_AFTER_FREEING`] below its peak since the last look, `malloc_trim` hands whole
+/// free pages back.
+pub async fn return_freed_memory() {
+    let mut every = tokio::time::interval(TRIM_EVERY);
+    loop {
+        every.tick().await;
+        let now = ALLOCATED.load(Ordering::Relaxed);
+        let peak = PEAK.swap(now, Ordering::Relaxed);
+        if peak.saturating_sub(now) as u64 >= TRIM_AFTER_FREEING {
+            trim();
+        }
+    }
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn trim() {
+    // SAFETY: `malloc_trim` only releases free pages of glibc's own arenas; it takes no
+    // pointers of ours and is safe to call from any thread at any time.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn trim() {}

@@ -30,6 +30,7 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
     let state = state(db.clone(), &config, secret.0.as_bytes())?;
     tokio::spawn(housekeeping(state.accounts().clone()));
+    tokio::spawn(alloc::return_freed_memory());
     let sockets = config.realtime.enabled.then(|| {
         let services = fluxstudio_realtime::Services {
             accounts: state.accounts().clone(),
