@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod backend;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod id;
 mod like;

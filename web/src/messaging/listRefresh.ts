@@ -6,12 +6,18 @@ import { messagingKeys } from './queryKeys';
 const LIST_REFRESH_DELAY_MS = 150;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-export function scheduleListRefresh(queryClient: QueryClient): void {
+export function scheduleListRefresh(queryClient: QueryClient, delay = LIST_REFRESH_DELAY_MS): void {
   clearTimeout(timer);
   timer = setTimeout(() => {
     timer = undefined;
+    // Reading a list again cancels a page still loading ("Load more" clicked, nothing
+    // shown): wait until it is in, then read every page again.
+    if (queryClient.isFetching({ queryKey: messagingKeys.lists() }) > 0) {
+      scheduleListRefresh(queryClient);
+      return;
+    }
     void queryClient.invalidateQueries({ queryKey: messagingKeys.lists() });
-  }, LIST_REFRESH_DELAY_MS);
+  }, delay);
 }
 
 export interface ReadReceipt {

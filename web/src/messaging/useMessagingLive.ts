@@ -62,7 +62,7 @@ export function useMessagingLive(me: string): void {
     clearRemoval(conversationId);
     void queryClient.invalidateQueries({ queryKey: messagingKeys.one(conversationId) });
     // A new one shows in the list at once, before anyone writes in it.
-    if (created) void queryClient.invalidateQueries({ queryKey: messagingKeys.lists() });
+    if (created) scheduleListRefresh(queryClient, 0);
     else refreshLists();
   });
   useSocketEvent<TypingEvent>('/messaging', 'typing', ({ conversationId, userId, name, typing }) => {

@@ -33,6 +33,8 @@ pub enum ProjectAction {
     ManageMilestones,
     /// Read the project's activity feed.
     ViewActivity,
+    /// Create, write in, rename and delete its documents, save and restore their versions.
+    EditDocuments,
 }
 
 /// Whether `actor` may do `action` on a project of the organization their `org_role` is in.
@@ -61,7 +63,8 @@ pub fn effective_project_role(actor: Actor) -> Option<ProjectRole> {
 /// What each project role grants; anything else is forbidden.
 fn granted(role: ProjectRole, action: ProjectAction) -> Access {
     use ProjectAction::{
-        Comment, CreateTask, DeleteTask, EditTask, ManageMilestones, MoveTask, View, ViewActivity,
+        Comment, CreateTask, DeleteTask, EditDocuments, EditTask, ManageMilestones, MoveTask, View,
+        ViewActivity,
     };
     // Lists of what is granted, not of what is refused, so a new action is forbidden to
     // everyone below lead until someone decides otherwise.
@@ -76,6 +79,7 @@ fn granted(role: ProjectRole, action: ProjectAction) -> Access {
                 | DeleteTask
                 | Comment
                 | ManageMilestones
+                | EditDocuments
         ),
         Reviewer => matches!(action, View | ViewActivity | Comment),
         Viewer => matches!(action, View | ViewActivity),

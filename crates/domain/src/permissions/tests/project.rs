@@ -64,6 +64,7 @@ pub(super) const ACTIONS: &[(ProjectAction, [Access; 7])] = &[
     (ProjectAction::Comment, [Y, Y, Y, F, F, H, H]),
     (ProjectAction::ManageMilestones, [Y, Y, F, F, F, H, H]),
     (ProjectAction::ViewActivity, [Y, Y, Y, Y, Y, H, H]),
+    (ProjectAction::EditDocuments, [Y, Y, F, F, F, H, H]),
 ];
 
 /// Every actor there can be, with the column the document puts them in.
@@ -139,8 +140,9 @@ fn the_table_holds_each_action_once() {
             | ProjectAction::DeleteTask
             | ProjectAction::Comment
             | ProjectAction::ManageMilestones
-            | ProjectAction::ViewActivity => {}
+            | ProjectAction::ViewActivity
+            | ProjectAction::EditDocuments => {}
         }
     }
-    assert_eq!(ACTIONS.len(), 11);
+    assert_eq!(ACTIONS.len(), 12);
 }

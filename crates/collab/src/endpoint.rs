@@ -1,0 +1,110 @@
+//! The collaboration service's HTTP face: `GET /collab/{documentId}?token=` upgrades to a
+//! y-websocket connection, `GET /collab/health` reports on it. The upgrade is always
+//! accepted, so a refusal reaches the client as a close code it understands rather than an
+//! HTTP error it would retry forever.
+
+use std::time::Instant;
+
+use axum::{
+    Json, Router,
+    extract::{Path, Query, State, WebSocketUpgrade, ws::WebSocket},
+    response::Response,
+    routing::get,
+};
+use fluxstudio_store::DbId;
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+
+use crate::{access::Gate, close::Refusal, hub::Hub, session};
+
+/// What the endpoint needs.
+#[derive(Clone)]
+pub struct Collab {
+    gate: Gate,
+    hub: Hub,
+    started: Instant,
+    /// The port the process listens on, reported by the health check.
+    port: u16,
+}
+
+impl Collab {
+    pub fn new(gate: Gate, hub: Hub, port: u16) -> Self {
+        Self {
+            gate,
+            hub,
+            started: Instant::now(),
+            port,
+        }
+    }
+}
+
+pub fn routes(collab: Collab) -> Router {
+    Router::new()
+        .route("/collab/health", get(health))
+        .route("/collab/{document}", get(connect))
+        .with_state(collab)
+}
+
+#[derive(Deserialize)]
+struct Token {
+    token: Option<String>,
+}
+
+async fn connect(
+    State(collab): State<Collab>,
+    Path(document): Path<String>,
+    Query(query): Query<Token>,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    // The transport accepts more than the limit so an oversized frame gets a clear close
+    // from the session rather than a dropped connection.
+    let limit = collab.hub.limits().max_frame_bytes;
+    upgrade
+        .max_message_size(limit * 4)
+        .max_frame_size(limit * 4)
+        .on_upgrade(move |socket| open(socket, collab, document, query.token))
+}
+
+async fn open(socket: WebSocket, collab: Collab, document: String, token: Option<String>) {
+    let admitted = async {
+        let document = document
+            .parse::<uuid::Uuid>()
+            .map(DbId)
+            .map_err(|_| Refusal::NotFound)?;
+        let grant = collab.gate.admit(token.as_deref(), document).await?;
+        let joined = collab.hub.join(document).await?;
+        Ok::<_, Refusal>((grant, joined))
+    }
+    .await;
+    match admitted {
+        Ok((grant, joined)) => session::run(socket, collab.hub.clone(), grant, joined).await,
+        Err(refusal) => {
+            let (sink, stream) = socket.split();
+            session::close(sink, stream, refusal).await;
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Health {
+    status: &'static str,
+    service: &'static str,
+    port: u16,
+    /// Seconds since the service started.
+    uptime: u64,
+    connections: usize,
+    active_rooms: usize,
+}
+
+async fn health(State(collab): State<Collab>) -> Json<Health> {
+    let (connections, active_rooms) = collab.hub.stats();
+    Json(Health {
+        status: "healthy",
+        service: "collaboration-server",
+        port: collab.port,
+        uptime: collab.started.elapsed().as_secs(),
+        connections,
+        active_rooms,
+    })
+}

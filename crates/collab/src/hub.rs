@@ -1,0 +1,344 @@
+//! The loaded documents ("rooms") and who is in them. Every change a client sends is
+//! applied to the room, stored in the database, and only then relayed to the others, so
+//! no one sees an edit that a restart could lose. When storing fails, the room is dropped
+//! from memory and its clients are disconnected: they reconnect, sync again, and send
+//! what was not stored.
+
+use std::{
+    collections::{HashMap, HashSet},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicU64, AtomicUsize, Ordering},
+    },
+    time::Instant,
+};
+
+use axum::body::Bytes;
+use chrono::Utc;
+use fluxstudio_store::{
+    Db, DbId, StoreError,
+    documents::content::{self, Content},
+};
+use tokio::sync::{Mutex as AsyncMutex, broadcast};
+use yrs::{ClientID, Doc, StateVector, Update, sync::AwarenessUpdate};
+
+use crate::{close::Refusal, limits::Limits, protocol, room::Room};
+
+/// Frames waiting for a slow reader before it is told to reconnect.
+const RELAY_BUFFER: usize = 4096;
+
+/// What the other connections of a room hear.
+#[derive(Debug, Clone)]
+pub enum Relay {
+    /// A frame from connection `from` (0 for the server itself).
+    Frame { from: u64, frame: Bytes },
+    /// The room was dropped (a change could not be stored, or the document was deleted):
+    /// close with this.
+    Closed(Refusal),
+}
+
+/// One document's room: loaded when someone opens it, dropped after it has been idle.
+pub struct Slot {
+    pub document: DbId,
+    room: AsyncMutex<Option<Room>>,
+    relay: broadcast::Sender<Relay>,
+    peers: AtomicUsize,
+    idle_since: Mutex<Instant>,
+}
+
+/// A connection's place in a room.
+pub struct Joined {
+    pub slot: Arc<Slot>,
+    pub id: u64,
+    pub relay: broadcast::Receiver<Relay>,
+    /// The frames to send first (sync step 1 and everyone's awareness).
+    pub greeting: Vec<Vec<u8>>,
+}
+
+#[derive(Clone)]
+pub struct Hub {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    db: Db,
+    limits: Limits,
+    rooms: Mutex<HashMap<DbId, Arc<Slot>>>,
+    connections: AtomicUsize,
+    next_id: AtomicU64,
+}
+
+impl Hub {
+    pub fn new(db: Db, limits: Limits) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                db,
+                limits,
+                rooms: Mutex::new(HashMap::new()),
+                connections: AtomicUsize::new(0),
+                next_id: AtomicU64::new(1),
+            }),
+        }
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.inner.limits
+    }
+
+    /// Open connections, and documents loaded in memory.
+    pub fn stats(&self) -> (usize, usize) {
+        let rooms = self.inner.rooms.lock().expect("rooms").len();
+        (self.inner.connections.load(Ordering::Relaxed), rooms)
+    }
+
+    /// Enters `document`'s room, loading it (or reading what other processes stored since
+    /// it was loaded).
+    pub async fn join(&self, document: DbId) -> Result<Joined, Refusal> {
+        let (slot, relay) = self.slot(document, true);
+        let greeting = {
+            let mut room = slot.room.lock().await;
+            match self.ready(&slot, &mut room).await {
+                Ok(room) => room.greeting(),
+                Err(refusal) => {
+                    drop(room);
+                    self.release(&slot);
+                    return Err(refusal);
+                }
+            }
+        };
+        self.inner.connections.fetch_add(1, Ordering::Relaxed);
+        Ok(Joined {
+            slot,
+            id: self.inner.next_id.fetch_add(1, Ordering::Relaxed),
+            relay,
+            greeting,
+        })
+    }
+
+    /// Leaves a room: the connection's awareness is removed for the others.
+    pub async fn leave(&self, joined: &Joined, clients: &HashSet<ClientID>) {
+        if !clients.is_empty() {
+            let mut room = joined.slot.room.lock().await;
+            if let Some(frame) = room.as_mut().and_then(|room| room.forget(clients)) {
+                joined.slot.send(joined.id, frame);
+            }
+        }
+        self.inner.connections.fetch_sub(1, Ordering::Relaxed);
+        self.release(&joined.slot);
+    }
+
+    /// Applies, stores, then relays a connection's changes.
+    pub async fn submit(
+        &self,
+        joined: &Joined,
+        updates: Vec<(Update, Vec<u8>)>,
+    ) -> Result<(), Refusal> {
+        let mut room = joined.slot.room.lock().await;
+        let Some(loaded) = room.as_mut() else {
+            return Err(Refusal::Unavailable);
+        };
+        let (decoded, bytes): (Vec<Update>, Vec<Vec<u8>>) = updates.into_iter().unzip();
+        if let Err(error) = loaded.apply(decoded) {
+            tracing::warn!(document = ?joined.slot.document, %error, "an update did not apply");
+            self.evict(&joined.slot, &mut room, Refusal::Unavailable);
+            return Err(Refusal::Malformed);
+        }
+        self.store(&joined.slot, &mut room, &bytes).await?;
+        let frame = match bytes.len() {
+            1 => bytes.into_iter().next().unwrap_or_default(),
+            _ => yrs::merge_updates_v1(&bytes).map_err(|_| Refusal::Malformed)?,
+        };
+        joined.slot.send(joined.id, protocol::update(frame));
+        Ok(())
+    }
+
+    /// Makes a change on the server's behalf (a restore): `change` edits the document and
+    /// returns the update it made, which is stored and relayed like a client's.
+    pub async fn change(
+        &self,
+        document: DbId,
+        change: impl FnOnce(&Doc) -> Vec<u8>,
+    ) -> Result<(), Refusal> {
+        let (slot, _) = self.slot(document, false);
+        let mut room = slot.room.lock().await;
+        let loaded = self.ready(&slot, &mut room).await?;
+        let update = change(loaded.doc());
+        if update.as_slice() == Update::EMPTY_V1 {
+            return Ok(());
+        }
+        self.store(&slot, &mut room, std::slice::from_ref(&update))
+            .await?;
+        slot.send(0, protocol::update(update));
+        Ok(())
+    }
+
+    /// Sync step 2 for a client with state vector `sv`.
+    pub async fn missing_for(&self, joined: &Joined, sv: &StateVector) -> Option<Vec<u8>> {
+        let room = joined.slot.room.lock().await;
+        room.as_ref().map(|room| room.missing_for(sv))
+    }
+
+    /// The server's state vector (tells a writer what is stored).
+    pub async fn state_vector(&self, joined: &Joined) -> Option<Vec<u8>> {
+        let room = joined.slot.room.lock().await;
+        room.as_ref().map(Room::state_vector_frame)
+    }
+
+    pub async fn awareness_of_all(&self, joined: &Joined) -> Option<Vec<u8>> {
+        let room = joined.slot.room.lock().await;
+        room.as_ref().and_then(Room::awareness_frame)
+    }
+
+    /// Applies and relays a connection's awareness; returns the clients it speaks for.
+    pub async fn awareness(
+        &self,
+        joined: &Joined,
+        update: AwarenessUpdate,
+    ) -> Result<Vec<ClientID>, Refusal> {
+        let mut room = joined.slot.room.lock().await;
+        let Some(loaded) = room.as_mut() else {
+            return Err(Refusal::Unavailable);
+        };
+        let (mine, frame) = loaded
+            .apply_awareness(update)
+            .map_err(|_| Refusal::Malformed)?;
+        if let Some(frame) = frame {
+            joined.slot.send(joined.id, frame);
+        }
+        Ok(mine)
+    }
+
+    /// Drops rooms nobody has had open for the idle time; returns how many.
+    pub fn unload_idle(&self) -> usize {
+        let idle = self.inner.limits.idle_unload;
+        let mut rooms = self.inner.rooms.lock().expect("rooms");
+        let before = rooms.len();
+        rooms.retain(|_, slot| {
+            slot.peers.load(Ordering::Acquire) > 0
+                || slot.idle_since.lock().expect("idle").elapsed() < idle
+        });
+        before - rooms.len()
+    }
+
+    /// The room of `document`, created when missing; counts a peer when `peer`.
+    fn slot(&self, document: DbId, peer: bool) -> (Arc<Slot>, broadcast::Receiver<Relay>) {
+        let mut rooms = self.inner.rooms.lock().expect("rooms");
+        let slot = rooms.entry(document).or_insert_with(|| {
+            Arc::new(Slot {
+                document,
+                room: AsyncMutex::new(None),
+                relay: broadcast::channel(RELAY_BUFFER).0,
+                peers: AtomicUsize::new(0),
+                idle_since: Mutex::new(Instant::now()),
+            })
+        });
+        if peer {
+            slot.peers.fetch_add(1, Ordering::AcqRel);
+        } else {
+            *slot.idle_since.lock().expect("idle") = Instant::now();
+        }
+        (slot.clone(), slot.relay.subscribe())
+    }
+
+    fn release(&self, slot: &Slot) {
+        // Under the rooms lock, so unloading never sees a count a join is about to raise.
+        let _rooms = self.inner.rooms.lock().expect("rooms");
+        if slot.peers.fetch_sub(1, Ordering::AcqRel) == 1 {
+            *slot.idle_since.lock().expect("idle") = Instant::now();
+        }
+    }
+
+    /// The loaded room, loading it or reading what was stored since.
+    async fn ready<'a>(
+        &self,
+        slot: &Slot,
+        room: &'a mut Option<Room>,
+    ) -> Result<&'a mut Room, Refusal> {
+        let since = room.as_ref().map(Room::stored_seq);
+        let content = content::load_after(&self.inner.db, slot.document, since)
+            .await
+            .map_err(unavailable)?
+            .ok_or(Refusal::NotFound)?;
+        match room {
+            Some(loaded) => {
+                loaded.catch_up(&content).map_err(|_| Refusal::Malformed)?;
+            }
+            None => *room = Some(Room::load(&content).map_err(|_| Refusal::Malformed)?),
+        }
+        room.as_mut().ok_or(Refusal::Unavailable)
+    }
+
+    /// Stores updates the room has applied; on failure the room is dropped.
+    async fn store(
+        &self,
+        slot: &Slot,
+        room: &mut Option<Room>,
+        updates: &[Vec<u8>],
+    ) -> Result<(), Refusal> {
+        match content::append(&self.inner.db, slot.document, updates, Utc::now()).await {
+            Ok(Some(last)) => {
+                let loaded = room.as_mut().ok_or(Refusal::Unavailable)?;
+                let first = last - updates.len() as i64 + 1;
+                if first == loaded.stored_seq() + 1 {
+                    loaded.set_stored_seq(last);
+                } else {
+                    // Another process stored updates in between: read them too.
+                    let missed = content::load_after(
+                        &self.inner.db,
+                        slot.document,
+                        Some(loaded.stored_seq()),
+                    )
+                    .await
+                    .map_err(unavailable)?
+                    .unwrap_or_else(Content::default);
+                    loaded.catch_up(&missed).map_err(|_| Refusal::Malformed)?;
+                }
+                Ok(())
+            }
+            Ok(None) => {
+                self.evict(slot, room, Refusal::NotFound);
+                Err(Refusal::NotFound)
+            }
+            Err(error) => {
+                tracing::error!(document = ?slot.document, %error, "could not store a document update");
+                self.evict(slot, room, Refusal::Unavailable);
+                Err(Refusal::Unavailable)
+            }
+        }
+    }
+
+    fn evict(&self, slot: &Slot, room: &mut Option<Room>, why: Refusal) {
+        *room = None;
+        let _ = slot.relay.send(Relay::Closed(why));
+    }
+
+    /// Closes a deleted document for everyone who has it open.
+    pub async fn close(&self, document: DbId) {
+        let slot = self
+            .inner
+            .rooms
+            .lock()
+            .expect("rooms")
+            .get(&document)
+            .cloned();
+        if let Some(slot) = slot {
+            let mut room = slot.room.lock().await;
+            self.evict(&slot, &mut room, Refusal::NotFound);
+        }
+    }
+}
+
+impl Slot {
+    fn send(&self, from: u64, frame: Vec<u8>) {
+        // No receivers is fine: nobody else is in the room.
+        let _ = self.relay.send(Relay::Frame {
+            from,
+            frame: Bytes::from(frame),
+        });
+    }
+}
+
+fn unavailable(error: StoreError) -> Refusal {
+    tracing::error!(%error, "could not read a document");
+    Refusal::Unavailable
+}

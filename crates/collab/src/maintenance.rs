@@ -1,0 +1,63 @@
+//! Work the collaboration service does on its own: unloading documents nobody has open,
+//! compacting stored updates into a document's state, and taking the periodic automatic
+//! versions that feed the history.
+
+use std::time::Instant;
+
+use fluxstudio_store::documents::{content, snapshots};
+
+use crate::{documents::Documents, stored};
+
+/// Documents compacted or snapshotted per round, so one round never runs long.
+const PER_ROUND: i64 = 50;
+
+/// Runs until the process ends.
+pub async fn run(documents: Documents) {
+    let limits = *documents.hub().limits();
+    let mut ticker = tokio::time::interval(limits.maintenance_every);
+    let mut last_snapshots = Instant::now();
+    loop {
+        ticker.tick().await;
+        let unloaded = documents.hub().unload_idle();
+        if unloaded > 0 {
+            tracing::debug!(unloaded, "idle documents unloaded");
+        }
+        if let Err(error) = compact(&documents, limits.compact_after).await {
+            tracing::warn!(%error, "document compaction failed; trying again later");
+        }
+        if last_snapshots.elapsed() >= limits.snapshot_every {
+            last_snapshots = Instant::now();
+            if let Err(error) = take_snapshots(&documents).await {
+                tracing::warn!(%error, "automatic document versions failed; trying again later");
+            }
+        }
+    }
+}
+
+/// Merges the stored updates of documents with more than `threshold` of them.
+pub async fn compact(documents: &Documents, threshold: i64) -> Result<usize, stored::StoredError> {
+    let db = documents.db();
+    let mut done = 0;
+    for id in content::needing_compaction(db, threshold, PER_ROUND).await? {
+        if let Some((doc, upto)) = stored::load(db, id).await? {
+            if content::compact(db, id, &stored::state(&doc), upto).await? {
+                done += 1;
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// An automatic version of every document changed since its last one.
+pub async fn take_snapshots(
+    documents: &Documents,
+) -> Result<usize, fluxstudio_workspace::WorkspaceError> {
+    let mut done = 0;
+    for id in snapshots::changed_since_automatic(documents.db(), PER_ROUND).await? {
+        documents
+            .snapshot(id, "Automatic version", true, None)
+            .await?;
+        done += 1;
+    }
+    Ok(done)
+}

@@ -1,0 +1,167 @@
+//! One WebSocket connection to a document: the greeting, then the client's frames in,
+//! the room's frames out. Frames that arrived together are handled together, so a fast
+//! typist's updates are stored in one transaction. A writer is told what is stored (the
+//! server's state vector) at most every [`SAVED_EVERY`], which the web app shows as "saved".
+
+use std::{collections::HashSet, time::Duration};
+
+use axum::extract::ws::{CloseFrame, Message, WebSocket};
+use futures_util::{FutureExt, SinkExt, StreamExt, stream::SplitSink};
+use tokio::{sync::broadcast::error::RecvError, time::Instant};
+use yrs::ClientID;
+
+use crate::{
+    access::Grant,
+    close::Refusal,
+    hub::{Hub, Joined, Relay},
+    protocol::{self, Incoming},
+};
+
+/// How often a writer hears that its changes are stored.
+const SAVED_EVERY: Duration = Duration::from_millis(250);
+/// Frames taken from the socket at once when more are waiting.
+const BATCH: usize = 256;
+/// How long to wait for a client to answer a close before dropping it.
+const CLOSE_WAIT: Duration = Duration::from_secs(2);
+
+type Sink = SplitSink<WebSocket, Message>;
+
+/// Runs a connection until either side ends it.
+pub async fn run(socket: WebSocket, hub: Hub, mut grant: Grant, mut joined: Joined) {
+    let (mut sink, mut stream) = socket.split();
+    let mut clients: HashSet<ClientID> = HashSet::new();
+    let outcome = async {
+        for frame in std::mem::take(&mut joined.greeting) {
+            send(&mut sink, frame).await?;
+        }
+        let mut saved_due: Option<Instant> = None;
+        loop {
+            let saved_at = saved_due.unwrap_or_else(far_future);
+            tokio::select! {
+                incoming = stream.next() => {
+                    let Some(Ok(first)) = incoming else { return Ok(()) };
+                    let mut frames = vec![first];
+                    while frames.len() < BATCH {
+                        match stream.next().now_or_never() {
+                            Some(Some(Ok(frame))) => frames.push(frame),
+                            _ => break,
+                        }
+                    }
+                    let mut updates = Vec::new();
+                    for frame in frames {
+                        match frame {
+                            Message::Binary(bytes) => {
+                                for message in protocol::decode(&bytes).map_err(|_| Refusal::Malformed)? {
+                                    handle(&hub, &joined, &mut sink, &mut clients, &mut updates, message).await?;
+                                }
+                            }
+                            Message::Close(_) => return Ok(()),
+                            // Pings are answered by the WebSocket layer; text is not y-protocols.
+                            Message::Text(_) => return Err(Refusal::Malformed),
+                            _ => {}
+                        }
+                    }
+                    if !updates.is_empty() {
+                        if grant.may_write().await? {
+                            hub.submit(&joined, updates).await?;
+                            saved_due.get_or_insert_with(|| Instant::now() + SAVED_EVERY);
+                        } else {
+                            // A reader's change is never applied, stored or relayed.
+                            tracing::debug!(document = ?joined.slot.document, "refused a reader's update");
+                        }
+                    }
+                }
+                relayed = joined.relay.recv() => match relayed {
+                    Ok(Relay::Frame { from, frame }) if from != joined.id => {
+                        sink.send(Message::Binary(frame)).await.map_err(|_| Refusal::Unavailable)?;
+                    }
+                    Ok(Relay::Frame { .. }) => {}
+                    Ok(Relay::Closed(why)) => return Err(why),
+                    Err(RecvError::Lagged(_)) => return Err(Refusal::TooSlow),
+                    Err(RecvError::Closed) => return Ok(()),
+                },
+                _ = tokio::time::sleep_until(saved_at), if saved_due.is_some() => {
+                    saved_due = None;
+                    if let Some(frame) = hub.state_vector(&joined).await {
+                        send(&mut sink, frame).await?;
+                    }
+                }
+            }
+        }
+    }
+    .await;
+    hub.leave(&joined, &clients).await;
+    if let Err(refusal) = outcome {
+        close(sink, stream, refusal).await;
+    }
+}
+
+/// One message from the client. Changes are collected in `updates` to be stored together.
+async fn handle(
+    hub: &Hub,
+    joined: &Joined,
+    sink: &mut Sink,
+    clients: &mut HashSet<ClientID>,
+    updates: &mut Vec<(yrs::Update, Vec<u8>)>,
+    message: Incoming,
+) -> Result<(), Refusal> {
+    match message {
+        Incoming::SyncStep1(sv) => {
+            if let Some(frame) = hub.missing_for(joined, &sv).await {
+                send(sink, frame).await?;
+            }
+        }
+        Incoming::Update(update, bytes) => {
+            if !update.is_empty() {
+                updates.push((update, bytes));
+            }
+        }
+        Incoming::Awareness(update, size) => {
+            if size > hub.limits().max_awareness_bytes {
+                return Err(Refusal::TooLarge);
+            }
+            clients.extend(hub.awareness(joined, update).await?);
+        }
+        Incoming::AwarenessQuery => {
+            if let Some(frame) = hub.awareness_of_all(joined).await {
+                send(sink, frame).await?;
+            }
+        }
+        Incoming::Ignored => {}
+    }
+    Ok(())
+}
+
+async fn send(sink: &mut Sink, frame: Vec<u8>) -> Result<(), Refusal> {
+    sink.send(Message::Binary(frame.into()))
+        .await
+        .map_err(|_| Refusal::Unavailable)
+}
+
+/// Closes with the refusal's code and reason, then waits briefly for the client's answer
+/// so it sees a clean close (not 1006).
+pub async fn close(
+    mut sink: Sink,
+    mut stream: futures_util::stream::SplitStream<WebSocket>,
+    refusal: Refusal,
+) {
+    let frame = CloseFrame {
+        code: refusal.code(),
+        reason: refusal.reason().into(),
+    };
+    if sink.send(Message::Close(Some(frame))).await.is_err() {
+        return;
+    }
+    let _ = tokio::time::timeout(CLOSE_WAIT, async {
+        while let Some(Ok(message)) = stream.next().await {
+            if matches!(message, Message::Close(_)) {
+                break;
+            }
+        }
+    })
+    .await;
+}
+
+fn far_future() -> Instant {
+    Instant::now() + Duration::from_secs(86_400)
+}
