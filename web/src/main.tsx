@@ -17,6 +17,7 @@ import './styles/taskDrawer.css';
 import './styles/notifications.css';
 import './styles/realtime.css';
 import './styles/messages.css';
+import './styles/documents.css';
 
 const container = document.getElementById('root');
 if (!container) {

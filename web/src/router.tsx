@@ -23,6 +23,8 @@ import { OrganizationsPage } from './pages/organizations/OrganizationsPage';
 import { OverviewTab } from './pages/organizations/OverviewTab';
 import { TeamsTab } from './pages/organizations/TeamsTab';
 import { BoardTab } from './pages/projects/board/BoardTab';
+import { DocumentsTab } from './pages/projects/documents/DocumentsTab';
+import { LazyDocumentPage } from './pages/projects/documents/LazyDocumentPage';
 import { MilestonesTab } from './pages/projects/milestones/MilestonesTab';
 import { ProjectMembersTab } from './pages/projects/members/ProjectMembersTab';
 import { ProjectActivityTab } from './pages/projects/ProjectActivityTab';
@@ -75,6 +77,8 @@ export const router = createBrowserRouter([
                     ],
                   },
                   { path: 'milestones', element: <MilestonesTab /> },
+                  { path: 'documents', element: <DocumentsTab /> },
+                  { path: 'documents/:documentId', element: <LazyDocumentPage /> },
                   { path: 'members', element: <ProjectMembersTab /> },
                   { path: 'activity', element: <ProjectActivityTab /> },
                 ],

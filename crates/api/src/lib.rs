@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod auth;
 pub mod csrf;
+pub mod documents;
 pub mod error;
 pub mod health;
 pub mod ids;

@@ -8,7 +8,9 @@ use axum::{
 use utoipa::OpenApi;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use crate::{admin, auth, csrf, error::ErrorBody, health, messaging, state::AppState, workspace};
+use crate::{
+    admin, auth, csrf, documents, error::ErrorBody, health, messaging, state::AppState, workspace,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -26,7 +28,8 @@ use crate::{admin, auth, csrf, error::ErrorBody, health, messaging, state::AppSt
         (name = "organizations", description = "Organizations, members, invitations, teams, activity"),
         (name = "projects", description = "Projects, their members, boards of tasks, activity"),
         (name = "notifications", description = "What the signed-in person is told"),
-        (name = "messaging", description = "Conversations, messages, reactions, read receipts, search")
+        (name = "messaging", description = "Conversations, messages, reactions, read receipts, search"),
+        (name = "documents", description = "Collaborative documents: list, export, versions and restore (content is edited live over /collab/{id})")
     )
 )]
 struct ApiDoc;
@@ -137,6 +140,18 @@ fn project_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(notifications::read_all))
         .routes(routes!(notifications::delete))
         .merge(messaging_routes())
+        .merge(document_routes())
+}
+
+/// Documents; their content is edited over `/collab/{id}` (crates/collab).
+fn document_routes() -> OpenApiRouter<AppState> {
+    use documents::{history, items};
+    OpenApiRouter::new()
+        .routes(routes!(items::create, items::list))
+        .routes(routes!(items::get, items::rename, items::delete))
+        .routes(routes!(items::export))
+        .routes(routes!(history::list, history::save))
+        .routes(routes!(history::restore))
 }
 
 /// Messaging: the same service the Socket.IO events call.

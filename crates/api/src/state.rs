@@ -5,6 +5,7 @@ use std::{sync::Arc, time::Instant};
 
 use fluxstudio_accounts::Accounts;
 use fluxstudio_auth::csrf::CsrfKey;
+use fluxstudio_collab::Documents;
 use fluxstudio_messaging::Messaging;
 use fluxstudio_store::Db;
 use fluxstudio_workspace::Workspace;
@@ -26,6 +27,7 @@ pub struct Inner {
     pub accounts: Accounts,
     pub workspace: Workspace,
     pub messaging: Messaging,
+    pub documents: Documents,
     pub limits: RateLimits,
     pub csrf: CsrfKey,
     pub web: WebSecurity,
@@ -48,6 +50,7 @@ pub struct StateParts {
     pub accounts: Accounts,
     pub workspace: Workspace,
     pub messaging: Messaging,
+    pub documents: Documents,
     pub limits: RateLimits,
     /// The server's secret; the CSRF key is derived from it.
     pub secret: Vec<u8>,
@@ -65,6 +68,7 @@ impl AppState {
                 accounts: parts.accounts,
                 workspace: parts.workspace,
                 messaging: parts.messaging,
+                documents: parts.documents,
                 limits: parts.limits,
                 csrf: CsrfKey::derive(&parts.secret),
                 web: parts.web,
@@ -86,6 +90,10 @@ impl AppState {
 
     pub fn messaging(&self) -> &Messaging {
         &self.inner.messaging
+    }
+
+    pub fn documents(&self) -> &Documents {
+        &self.inner.documents
     }
 }
 

@@ -38,7 +38,7 @@ impl Collab {
     }
 }
 
-pub fn routes(collab: Collab) -> Router {
+pub fn routes<S: Clone + Send + Sync + 'static>(collab: Collab) -> Router<S> {
     Router::new()
         .route("/collab/health", get(health))
         .route("/collab/{document}", get(connect))

@@ -49,6 +49,16 @@ pub struct ServeArgs {
     /// Once listening, write the bound address (`HOST:PORT`) to this file.
     #[arg(long, value_name = "PATH")]
     pub addr_file: Option<PathBuf>,
+    /// Run one service alone: `collab` serves only `/collab` (on COLLAB_PORT, default
+    /// 4000), sharing the database with the main server.
+    #[arg(long, value_enum, value_name = "SERVICE")]
+    pub only: Option<OnlyService>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnlyService {
+    /// The collaboration service (Yjs documents over WebSocket).
+    Collab,
 }
 
 #[derive(Debug, Subcommand)]

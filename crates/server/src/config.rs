@@ -10,6 +10,7 @@ use fluxstudio_store::{DatabaseUrl, DbOptions};
 
 use crate::{
     account_config::AccountSettings,
+    collab_config::CollabSettings,
     realtime_config::RealtimeSettings,
     vars::{ConfigError, Vars, bad, parse_bool, parse_number},
 };
@@ -41,6 +42,7 @@ pub struct Config {
     pub test_hooks: bool,
     pub accounts: AccountSettings,
     pub realtime: RealtimeSettings,
+    pub collab: CollabSettings,
 }
 
 /// `https://studio.example` or `http://localhost:5173`: scheme, host, optional port, no path.
@@ -160,6 +162,7 @@ impl Config {
             test_hooks,
             accounts: AccountSettings::from_vars(vars, port)?,
             realtime: RealtimeSettings::from_vars(vars)?,
+            collab: CollabSettings::from_vars(vars)?,
         })
     }
 }

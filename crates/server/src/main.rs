@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod alloc;
 mod cli;
+mod collab_config;
 mod config;
 mod demo;
 mod migrate_cmd;

@@ -12,7 +12,14 @@ use fluxstudio_api::{
 use fluxstudio_store::{Db, migrate};
 use tokio::net::TcpListener;
 
-use crate::{alloc, cli::ServeArgs, config::Config, secret, shutdown::shutdown_signal, web};
+use crate::{
+    alloc,
+    cli::{OnlyService, ServeArgs},
+    config::Config,
+    secret,
+    shutdown::shutdown_signal,
+    web,
+};
 
 pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let started = Instant::now();
@@ -31,7 +38,31 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let state = state(db.clone(), &config, secret.0.as_bytes())?;
     tokio::spawn(housekeeping(state.accounts().clone()));
     tokio::spawn(alloc::return_freed_memory());
-    let sockets = config.realtime.enabled.then(|| {
+    tokio::spawn(fluxstudio_collab::maintenance::run(
+        state.documents().clone(),
+    ));
+
+    let only_collab = args.only == Some(OnlyService::Collab);
+    let host = args.host.unwrap_or(config.host);
+    let default_port = if only_collab {
+        config.collab.port
+    } else {
+        config.port
+    };
+    let port = args.port.unwrap_or(default_port);
+    let listener = TcpListener::bind((host, port))
+        .await
+        .with_context(|| format!("cannot listen on {host}:{port}"))?;
+    let addr = listener.local_addr()?;
+    let collab = fluxstudio_collab::Collab::new(
+        fluxstudio_collab::Gate::new(state.accounts().clone(), state.documents().clone()),
+        state.documents().hub().clone(),
+        addr.port(),
+    );
+    if only_collab {
+        tracing::info!("--only collab: serving the collaboration service alone");
+    }
+    let sockets = (config.realtime.enabled && !only_collab).then(|| {
         let services = fluxstudio_realtime::Services {
             accounts: state.accounts().clone(),
             workspace: state.workspace().clone(),
@@ -39,22 +70,15 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         };
         fluxstudio_realtime::layer(services, config.realtime.rate)
     });
-    if sockets.is_none() {
+    if !config.realtime.enabled {
         tracing::info!("ENABLE_WEBSOCKET=false: Socket.IO is not served");
     }
-    let app = app(
-        state,
-        &config,
-        metrics,
-        sockets.as_ref().map(|(layer, _)| layer.clone()),
-    );
-
-    let host = args.host.unwrap_or(config.host);
-    let port = args.port.unwrap_or(config.port);
-    let listener = TcpListener::bind((host, port))
-        .await
-        .with_context(|| format!("cannot listen on {host}:{port}"))?;
-    let addr = listener.local_addr()?;
+    let app = if only_collab {
+        collab_app(collab, &config)
+    } else {
+        let sockets = sockets.as_ref().map(|(layer, _)| layer.clone());
+        full_app(state, &config, metrics, sockets, collab)
+    };
     if let Some(file) = &args.addr_file {
         write_addr_file(file, addr)?;
     }
@@ -161,9 +185,12 @@ fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
         bus,
     );
     let messaging = fluxstudio_messaging::Messaging::new(db.clone(), workspace.clone());
+    let hub = fluxstudio_collab::Hub::new(db.clone(), config.collab.limits);
+    let documents = fluxstudio_collab::Documents::new(db.clone(), workspace.clone(), hub);
     Ok(AppState::new(StateParts {
         workspace,
         messaging,
+        documents,
         db,
         heap_allocated: alloc::allocated_bytes,
         accounts,
@@ -176,22 +203,29 @@ fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
     }))
 }
 
-/// The whole HTTP application: `/api`, `/metrics` and the web app, inside the layers
-/// every response passes through.
-fn app(
-    state: AppState,
-    config: &Config,
-    metrics_handle: metrics::PrometheusHandle,
-    sockets: Option<socketioxide::layer::SocketIoLayer>,
-) -> fluxstudio_api::Served {
-    let options = HttpOptions {
+fn http_options(config: &Config) -> HttpOptions {
+    HttpOptions {
         cors_origins: config.cors_origins.clone(),
         body_limit: config.body_limit,
         test_hooks: config.test_hooks,
         production: config.environment.is_production(),
-    };
+    }
+}
+
+/// The whole HTTP application: `/api`, `/collab`, `/metrics` and the web app, inside the
+/// layers every response passes through.
+fn full_app(
+    state: AppState,
+    config: &Config,
+    metrics_handle: metrics::PrometheusHandle,
+    sockets: Option<socketioxide::layer::SocketIoLayer>,
+    collab: fluxstudio_collab::Collab,
+) -> fluxstudio_api::Served {
+    let options = http_options(config);
     let router = Router::new()
         .merge(fluxstudio_api::routes(&state, &options, get(web::api_docs)))
+        // Not rate limited or CSRF checked: each connection authenticates itself.
+        .merge(fluxstudio_collab::routes(collab))
         .route("/metrics", get(metrics::render).with_state(metrics_handle))
         .merge(
             Router::new()
@@ -213,6 +247,14 @@ fn app(
         None => router,
     };
     fluxstudio_api::serve(router, &options)
+}
+
+/// `serve --only collab`: the collaboration service alone (the seed's separate process).
+fn collab_app(collab: fluxstudio_collab::Collab, config: &Config) -> fluxstudio_api::Served {
+    let router = Router::new()
+        .merge(fluxstudio_collab::routes(collab))
+        .layer(observe::ObserveLayer);
+    fluxstudio_api::serve(router, &http_options(config))
 }
 
 /// Written to a temporary file and renamed, so a reader never sees half an address.

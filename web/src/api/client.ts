@@ -1,7 +1,7 @@
 import { endSession, isRefusal, refreshAccessToken } from '../auth/refresh';
 import { getAccessToken } from '../auth/sessionStore';
 import { ApiError } from './errors';
-import { send, type Method } from './http';
+import { fetchFile, send, type DownloadedFile, type Method } from './http';
 
 /**
  * 401s that are about what the user typed (a wrong current password or 2FA code), not
@@ -22,18 +22,27 @@ function isTokenProblem(error: unknown): boolean {
  * the request retried once. If the refresh is refused, the session is over: the state
  * is cleared, which sends protected pages to /login?next=… (see RequireAuth).
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return asSignedIn((bearer) => send<T>(method, path, { body, bearer }));
+}
+
+/** A file download as the signed-in user (an export), with the same token handling as apiRequest. */
+export function apiDownload(path: string): Promise<DownloadedFile> {
+  return asSignedIn((bearer) => fetchFile(path, bearer));
+}
+
+async function asSignedIn<T>(call: (bearer: string | null) => Promise<T>): Promise<T> {
   const token = getAccessToken();
   if (token) {
     try {
-      return await send<T>(method, path, { body, bearer: token });
+      return await call(token);
     } catch (error) {
       if (!isTokenProblem(error)) throw error;
     }
   }
   // Another request may have refreshed while this one was out: then just use the new token.
   if (!token || getAccessToken() === token) await refreshOrEnd();
-  return send<T>(method, path, { body, bearer: getAccessToken() });
+  return call(getAccessToken());
 }
 
 async function refreshOrEnd() {

@@ -62,3 +62,42 @@ async function attempt<T>(method: Method, path: string, { body, bearer, signal }
     throw new ApiError(response.status, 'bad_response', 'The server answered with something that is not JSON.');
   }
 }
+
+/** A file the server sends as an attachment, with the name it suggests (if any). */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string | undefined;
+}
+
+/**
+ * GET a file that needs the bearer token, so a plain link cannot fetch it: answers its
+ * bytes and suggested name, or throws an ApiError like `send`.
+ */
+export async function fetchFile(path: string, bearer: string | null): Promise<DownloadedFile> {
+  const headers: Record<string, string> = {};
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw ApiError.network();
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return { blob: await response.blob(), filename: attachmentName(response.headers.get('Content-Disposition')) };
+}
+
+/** The file name in a Content-Disposition header; `filename*` (RFC 6266, UTF-8) wins. */
+function attachmentName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*utf-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name || undefined;
+}

@@ -33,3 +33,10 @@ export const canComment = (role: Role) => COMMENTERS.has(role);
 
 /** `ManageMilestones`: create, change and delete them. */
 export const canManageMilestones = (role: Role) => WORKERS.has(role);
+
+/**
+ * `EditDocuments`: create, rename and delete the project's documents, type in them, save and
+ * restore versions. Everyone else who may see the project reads them and sees the carets (a
+ * document's own `canEdit` says the same for that document).
+ */
+export const canEditDocuments = (role: Role) => WORKERS.has(role);

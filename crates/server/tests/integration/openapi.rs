@@ -121,6 +121,15 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("post", "/api/messages/{id}/reactions"),
     ("delete", "/api/messages/{id}/reactions"),
     ("get", "/api/search/messages"),
+    ("post", "/api/projects/{id}/documents"),
+    ("get", "/api/projects/{id}/documents"),
+    ("get", "/api/documents/{id}"),
+    ("patch", "/api/documents/{id}"),
+    ("delete", "/api/documents/{id}"),
+    ("get", "/api/documents/{id}/export"),
+    ("get", "/api/documents/{id}/snapshots"),
+    ("post", "/api/documents/{id}/snapshots"),
+    ("post", "/api/documents/{id}/snapshots/{snapshotId}/restore"),
 ];
 
 async fn document_is_openapi_3_1_and_lists_every_endpoint(backend: Backend) {

@@ -7,6 +7,8 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
   const onBoard = pathname === base || pathname === `${base}/` || pathname.startsWith(`${base}/tasks/`);
   const tabs = [
     { to: `${base}/milestones`, label: 'Milestones' },
+    // Also current inside one of its documents.
+    { to: `${base}/documents`, label: 'Documents' },
     { to: `${base}/members`, label: 'Members' },
     { to: `${base}/activity`, label: 'Activity' },
   ];
