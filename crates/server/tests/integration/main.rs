@@ -5,6 +5,7 @@ mod support;
 
 mod accounts;
 mod config;
+mod documents;
 mod health;
 mod http;
 mod messaging;

@@ -106,7 +106,7 @@ fn every_project_action_by_every_actor() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 25 * 11);
+    assert_eq!(checked, 25 * 12);
 }
 
 #[test]

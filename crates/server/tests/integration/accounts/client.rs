@@ -15,6 +15,8 @@ pub struct Answer {
     pub status: u16,
     pub headers: HeaderMap,
     pub body: Value,
+    /// The body as text (exports are not JSON).
+    pub text: String,
 }
 
 impl Answer {
@@ -125,6 +127,7 @@ impl<'a> Api<'a> {
             status,
             headers,
             body,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }
 
