@@ -39,10 +39,10 @@ pub async fn compact(documents: &Documents, threshold: i64) -> Result<usize, sto
     let db = documents.db();
     let mut done = 0;
     for id in content::needing_compaction(db, threshold, PER_ROUND).await? {
-        if let Some((doc, upto)) = stored::load(db, id).await? {
-            if content::compact(db, id, &stored::state(&doc), upto).await? {
-                done += 1;
-            }
+        if let Some((doc, upto)) = stored::load(db, id).await?
+            && content::compact(db, id, &stored::state(&doc), upto).await?
+        {
+            done += 1;
         }
     }
     Ok(done)
