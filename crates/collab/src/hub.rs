@@ -19,19 +19,23 @@ use fluxstudio_store::{
     Db, DbId, StoreError,
     documents::content::{self, Content},
 };
-use tokio::sync::{Mutex as AsyncMutex, broadcast};
+use tokio::sync::{
+    Mutex as AsyncMutex,
+    mpsc::{self, error::TrySendError},
+};
 use yrs::{ClientID, Doc, StateVector, Update, sync::AwarenessUpdate};
 
 use crate::{close::Refusal, limits::Limits, protocol, room::Room};
 
-/// Frames waiting for a slow reader before it is told to reconnect.
-const RELAY_BUFFER: usize = 4096;
+/// Frames waiting for a slow reader before it is dropped (it reconnects and syncs again).
+/// Each connection has its own queue, so an idle room costs no buffer.
+const RELAY_BUFFER: usize = 1024;
 
 /// What the other connections of a room hear.
 #[derive(Debug, Clone)]
 pub enum Relay {
-    /// A frame from connection `from` (0 for the server itself).
-    Frame { from: u64, frame: Bytes },
+    /// A frame another connection (or the server) caused.
+    Frame(Bytes),
     /// The room was dropped (a change could not be stored, or the document was deleted):
     /// close with this.
     Closed(Refusal),
@@ -41,7 +45,9 @@ pub enum Relay {
 pub struct Slot {
     pub document: DbId,
     room: AsyncMutex<Option<Room>>,
-    relay: broadcast::Sender<Relay>,
+    /// Where each connection in the room hears the others.
+    relays: Mutex<Vec<(u64, mpsc::Sender<Relay>)>>,
+    /// Connections in the room or joining it: the room stays loaded while any are.
     peers: AtomicUsize,
     idle_since: Mutex<Instant>,
 }
@@ -50,7 +56,8 @@ pub struct Slot {
 pub struct Joined {
     pub slot: Arc<Slot>,
     pub id: u64,
-    pub relay: broadcast::Receiver<Relay>,
+    /// What the others sent; closed when this connection fell too far behind.
+    pub relay: mpsc::Receiver<Relay>,
     /// The frames to send first (sync step 1 and everyone's awareness).
     pub greeting: Vec<Vec<u8>>,
 }
@@ -94,14 +101,15 @@ impl Hub {
     /// Enters `document`'s room, loading it (or reading what other processes stored since
     /// it was loaded).
     pub async fn join(&self, document: DbId) -> Result<Joined, Refusal> {
-        let (slot, relay) = self.slot(document, true);
+        let id = self.inner.next_id.fetch_add(1, Ordering::Relaxed);
+        let (slot, relay) = self.slot(document, Some(id));
         let greeting = {
             let mut room = slot.room.lock().await;
             match self.ready(&slot, &mut room).await {
                 Ok(room) => room.greeting(),
                 Err(refusal) => {
                     drop(room);
-                    self.release(&slot);
+                    self.release(&slot, id);
                     return Err(refusal);
                 }
             }
@@ -109,8 +117,8 @@ impl Hub {
         self.inner.connections.fetch_add(1, Ordering::Relaxed);
         Ok(Joined {
             slot,
-            id: self.inner.next_id.fetch_add(1, Ordering::Relaxed),
-            relay,
+            id,
+            relay: relay.ok_or(Refusal::Unavailable)?,
             greeting,
         })
     }
@@ -124,7 +132,7 @@ impl Hub {
             }
         }
         self.inner.connections.fetch_sub(1, Ordering::Relaxed);
-        self.release(&joined.slot);
+        self.release(&joined.slot, joined.id);
     }
 
     /// Applies, stores, then relays a connection's changes.
@@ -159,7 +167,7 @@ impl Hub {
         document: DbId,
         change: impl FnOnce(&Doc) -> Vec<u8>,
     ) -> Result<(), Refusal> {
-        let (slot, _) = self.slot(document, false);
+        let (slot, _) = self.slot(document, None);
         let mut room = slot.room.lock().await;
         let loaded = self.ready(&slot, &mut room).await?;
         let update = change(loaded.doc());
@@ -220,27 +228,44 @@ impl Hub {
         before - rooms.len()
     }
 
-    /// The room of `document`, created when missing; counts a peer when `peer`.
-    fn slot(&self, document: DbId, peer: bool) -> (Arc<Slot>, broadcast::Receiver<Relay>) {
+    /// The room of `document`, created when missing. Connection `peer` is counted in it
+    /// and hears the others from now on, before the room is even loaded, so it misses
+    /// nothing between its greeting and its first relayed frame.
+    fn slot(
+        &self,
+        document: DbId,
+        peer: Option<u64>,
+    ) -> (Arc<Slot>, Option<mpsc::Receiver<Relay>>) {
         let mut rooms = self.inner.rooms.lock().expect("rooms");
         let slot = rooms.entry(document).or_insert_with(|| {
             Arc::new(Slot {
                 document,
                 room: AsyncMutex::new(None),
-                relay: broadcast::channel(RELAY_BUFFER).0,
+                relays: Mutex::new(Vec::new()),
                 peers: AtomicUsize::new(0),
                 idle_since: Mutex::new(Instant::now()),
             })
         });
-        if peer {
-            slot.peers.fetch_add(1, Ordering::AcqRel);
-        } else {
-            *slot.idle_since.lock().expect("idle") = Instant::now();
-        }
-        (slot.clone(), slot.relay.subscribe())
+        let relay = match peer {
+            Some(id) => {
+                slot.peers.fetch_add(1, Ordering::AcqRel);
+                let (tx, rx) = mpsc::channel(RELAY_BUFFER);
+                slot.relays.lock().expect("relays").push((id, tx));
+                Some(rx)
+            }
+            None => {
+                *slot.idle_since.lock().expect("idle") = Instant::now();
+                None
+            }
+        };
+        (slot.clone(), relay)
     }
 
-    fn release(&self, slot: &Slot) {
+    fn release(&self, slot: &Slot, id: u64) {
+        slot.relays
+            .lock()
+            .expect("relays")
+            .retain(|(peer, _)| *peer != id);
         // Under the rooms lock, so unloading never sees a count a join is about to raise.
         let _rooms = self.inner.rooms.lock().expect("rooms");
         if slot.peers.fetch_sub(1, Ordering::AcqRel) == 1 {
@@ -309,7 +334,10 @@ impl Hub {
 
     fn evict(&self, slot: &Slot, room: &mut Option<Room>, why: Refusal) {
         *room = None;
-        let _ = slot.relay.send(Relay::Closed(why));
+        for (_, relay) in slot.relays.lock().expect("relays").iter() {
+            // A full queue is dropped below anyway: that connection closes too.
+            let _ = relay.try_send(Relay::Closed(why));
+        }
     }
 
     /// Closes a deleted document for everyone who has it open.
@@ -329,11 +357,17 @@ impl Hub {
 }
 
 impl Slot {
+    /// Relays `frame` to every connection but `from` (0: the server, so to all). A
+    /// connection whose queue is full is dropped from the room: its session sees its
+    /// queue close and tells the client to reconnect.
     fn send(&self, from: u64, frame: Vec<u8>) {
-        // No receivers is fine: nobody else is in the room.
-        let _ = self.relay.send(Relay::Frame {
-            from,
-            frame: Bytes::from(frame),
+        let frame = Bytes::from(frame);
+        self.relays.lock().expect("relays").retain(|(peer, relay)| {
+            *peer == from
+                || match relay.try_send(Relay::Frame(frame.clone())) {
+                    Ok(()) => true,
+                    Err(TrySendError::Full(_) | TrySendError::Closed(_)) => false,
+                }
         });
     }
 }

@@ -14,7 +14,7 @@ pub struct Limits {
     pub compact_after: i64,
     /// A document that changed is snapshotted for its history this often.
     pub snapshot_every: Duration,
-    /// How often the background work (unload, compaction, snapshots) looks for something to do.
+    /// How often compaction looks for documents with many stored updates.
     pub maintenance_every: Duration,
 }
 

@@ -2,7 +2,7 @@
 //! compacting stored updates into a document's state, and taking the periodic automatic
 //! versions that feed the history.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use fluxstudio_store::documents::{content, snapshots};
 
@@ -11,10 +11,15 @@ use crate::{documents::Documents, stored};
 /// Documents compacted or snapshotted per round, so one round never runs long.
 const PER_ROUND: i64 = 50;
 
+/// How often idle documents are looked for: unloading is a scan of the rooms in memory,
+/// so it can run often and a document leaves within a second of its idle time.
+const UNLOAD_EVERY: Duration = Duration::from_secs(1);
+
 /// Runs until the process ends.
 pub async fn run(documents: Documents) {
     let limits = *documents.hub().limits();
-    let mut ticker = tokio::time::interval(limits.maintenance_every);
+    let mut ticker = tokio::time::interval(UNLOAD_EVERY);
+    let mut last_compaction = Instant::now();
     let mut last_snapshots = Instant::now();
     loop {
         ticker.tick().await;
@@ -22,8 +27,11 @@ pub async fn run(documents: Documents) {
         if unloaded > 0 {
             tracing::debug!(unloaded, "idle documents unloaded");
         }
-        if let Err(error) = compact(&documents, limits.compact_after).await {
-            tracing::warn!(%error, "document compaction failed; trying again later");
+        if last_compaction.elapsed() >= limits.maintenance_every {
+            last_compaction = Instant::now();
+            if let Err(error) = compact(&documents, limits.compact_after).await {
+                tracing::warn!(%error, "document compaction failed; trying again later");
+            }
         }
         if last_snapshots.elapsed() >= limits.snapshot_every {
             last_snapshots = Instant::now();

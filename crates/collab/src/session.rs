@@ -7,7 +7,7 @@ use std::{collections::HashSet, time::Duration};
 
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use futures_util::{FutureExt, SinkExt, StreamExt, stream::SplitSink};
-use tokio::{sync::broadcast::error::RecvError, time::Instant};
+use tokio::time::Instant;
 use yrs::ClientID;
 
 use crate::{
@@ -72,13 +72,12 @@ pub async fn run(socket: WebSocket, hub: Hub, mut grant: Grant, mut joined: Join
                     }
                 }
                 relayed = joined.relay.recv() => match relayed {
-                    Ok(Relay::Frame { from, frame }) if from != joined.id => {
+                    Some(Relay::Frame(frame)) => {
                         sink.send(Message::Binary(frame)).await.map_err(|_| Refusal::Unavailable)?;
                     }
-                    Ok(Relay::Frame { .. }) => {}
-                    Ok(Relay::Closed(why)) => return Err(why),
-                    Err(RecvError::Lagged(_)) => return Err(Refusal::TooSlow),
-                    Err(RecvError::Closed) => return Ok(()),
+                    Some(Relay::Closed(why)) => return Err(why),
+                    // The room dropped this connection: it fell too far behind.
+                    None => return Err(Refusal::TooSlow),
                 },
                 _ = tokio::time::sleep_until(saved_at), if saved_due.is_some() => {
                     saved_due = None;

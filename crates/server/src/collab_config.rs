@@ -32,10 +32,6 @@ impl CollabSettings {
                 "COLLAB_COMPACT_AFTER",
                 defaults.compact_after as u32,
             )?),
-            // Checks at least as often as the shortest of the above.
-            maintenance_every: defaults
-                .maintenance_every
-                .min(seconds("COLLAB_IDLE_UNLOAD_SECONDS", defaults.idle_unload)?),
             ..defaults
         };
         Ok(Self {
