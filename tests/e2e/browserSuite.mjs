@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach } from 'node:test';
+import { signIn } from './accountPages.mjs';
 import { launchChromium } from './chromium.mjs';
 import { startServer } from './harness.mjs';
 
@@ -26,6 +27,13 @@ export function browserSuite({ env = {}, viewport } = {}) {
       context.on('weberror', (webError) => suite.pageErrors.push(webError.error()));
       suite.contexts.push(context);
       return context.newPage();
+    },
+    /** A fresh browser profile signed in as `person` (made over REST), on the Projects page. */
+    async signedIn(person) {
+      const page = await suite.newPerson();
+      await page.goto(suite.url('/login'));
+      await signIn(page, person.email);
+      return page;
     },
   };
 

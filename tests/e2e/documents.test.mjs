@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { button, field, heading, signIn } from './accountPages.mjs';
+import { button, field, heading } from './accountPages.mjs';
 import { browserSuite } from './browserSuite.mjs';
 import {
   caretLabel,
@@ -32,16 +32,8 @@ describe('collaborative documents in the browser', { timeout: 240_000 }, () => {
     env: { AUTH_RATE_LIMIT_MAX: '1000' },
     viewport: { width: 1600, height: 1000 },
   });
-  const { url, newPerson } = suite;
+  const { url, signedIn } = suite;
   const suffix = () => randomUUID().slice(0, 8);
-
-  /** A browser context signed in as `person`, on the Projects page. */
-  async function signedIn(person) {
-    const page = await newPerson();
-    await page.goto(url('/login'));
-    await signIn(page, person.email);
-    return page;
-  }
 
   /** An owner (who leads the project) and a member they made its editor. */
   async function projectOfTwo(ownerName, memberName) {

@@ -44,16 +44,8 @@ describe('messaging and live boards in the browser', { timeout: 240_000 }, () =>
     env: { AUTH_RATE_LIMIT_MAX: '1000', SOCKET_EVENTS_PER_SECOND: '1000', SOCKET_EVENT_BURST: '1000', JWT_SECRET },
     viewport: { width: 1600, height: 1000 },
   });
-  const { url, newPerson } = suite;
+  const { url, newPerson, signedIn } = suite;
   const suffix = () => randomUUID().slice(0, 8);
-
-  /** A browser context signed in as `person`, on the Projects page. */
-  async function signedIn(person) {
-    const page = await newPerson();
-    await page.goto(url('/login'));
-    await signIn(page, person.email);
-    return page;
-  }
 
   it('carries messages, typing, receipts, unread counts, reactions, edits and threads live', async () => {
     const { owner, member } = await studioOfTwo(suite.server, 'Ann Author', 'Ben Reader', `Studio ${suffix()}`);

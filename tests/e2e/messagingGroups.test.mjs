@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { button, field, signIn } from './accountPages.mjs';
+import { button, field } from './accountPages.mjs';
 import { browserSuite } from './browserSuite.mjs';
 import {
   chat,
@@ -25,16 +25,8 @@ describe('group conversations in the browser', { timeout: 240_000 }, () => {
     env: { AUTH_RATE_LIMIT_MAX: '1000', SOCKET_EVENTS_PER_SECOND: '1000', SOCKET_EVENT_BURST: '1000' },
     viewport: { width: 1600, height: 1000 },
   });
-  const { url, newPerson } = suite;
+  const { url, signedIn } = suite;
   const suffix = () => randomUUID().slice(0, 8);
-
-  /** A browser context signed in as `person`, on the Projects page. */
-  async function signedIn(person) {
-    const page = await newPerson();
-    await page.goto(url('/login'));
-    await signIn(page, person.email);
-    return page;
-  }
 
   /** Three people of one studio, and a group `name` of the first two that has one message. */
   async function studioOfThree(names, name) {

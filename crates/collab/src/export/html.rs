@@ -45,15 +45,7 @@ fn block(node: &Node) -> String {
 }
 
 fn inline(nodes: &[Node]) -> String {
-    let mut out = String::new();
-    for node in nodes {
-        match node {
-            Node::Text(spans) => spans.iter().for_each(|span| out.push_str(&styled(span))),
-            Node::Element { tag, .. } if tag == "hardBreak" => out.push_str("<br>"),
-            Node::Element { children, .. } => out.push_str(&inline(children)),
-        }
-    }
-    out
+    super::inline(nodes, "<br>", &styled)
 }
 
 fn styled(span: &Span) -> String {

@@ -81,15 +81,7 @@ fn prefix_lines(text: &str, first: &str, rest: &str) -> String {
 }
 
 fn inline(nodes: &[Node]) -> String {
-    let mut out = String::new();
-    for node in nodes {
-        match node {
-            Node::Text(spans) => spans.iter().for_each(|span| out.push_str(&styled(span))),
-            Node::Element { tag, .. } if tag == "hardBreak" => out.push_str("\\\n"),
-            Node::Element { children, .. } => out.push_str(&inline(children)),
-        }
-    }
-    out
+    super::inline(nodes, "\\\n", &styled)
 }
 
 fn styled(span: &Span) -> String {

@@ -112,6 +112,20 @@ impl Node {
     }
 }
 
+/// Inline content (text runs and hard breaks) written with `styled` for each run and
+/// `hard_break` for each break; other inline elements give their content.
+pub(crate) fn inline(nodes: &[Node], hard_break: &str, styled: &dyn Fn(&Span) -> String) -> String {
+    let mut out = String::new();
+    for node in nodes {
+        match node {
+            Node::Text(spans) => spans.iter().for_each(|span| out.push_str(&styled(span))),
+            Node::Element { tag, .. } if tag == "hardBreak" => out.push_str(hard_break),
+            Node::Element { children, .. } => out.push_str(&inline(children, hard_break, styled)),
+        }
+    }
+    out
+}
+
 impl Mark {
     pub(crate) fn href(&self) -> Option<&str> {
         self.attrs.get("href")?.as_str()
