@@ -4,8 +4,14 @@
 // (./data/fluxstudio.db) and generated development secret never leak between runs.
 // The server binds port 0 and reports the port it got through --addr-file; we poll for
 // that file and then for /api/health/ready instead of sleeping for a guessed time.
+//
+// A second process can be started in the working directory of a first (`workDir`): it then
+// shares the first's SQLite database and secret (a restart after `kill()`, or a
+// `serve --only collab` beside the main server, ready at `readyPath`). It writes its own
+// address and log files there and never removes the directory; the process that made it does.
 
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import { access, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,25 +34,41 @@ const ADDRESS_PATTERN = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):\d{1,5}
 /**
  * @typedef {object} RunningServer
  * @property {string} baseUrl   e.g. "http://127.0.0.1:43121"
- * @property {string} workDir   the server's working directory (removed by stop())
+ * @property {string} workDir   the server's working directory (removed by stop() when this
+ *   call made it and `keepWorkDir` was not set)
+ * @property {string} logFile   the file the server's output goes to
  * @property {() => Promise<string>} logTail  the last few KB of the server's output
  * @property {() => Promise<{code: number | null, signal: string | null, forced: boolean}>} stop
- *   SIGTERM, wait for exit (SIGKILL after a grace period), then remove workDir.
+ *   SIGTERM, wait for exit (SIGKILL after a grace period), then remove workDir if it is ours.
+ *   After `kill()` it only removes workDir.
+ * @property {() => Promise<{code: number | null, signal: string | null}>} kill
+ *   SIGKILL (a crash: no graceful shutdown) and wait for the exit; workDir stays.
  */
 
 /**
  * @param {object} [options]
  * @param {Record<string, string>} [options.env]  extra environment for the server
  * @param {string[]} [options.args]               extra arguments after `serve ...`
+ * @param {string} [options.workDir]   run in this existing directory (sharing its SQLite
+ *   database and secret) instead of a fresh one; it is never removed by this server's stop()
+ * @param {boolean} [options.keepWorkDir]  do not remove a fresh workDir on stop() either
+ * @param {string} [options.readyPath]  answers 200 once the server is ready
+ *   (default /api/health/ready; `serve --only collab` has only /collab/health)
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(options = {}) {
   const bin = process.env.FLUXSTUDIO_BIN || DEFAULT_BIN;
   await assertExecutable(bin);
+  const readyPath = options.readyPath ?? '/api/health/ready';
 
-  const workDir = await mkdtemp(join(tmpdir(), 'fluxstudio-e2e-'));
-  const addrFile = join(workDir, 'addr');
-  const logFile = join(workDir, 'server.log');
+  const sharedDir = options.workDir !== undefined;
+  const workDir = sharedDir ? resolve(options.workDir) : await mkdtemp(join(tmpdir(), 'fluxstudio-e2e-'));
+  const removeWorkDir = !sharedDir && !options.keepWorkDir;
+  // In a shared directory every process has its own address and log files: a stale address
+  // of a process that is gone must never be read as this one's.
+  const suffix = sharedDir ? `-${randomUUID().slice(0, 8)}` : '';
+  const addrFile = join(workDir, `addr${suffix}`);
+  const logFile = join(workDir, `server${suffix}.log`);
 
   const env = { ...process.env, ...options.env };
   // SQLite in the work dir unless the run asks for Postgres; never inherit a stray DATABASE_URL.
@@ -106,24 +128,33 @@ export async function startServer(options = {}) {
           await exited;
         }
       }
-      await rm(workDir, { recursive: true, force: true });
+      if (removeWorkDir) await rm(workDir, { recursive: true, force: true });
       return { code: exitStatus?.code ?? null, signal: exitStatus?.signal ?? null, forced };
     })();
     return stopped;
   };
 
+  const kill = async () => {
+    process.removeListener('exit', killOnExit);
+    if (!exitStatus && !spawnError) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    return { code: exitStatus?.code ?? null, signal: exitStatus?.signal ?? null };
+  };
+
   try {
     // One deadline for the whole startup. The address is re-read on every attempt so a
     // file caught mid-write can never pin us to a wrong port.
-    const baseUrl = await waitFor('the address file and a 200 from /api/health/ready', async () => {
+    const baseUrl = await waitFor(`the address file and a 200 from ${readyPath}`, async () => {
       if (spawnError) throw new Error(`could not start ${bin}: ${spawnError.message}`);
       if (exitStatus) throw new Error(`server exited early (${describeExit(exitStatus)})`);
       const address = await readAddress(addrFile);
       if (address === undefined) return undefined;
       const url = `http://${address}`;
-      return (await isReady(url)) ? url : undefined;
+      return (await isReady(url, readyPath)) ? url : undefined;
     });
-    return { baseUrl, workDir, logTail, stop };
+    return { baseUrl, workDir, logFile, logTail, stop, kill };
   } catch (error) {
     const tail = await logTail();
     await stop();
@@ -159,9 +190,9 @@ async function readAddress(addrFile) {
   return ADDRESS_PATTERN.test(address) ? address : undefined;
 }
 
-async function isReady(baseUrl) {
+async function isReady(baseUrl, readyPath) {
   try {
-    const response = await fetch(`${baseUrl}/api/health/ready`, {
+    const response = await fetch(new URL(readyPath, baseUrl), {
       signal: AbortSignal.timeout(READY_REQUEST_TIMEOUT_MS),
     });
     await response.arrayBuffer();

@@ -286,7 +286,10 @@ impl Hub {
             .ok_or(Refusal::NotFound)?;
         match room {
             Some(loaded) => {
-                loaded.catch_up(&content).map_err(|_| Refusal::Malformed)?;
+                // Stored by another process since: the clients here have not seen it.
+                if let Some(news) = loaded.catch_up(&content).map_err(|_| Refusal::Malformed)? {
+                    slot.send(0, protocol::update(news));
+                }
             }
             None => *room = Some(Room::load(&content).map_err(|_| Refusal::Malformed)?),
         }
@@ -316,7 +319,9 @@ impl Hub {
                     .await
                     .map_err(unavailable)?
                     .unwrap_or_else(Content::default);
-                    loaded.catch_up(&missed).map_err(|_| Refusal::Malformed)?;
+                    if let Some(news) = loaded.catch_up(&missed).map_err(|_| Refusal::Malformed)? {
+                        slot.send(0, protocol::update(news));
+                    }
                 }
                 Ok(())
             }

@@ -30,8 +30,10 @@ impl Room {
         Ok(room)
     }
 
-    /// Merges what was stored after `stored_seq` (by this process or another).
-    pub fn catch_up(&mut self, content: &Content) -> Result<(), Malformed> {
+    /// Merges what was stored after `stored_seq` (by this process or another). Returns
+    /// what was new to the room as one update, for the clients already in it.
+    pub fn catch_up(&mut self, content: &Content) -> Result<Option<Vec<u8>>, Malformed> {
+        let before = self.doc().transact().state_vector();
         let mut txn = self.doc().transact_mut();
         for bytes in std::iter::once(&content.state).chain(&content.updates) {
             if bytes.is_empty() {
@@ -43,7 +45,8 @@ impl Room {
         }
         drop(txn);
         self.stored_seq = self.stored_seq.max(content.last_seq);
-        Ok(())
+        let txn = self.doc().transact();
+        Ok((txn.state_vector() != before).then(|| txn.encode_diff_v1(&before)))
     }
 
     pub fn doc(&self) -> &Doc {

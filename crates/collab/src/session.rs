@@ -39,7 +39,15 @@ pub async fn run(socket: WebSocket, hub: Hub, mut grant: Grant, mut joined: Join
             let saved_at = saved_due.unwrap_or_else(far_future);
             tokio::select! {
                 incoming = stream.next() => {
-                    let Some(Ok(first)) = incoming else { return Ok(()) };
+                    let first = match incoming {
+                        Some(Ok(frame)) => frame,
+                        // The transport refuses a frame over four times the limit before
+                        // reading it; tell the client why rather than just dropping it.
+                        Some(Err(error)) if error.to_string().contains("Space limit exceeded") => {
+                            return Err(Refusal::TooLarge);
+                        }
+                        _ => return Ok(()),
+                    };
                     let mut frames = vec![first];
                     while frames.len() < BATCH {
                         match stream.next().now_or_never() {
@@ -51,6 +59,9 @@ pub async fn run(socket: WebSocket, hub: Hub, mut grant: Grant, mut joined: Join
                     for frame in frames {
                         match frame {
                             Message::Binary(bytes) => {
+                                if bytes.len() > hub.limits().max_frame_bytes {
+                                    return Err(Refusal::TooLarge);
+                                }
                                 for message in protocol::decode(&bytes).map_err(|_| Refusal::Malformed)? {
                                     handle(&hub, &joined, &mut sink, &mut clients, &mut updates, message).await?;
                                 }
