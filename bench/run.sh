@@ -3,7 +3,8 @@
 # baseline, installs wrk when missing, and prints P1 (health throughput through the full
 # middleware stack, as a ratio to bare axum, measured side by side) and P10 (cold start
 # and idle RSS); with --accounts, login throughput by Argon2id cost and P3 (refresh p99);
-# with --workspace, P2; with --realtime, P4-P6 beside a Node socket.io server. Not a test: run it on demand; results go to docs/PERFORMANCE.md.
+# with --workspace, P2; with --realtime, P4-P6 beside a Node socket.io server; with --collab,
+# P7-P9 beside the Node y-websocket server. Not a test: run it on demand; results go to docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null 2>&1; then
@@ -31,5 +32,11 @@ if [ "${1:-}" = "--realtime" ]; then
   shift
   npm ci --prefix bench/node-peer --no-audit --no-fund --loglevel=error
   exec python3 bench/realtime.py "$@"
+fi
+# `bench/run.sh --collab [args]`: P7-P9 beside the Node y-websocket server (@y/websocket-server).
+if [ "${1:-}" = "--collab" ]; then
+  shift
+  npm ci --prefix bench/collab-load --no-audit --no-fund --loglevel=error
+  exec python3 bench/collab.py "$@"
 fi
 exec python3 bench/health_and_startup.py "$@"
