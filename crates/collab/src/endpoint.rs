@@ -50,6 +50,9 @@ struct Token {
     token: Option<String>,
 }
 
+/// Each connection's read and write buffer.
+const IO_BUFFER_BYTES: usize = 16 << 10;
+
 async fn connect(
     State(collab): State<Collab>,
     Path(document): Path<String>,
@@ -60,6 +63,10 @@ async fn connect(
     // from the session rather than a dropped connection.
     let limit = collab.hub.limits().max_frame_bytes;
     upgrade
+        // Most frames are a keystroke or a cursor: small buffers keep an open document
+        // cheap (the defaults are 128 KiB each way); a larger frame grows them.
+        .read_buffer_size(IO_BUFFER_BYTES)
+        .write_buffer_size(IO_BUFFER_BYTES)
         .max_message_size(limit * 4)
         .max_frame_size(limit * 4)
         .on_upgrade(move |socket| open(socket, collab, document, query.token))

@@ -10,7 +10,7 @@ use std::{
         Arc, Mutex,
         atomic::{AtomicU64, AtomicUsize, Ordering},
     },
-    time::Instant,
+    time::{Duration, Instant},
 };
 
 use axum::body::Bytes;
@@ -25,7 +25,7 @@ use tokio::sync::{
 };
 use yrs::{ClientID, Doc, StateVector, Update, sync::AwarenessUpdate};
 
-use crate::{close::Refusal, limits::Limits, protocol, room::Room};
+use crate::{close::Refusal, limits::Limits, protocol, room::Room, stored};
 
 /// Frames waiting for a slow reader before it is dropped (it reconnects and syncs again).
 /// Each connection has its own queue, so an idle room costs no buffer.
@@ -216,9 +216,10 @@ impl Hub {
         Ok(mine)
     }
 
-    /// Drops rooms nobody has had open for the idle time; returns how many.
-    pub fn unload_idle(&self) -> usize {
-        let idle = self.inner.limits.idle_unload;
+    /// Drops rooms nobody has had open for the idle time, or will not have by the next
+    /// look `ahead` from now (so a room never stays past its idle time); returns how many.
+    pub fn unload_idle(&self, ahead: Duration) -> usize {
+        let idle = self.inner.limits.idle_unload.saturating_sub(ahead);
         let mut rooms = self.inner.rooms.lock().expect("rooms");
         let before = rooms.len();
         rooms.retain(|_, slot| {
@@ -291,9 +292,31 @@ impl Hub {
                     slot.send(0, protocol::update(news));
                 }
             }
-            None => *room = Some(Room::load(&content).map_err(|_| Refusal::Malformed)?),
+            None => {
+                let loaded = Room::load(&content).map_err(|_| Refusal::Malformed)?;
+                if content.updates.len() as i64 > self.inner.limits.compact_after {
+                    // A long tail (left by a crash, or by a burst the background
+                    // compaction has not reached) is read once, not on every open.
+                    self.compact(slot.document, &loaded);
+                }
+                *room = Some(loaded);
+            }
         }
         room.as_mut().ok_or(Refusal::Unavailable)
+    }
+
+    /// Merges the room's stored updates into its stored state, in the background.
+    fn compact(&self, document: DbId, room: &Room) {
+        let (db, state, upto) = (
+            self.inner.db.clone(),
+            stored::state(room.doc()),
+            room.stored_seq(),
+        );
+        tokio::spawn(async move {
+            if let Err(error) = content::compact(&db, document, &state, upto).await {
+                tracing::warn!(?document, %error, "compacting a loaded document failed; the background compaction tries again");
+            }
+        });
     }
 
     /// Stores updates the room has applied; on failure the room is dropped.

@@ -6,36 +6,49 @@ use std::time::{Duration, Instant};
 
 use fluxstudio_store::documents::{content, snapshots};
 
-use crate::{documents::Documents, stored};
+use crate::{documents::Documents, hub::Hub, stored};
 
 /// Documents compacted or snapshotted per round, so one round never runs long.
 const PER_ROUND: i64 = 50;
 
 /// How often idle documents are looked for: unloading is a scan of the rooms in memory,
-/// so it can run often and a document leaves within a second of its idle time.
+/// so it can run often; a document leaves in the second before its idle time ends.
 const UNLOAD_EVERY: Duration = Duration::from_secs(1);
 
 /// Runs until the process ends.
 pub async fn run(documents: Documents) {
+    // Apart, so a long compaction never holds an idle document in memory.
+    tokio::join!(unload(documents.hub().clone()), store(&documents));
+}
+
+async fn unload(hub: Hub) {
+    let mut ticker = tokio::time::interval(UNLOAD_EVERY);
+    loop {
+        ticker.tick().await;
+        let unloaded = hub.unload_idle(UNLOAD_EVERY);
+        if unloaded > 0 {
+            tracing::debug!(unloaded, "idle documents unloaded");
+        }
+    }
+}
+
+/// Compaction and automatic versions, each when its time comes.
+async fn store(documents: &Documents) {
     let limits = *documents.hub().limits();
     let mut ticker = tokio::time::interval(UNLOAD_EVERY);
     let mut last_compaction = Instant::now();
     let mut last_snapshots = Instant::now();
     loop {
         ticker.tick().await;
-        let unloaded = documents.hub().unload_idle();
-        if unloaded > 0 {
-            tracing::debug!(unloaded, "idle documents unloaded");
-        }
         if last_compaction.elapsed() >= limits.maintenance_every {
             last_compaction = Instant::now();
-            if let Err(error) = compact(&documents, limits.compact_after).await {
+            if let Err(error) = compact(documents, limits.compact_after).await {
                 tracing::warn!(%error, "document compaction failed; trying again later");
             }
         }
         if last_snapshots.elapsed() >= limits.snapshot_every {
             last_snapshots = Instant::now();
-            if let Err(error) = take_snapshots(&documents).await {
+            if let Err(error) = take_snapshots(documents).await {
                 tracing::warn!(%error, "automatic document versions failed; trying again later");
             }
         }

@@ -5,7 +5,7 @@
 use std::{future::IntoFuture, net::SocketAddr, path::Path, time::Instant};
 
 use anyhow::{Context, bail};
-use axum::{Router, ServiceExt, extract::Request, routing::get};
+use axum::{Router, ServiceExt, extract::Request, routing::get, serve::ListenerExt};
 use fluxstudio_api::{
     AppState, HttpOptions, StateParts, WebSecurity, metrics, observe, rate_limit::RateLimits,
 };
@@ -89,6 +89,13 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     );
 
     let (stop, stopped) = tokio::sync::watch::channel(());
+    // Small frames (a keystroke, a chat message) go out at once: without TCP_NODELAY,
+    // Nagle's algorithm holds them until the peer's delayed ACK, about 40 ms.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::debug!(%error, "could not set TCP_NODELAY");
+        }
+    });
     let server = axum::serve(
         listener,
         ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(app),
