@@ -9,11 +9,10 @@
 // (the web app's "Saved"); `stored(client)` waits for one that covers the client's changes.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before } from 'node:test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { startServer } from './harness.mjs';
+import { serverSuite } from './harness.mjs';
 import { GENEROUS_LIMITS } from './realtimeClient.mjs';
 import { project, rest, restOk, studio } from './realtimeStudio.mjs';
 
@@ -28,30 +27,9 @@ const MESSAGE_SYNC = 0;
 const SYNC_STEP1 = 0;
 const SYNC_STEP2 = 1;
 
-/**
- * Registers a file's hooks (call inside `describe`): one server with `env` for the suite,
- * every client closed after each test. Answers a stand-in for the server.
- */
+/** One server for a file's tests (see `serverSuite`), every client closed after each test. */
 export function collabSuite(env = COLLAB_ENV) {
-  let running;
-  before(async () => {
-    running = await startServer({ env });
-  });
-  afterEach(() => closeAll());
-  after(async () => {
-    closeAll();
-    await running?.stop();
-  });
-  return {
-    get baseUrl() {
-      if (!running) throw new Error('the suite’s server has not started');
-      return running.baseUrl;
-    },
-    get workDir() {
-      return running?.workDir;
-    },
-    logTail: () => running?.logTail(),
-  };
+  return serverSuite(env, closeAll);
 }
 
 /** `ws://host:port/collab` of `server`. */

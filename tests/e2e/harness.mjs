@@ -17,6 +17,7 @@ import { access, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { after, afterEach, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -225,4 +226,32 @@ async function readTail(file) {
 
 function describeExit({ code, signal }) {
   return signal ? `killed by ${signal}` : `exit code ${code}`;
+}
+
+/**
+ * Registers a file's hooks (call inside `describe`): one server with `env` for the suite, and
+ * `closeClients` after each test and at the end. Answers a stand-in for the server whose
+ * `baseUrl` (and `workDir`) are there once the suite's `before` ran, which is all the helpers
+ * need.
+ */
+export function serverSuite(env, closeClients) {
+  let running;
+  before(async () => {
+    running = await startServer({ env });
+  });
+  afterEach(() => closeClients());
+  after(async () => {
+    closeClients();
+    await running?.stop();
+  });
+  return {
+    get baseUrl() {
+      if (!running) throw new Error('the suite’s server has not started');
+      return running.baseUrl;
+    },
+    get workDir() {
+      return running?.workDir;
+    },
+    logTail: () => running?.logTail(),
+  };
 }

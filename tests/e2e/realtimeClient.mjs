@@ -4,9 +4,8 @@
 // set-up (people, organizations, conversations) is in `realtimeStudio.mjs`.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before } from 'node:test';
 import { io } from 'socket.io-client';
-import { startServer } from './harness.mjs';
+import { serverSuite } from './harness.mjs';
 
 /** Where the server answers Socket.IO, and the alias a proxy that strips `/api` forwards. */
 export const SOCKET_PATH = '/api/socket.io';
@@ -23,31 +22,9 @@ export const GENEROUS_LIMITS = {
   SOCKET_EVENT_BURST: '100000',
 };
 
-/**
- * Registers a file's hooks (call inside `describe`): one server with `env` for the suite,
- * every socket closed after each test. Answers a stand-in for the server whose `baseUrl`
- * (and `workDir`) are there once the suite's `before` ran, which is all the helpers need.
- */
+/** One server for a file's tests (see `serverSuite`), every socket closed after each test. */
 export function socketSuite(env = GENEROUS_LIMITS) {
-  let running;
-  before(async () => {
-    running = await startServer({ env });
-  });
-  afterEach(() => disconnectAll());
-  after(async () => {
-    disconnectAll();
-    await running?.stop();
-  });
-  return {
-    get baseUrl() {
-      if (!running) throw new Error('the suite’s server has not started');
-      return running.baseUrl;
-    },
-    get workDir() {
-      return running?.workDir;
-    },
-    logTail: () => running?.logTail(),
-  };
+  return serverSuite(env, disconnectAll);
 }
 
 const open = new Set();
