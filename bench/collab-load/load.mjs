@@ -137,7 +137,7 @@ function prepare(edits) {
   return { n, clientID: doc.clientID, frames, endClock, deletedAfter, expected, full: n === patches.length };
 }
 
-async function ingest(url, readerCount, edits) {
+async function ingest(url, readerCount, edits, rate) {
   const started = now();
   const prep = prepare(edits);
   const { n, clientID: writerID, frames, endClock, deletedAfter } = prep;
@@ -207,14 +207,19 @@ async function ingest(url, readerCount, edits) {
   await new Promise((resolve) => setTimeout(resolve, 200));
   out({ phase: 'start' });
 
-  // Every update in its own frame, as fast as the socket takes them: 256 frames at a
-  // time are handed to the kernel in one write; then the loader waits while the socket's
-  // buffer is full, and lets the readers run.
+  // Every update in its own frame. Unpaced (rate 0), as fast as the socket takes them:
+  // 256 frames at a time are handed to the kernel in one write; then the loader waits
+  // while the socket's buffer is full, and lets the readers run. Paced, update i leaves at
+  // t0 + i / rate, a millisecond's worth at a time, so latency is the server's, not a queue's.
   const t0 = now();
   lastProgress = t0;
   const socket = writer._socket;
-  const BATCH = 256;
+  const BATCH = rate > 0 ? Math.max(1, Math.round(rate / 1000)) : 256;
   for (let i = 0; i < n && writer.readyState === WebSocket.OPEN;) {
+    if (rate > 0) {
+      const due = t0 + (i * 1000) / rate;
+      if (now() < due) await new Promise((resolve) => setTimeout(resolve, due - now()));
+    }
     const end = Math.min(n, i + BATCH);
     socket.cork();
     for (; i < end; i++) {
@@ -225,7 +230,11 @@ async function ingest(url, readerCount, edits) {
     if (socket.writableNeedDrain) await once(socket, 'drain');
     else await new Promise((resolve) => setImmediate(resolve));
   }
-  while (writer.bufferedAmount > 0 && writer.readyState === WebSocket.OPEN) await once(socket, 'drain');
+  // Polled: 'drain' comes only after a write the socket refused, so waiting for it could
+  // wait for ever when the last writes were taken.
+  while (writer.bufferedAmount > 0 && writer.readyState === WebSocket.OPEN) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
   const sendSeconds = (now() - t0) / 1000;
 
   const stalled = setInterval(() => {
@@ -259,6 +268,7 @@ async function ingest(url, readerCount, edits) {
   out({
     updates: n,
     full_trace: prep.full,
+    rate_per_s: rate || null,
     readers: readerCount,
     complete,
     seconds: round(seconds),
@@ -387,12 +397,12 @@ async function rooms(url, idsFile) {
 
 const [command, ...args] = process.argv.slice(2);
 const main = {
-  ingest: () => ingest(args[0], Number(args[1]), Number(args[2]) || 0),
+  ingest: () => ingest(args[0], Number(args[1]), Number(args[2]) || 0, Number(args[3]) || 0),
   opens: () => opens(),
   rooms: () => rooms(args[0], args[1]),
 }[command];
 if (!main) {
-  log('usage: load.mjs ingest URL READERS EDITS | opens | rooms URL IDS_FILE');
+  log('usage: load.mjs ingest URL READERS EDITS [RATE] | opens | rooms URL IDS_FILE');
   process.exit(2);
 }
 main().then(() => process.exit(0), (error) => { log(error.stack || error); process.exit(1); });

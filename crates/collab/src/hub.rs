@@ -293,8 +293,11 @@ impl Hub {
                 }
             }
             None => {
-                let loaded = Room::load(&content).map_err(|_| Refusal::Malformed)?;
-                if content.updates.len() as i64 > self.inner.limits.compact_after {
+                let tail = content.updates.len() as i64;
+                let loaded = stored::read(content)
+                    .await
+                    .map_err(|_| Refusal::Malformed)?;
+                if tail > self.inner.limits.compact_after {
                     // A long tail (left by a crash, or by a burst the background
                     // compaction has not reached) is read once, not on every open.
                     self.compact(slot.document, &loaded);

@@ -36,11 +36,13 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let metrics = metrics::install_recorder()
         .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
     let state = state(db.clone(), &config, secret.0.as_bytes())?;
-    tokio::spawn(housekeeping(state.accounts().clone()));
-    tokio::spawn(alloc::return_freed_memory());
-    tokio::spawn(fluxstudio_collab::maintenance::run(
-        state.documents().clone(),
-    ));
+    let background = [
+        tokio::spawn(housekeeping(state.accounts().clone())),
+        tokio::spawn(alloc::return_freed_memory()),
+        tokio::spawn(fluxstudio_collab::maintenance::run(
+            state.documents().clone(),
+        )),
+    ];
 
     let only_collab = args.only == Some(OnlyService::Collab);
     let host = args.host.unwrap_or(config.host);
@@ -125,6 +127,10 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
             );
             server.abort();
         }
+    }
+    // Background work stops before the database closes (a compaction cut short rolls back).
+    for task in background {
+        task.abort();
     }
     db.close().await;
     tracing::info!("stopped");
