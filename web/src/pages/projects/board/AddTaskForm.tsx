@@ -27,7 +27,10 @@ export function AddTaskForm({ projectId, status, members, onClose }: AddTaskForm
   const create = useMutation({
     mutationFn: (input: TaskInput) => createTask(projectId, input),
     onSuccess: (task) => {
-      queryClient.setQueryData<Task[]>(projectKeys.board(projectId), (tasks) => (tasks ? [...tasks, task] : tasks));
+      // A board read that finished first (after the live task:created) may hold it already.
+      queryClient.setQueryData<Task[]>(projectKeys.board(projectId), (tasks) =>
+        tasks && !tasks.some((held) => held.id === task.id) ? [...tasks, task] : tasks,
+      );
       void queryClient.invalidateQueries({ queryKey: projectKeys.board(projectId) });
       void queryClient.invalidateQueries({ queryKey: projectKeys.activity(projectId) });
     },
