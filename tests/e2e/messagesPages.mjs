@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { PASSWORD, button, field, heading, uniqueEmail } from './accountPages.mjs';
 import { ApiClient } from './apiClient.mjs';
 import { mainNav } from './organizationPages.mjs';
+import { verifyEmail } from './realtimeStudio.mjs';
 
 // --- Set-up over REST ----------------------------------------------------------------------
 
@@ -37,6 +38,7 @@ export async function apiPerson(server, name) {
 export async function studioOfTwo(server, ownerName, memberName, studioName) {
   const owner = await apiPerson(server, ownerName);
   const member = await apiPerson(server, memberName);
+  await verifyEmail(server, member.email);
   const organization = await owner.call('POST', '/api/organizations', { name: studioName });
   await owner.call('POST', `/api/organizations/${organization.id}/invitations`, { email: member.email, role: 'member' });
   const mine = await member.call('GET', '/api/invitations/mine');
@@ -49,6 +51,7 @@ export async function studioOfTwo(server, ownerName, memberName, studioName) {
 /** Someone else signed up, invited to the organization by `owner`, and in it. */
 export async function joinStudio(server, owner, organizationId, name) {
   const person = await apiPerson(server, name);
+  await verifyEmail(server, person.email);
   await owner.call('POST', `/api/organizations/${organizationId}/invitations`, { email: person.email, role: 'member' });
   const mine = await person.call('GET', '/api/invitations/mine');
   const invitation = mine.items.find((item) => item.organizationId === organizationId);

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PASSWORD, uniqueEmail } from './accountPages.mjs';
 import { ApiClient } from './apiClient.mjs';
+import { emailedLink } from './mailLog.mjs';
 import { connect } from './realtimeClient.mjs';
 
 export { PASSWORD, uniqueEmail };
@@ -128,9 +129,21 @@ export async function studio(server, names) {
   return { orgId: org.id, people };
 }
 
-/** Invites a new person to `orgId` as a member; they sign up and accept. @returns {Promise<Person>} */
+/**
+ * Verifies `email` with the link the server mailed at sign-up (written to its log without
+ * SMTP), as its owner would: an invitation is shown and accepted in the app only then.
+ */
+export async function verifyEmail(server, email) {
+  const link = await emailedLink(server, { email, path: '/verify-email' });
+  const token = new URL(link, server.baseUrl).searchParams.get('token');
+  const { status, body } = await new ApiClient(server.baseUrl).post('/api/auth/verify-email', { token });
+  if (status !== 200) throw new Error(`POST /api/auth/verify-email answered ${status}: ${JSON.stringify(body)}`);
+}
+
+/** Invites a new person to `orgId` as a member; they sign up, verify their address and accept. @returns {Promise<Person>} */
 export async function join(server, owner, orgId, name) {
   const person = await signUp(server, name);
+  await verifyEmail(server, person.email);
   await restOk(server, owner.token, 'POST', `/api/organizations/${orgId}/invitations`, {
     email: person.email,
     role: 'member',

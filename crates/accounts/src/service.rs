@@ -83,6 +83,15 @@ impl Accounts {
     /// Looking the session up on every request means a revoked session or a disabled
     /// account is refused at once, not when the token's 15 minutes run out.
     pub async fn authenticate(&self, access_token: &str) -> Result<Caller, AccountError> {
+        Ok(self.authenticate_until(access_token).await?.0)
+    }
+
+    /// [`Self::authenticate`], and when the token expires: a long-lived connection must
+    /// not outlive it.
+    pub async fn authenticate_until(
+        &self,
+        access_token: &str,
+    ) -> Result<(Caller, DateTime<Utc>), AccountError> {
         let claims = self
             .inner
             .tokens
@@ -91,7 +100,11 @@ impl Accounts {
                 fluxstudio_auth::access::TokenError::Expired => AccountError::TokenExpired,
                 _ => AccountError::TokenInvalid,
             })?;
-        self.caller(DbId(claims.sid), DbId(claims.sub)).await
+        let expires = DateTime::from_timestamp(claims.exp, 0).ok_or(AccountError::TokenInvalid)?;
+        Ok((
+            self.caller(DbId(claims.sid), DbId(claims.sub)).await?,
+            expires,
+        ))
     }
 
     /// The caller of a session, when it is still live and its user active: what a

@@ -1,17 +1,14 @@
 //! Who may open a document and whether they may change it. The token is the access token
-//! the API takes; reading needs the project's `View`, writing its `EditDocuments`. The write
-//! verdict is read again when it is older than [`RECHECK_AFTER`], so someone made a viewer
-//! stops writing within a second without a database read for every keystroke.
+//! the API takes; reading needs the project's `View`, writing its `EditDocuments`. An open
+//! connection's standing is kept true afterwards by the [`crate::watch`]: its session, its
+//! account and its access to the project are checked again while it lives.
 
-use std::time::{Duration, Instant};
-
+use chrono::{DateTime, Utc};
 use fluxstudio_accounts::{AccountError, Accounts};
 use fluxstudio_store::DbId;
 use fluxstudio_workspace::WorkspaceError;
 
 use crate::{close::Refusal, documents::Documents};
-
-const RECHECK_AFTER: Duration = Duration::from_secs(1);
 
 #[derive(Clone)]
 pub struct Gate {
@@ -19,13 +16,15 @@ pub struct Gate {
     documents: Documents,
 }
 
-/// An admitted connection's standing.
+/// An admitted connection: who, by which session, to which document, until when.
+#[derive(Debug, Clone, Copy)]
 pub struct Grant {
-    gate: Gate,
     pub user: DbId,
+    pub session: DbId,
     pub document: DbId,
-    can_write: bool,
-    checked: Instant,
+    /// When the token the connection was opened with expires.
+    pub expires_at: DateTime<Utc>,
+    pub can_write: bool,
 }
 
 impl Gate {
@@ -41,28 +40,30 @@ impl Gate {
         let token = token
             .filter(|t| !t.is_empty())
             .ok_or(Refusal::Unauthorized)?;
-        let caller = self
+        let (caller, expires_at) = self
             .accounts
-            .authenticate(token)
+            .authenticate_until(token)
             .await
-            .map_err(|error| match error {
-                AccountError::TokenExpired
-                | AccountError::TokenInvalid
-                | AccountError::SessionEnded
-                | AccountError::Disabled => Refusal::Unauthorized,
-                other => {
-                    tracing::warn!(error = %other, "a collaboration token could not be checked");
-                    Refusal::Unavailable
-                }
-            })?;
+            .map_err(refusal_of)?;
         let can_write = self.can_write(caller.user, document).await?;
         Ok(Grant {
-            gate: self.clone(),
             user: caller.user,
+            session: caller.session,
             document,
+            expires_at,
             can_write,
-            checked: Instant::now(),
         })
+    }
+
+    /// Whether the connection of `grant` may still read (`Ok(false)`) or write
+    /// (`Ok(true)`), or why it must end: its session ended or its account was disabled
+    /// (unauthorized), or its person may no longer see the document (not found).
+    pub async fn recheck(&self, grant: &Grant) -> Result<bool, Refusal> {
+        self.accounts
+            .caller(grant.session, grant.user)
+            .await
+            .map_err(refusal_of)?;
+        self.can_write(grant.user, grant.document).await
     }
 
     async fn can_write(&self, user: DbId, document: DbId) -> Result<bool, Refusal> {
@@ -77,14 +78,15 @@ impl Gate {
     }
 }
 
-impl Grant {
-    /// The write verdict, read again when it is old. Losing access to the document
-    /// altogether ends the connection.
-    pub async fn may_write(&mut self) -> Result<bool, Refusal> {
-        if self.checked.elapsed() >= RECHECK_AFTER {
-            self.can_write = self.gate.can_write(self.user, self.document).await?;
-            self.checked = Instant::now();
+fn refusal_of(error: AccountError) -> Refusal {
+    match error {
+        AccountError::TokenExpired
+        | AccountError::TokenInvalid
+        | AccountError::SessionEnded
+        | AccountError::Disabled => Refusal::Unauthorized,
+        other => {
+            tracing::warn!(error = %other, "a collaboration token could not be checked");
+            Refusal::Unavailable
         }
-        Ok(self.can_write)
     }
 }

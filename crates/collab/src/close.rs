@@ -1,12 +1,17 @@
 //! Why the server closes a connection. Codes 4400-4499 are final: the web app does not
-//! retry them with the same token (4401 makes it refresh the token first).
+//! retry them with the same token (4401 makes it refresh the token first and reconnect).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
-    /// No token, or a forged, expired or ended one.
+    /// No token, or a forged, expired or ended one; or, on an open connection, its session
+    /// ended or its account was disabled.
     Unauthorized,
+    /// The open connection's token expired: reconnect with a fresh one.
+    TokenExpired,
     /// No such document, or the caller may not see it.
     NotFound,
+    /// The open connection's person may no longer see the document's project.
+    AccessEnded,
     /// A frame or an awareness state over the limit.
     TooLarge,
     /// Not y-protocols.
@@ -20,7 +25,8 @@ pub enum Refusal {
 impl Refusal {
     pub fn code(self) -> u16 {
         match self {
-            Self::Unauthorized => 4401,
+            Self::Unauthorized | Self::TokenExpired => 4401,
+            Self::AccessEnded => 4403,
             Self::NotFound => 4404,
             Self::TooLarge => 4413,
             Self::Malformed => 4400,
@@ -32,6 +38,8 @@ impl Refusal {
     pub fn reason(self) -> &'static str {
         match self {
             Self::Unauthorized => "unauthorized: sign in again",
+            Self::TokenExpired => "token expired: reconnect with a fresh token",
+            Self::AccessEnded => "access to this document ended",
             Self::NotFound => "no such document",
             Self::TooLarge => "message too large",
             Self::Malformed => "malformed message",

@@ -15,12 +15,12 @@ use fluxstudio_store::DbId;
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 
-use crate::{access::Gate, close::Refusal, hub::Hub, session};
+use crate::{close::Refusal, hub::Hub, session, watch::Watch};
 
 /// What the endpoint needs.
 #[derive(Clone)]
 pub struct Collab {
-    gate: Gate,
+    watch: Watch,
     hub: Hub,
     started: Instant,
     /// The port the process listens on, reported by the health check.
@@ -28,9 +28,9 @@ pub struct Collab {
 }
 
 impl Collab {
-    pub fn new(gate: Gate, hub: Hub, port: u16) -> Self {
+    pub fn new(watch: Watch, hub: Hub, port: u16) -> Self {
         Self {
-            gate,
+            watch,
             hub,
             started: Instant::now(),
             port,
@@ -78,13 +78,20 @@ async fn open(socket: WebSocket, collab: Collab, document: String, token: Option
             .parse::<uuid::Uuid>()
             .map(DbId)
             .map_err(|_| Refusal::NotFound)?;
-        let grant = collab.gate.admit(token.as_deref(), document).await?;
+        let grant = collab
+            .watch
+            .gate()
+            .admit(token.as_deref(), document)
+            .await?;
+        let watching = collab.watch.enter(grant);
         let joined = collab.hub.join(document).await?;
-        Ok::<_, Refusal>((grant, joined))
+        Ok::<_, Refusal>((watching, joined))
     }
     .await;
     match admitted {
-        Ok((grant, joined)) => session::run(socket, collab.hub.clone(), grant, joined).await,
+        Ok((watching, joined)) => {
+            session::run(socket, collab.hub.clone(), watching, joined).await;
+        }
         Err(refusal) => {
             let (sink, stream) = socket.split();
             session::close(sink, stream, refusal).await;

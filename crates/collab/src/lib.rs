@@ -5,7 +5,8 @@
 //! - [`endpoint`]: `GET /collab/{documentId}?token=` and `GET /collab/health`.
 //! - [`session`]: one connection; [`hub`]: the loaded documents and who is in them, where
 //!   every change is stored before it is relayed; [`room`]: one loaded document.
-//! - [`access`]: the token and the project's permissions (viewers read only).
+//! - [`access`]: the token and the project's permissions (viewers read only);
+//!   [`watch`]: every open connection's session and access, checked again while it lives.
 //! - [`documents`]: the service behind the documents API: create, list, rename, delete,
 //!   export ([`export`]), versions and restore ([`restore`]).
 //! - [`maintenance`]: unloading idle documents, compaction, automatic versions.
@@ -25,6 +26,7 @@ pub mod room;
 pub mod session;
 pub mod stored;
 pub mod views;
+pub mod watch;
 
 pub use access::Gate;
 pub use documents::Documents;
@@ -33,3 +35,4 @@ pub use export::Format;
 pub use hub::Hub;
 pub use limits::Limits;
 pub use views::{DocumentView, SnapshotView};
+pub use watch::Watch;

@@ -11,10 +11,10 @@ use tokio::time::Instant;
 use yrs::ClientID;
 
 use crate::{
-    access::Grant,
     close::Refusal,
     hub::{Hub, Joined, Relay},
     protocol::{self, Incoming},
+    watch::Watching,
 };
 
 /// How often a writer hears that its changes are stored.
@@ -26,10 +26,12 @@ const CLOSE_WAIT: Duration = Duration::from_secs(2);
 
 type Sink = SplitSink<WebSocket, Message>;
 
-/// Runs a connection until either side ends it.
-pub async fn run(socket: WebSocket, hub: Hub, mut grant: Grant, mut joined: Joined) {
+/// Runs a connection until either side ends it, its standing ends (see [`crate::watch`])
+/// or its token expires.
+pub async fn run(socket: WebSocket, hub: Hub, mut watching: Watching, mut joined: Joined) {
     let (mut sink, mut stream) = socket.split();
     let mut clients: HashSet<ClientID> = HashSet::new();
+    let expires = until(watching.grant().expires_at);
     let outcome = async {
         for frame in std::mem::take(&mut joined.greeting) {
             send(&mut sink, frame).await?;
@@ -73,7 +75,7 @@ pub async fn run(socket: WebSocket, hub: Hub, mut grant: Grant, mut joined: Join
                         }
                     }
                     if !updates.is_empty() {
-                        if grant.may_write().await? {
+                        if watching.can_write() {
                             hub.submit(&joined, updates).await?;
                             saved_due.get_or_insert_with(|| Instant::now() + SAVED_EVERY);
                         } else {
@@ -90,6 +92,9 @@ pub async fn run(socket: WebSocket, hub: Hub, mut grant: Grant, mut joined: Join
                     // The room dropped this connection: it fell too far behind.
                     None => return Err(Refusal::TooSlow),
                 },
+                refusal = watching.ended() => return Err(refusal),
+                // The client reconnects with a fresh token (the web app refreshes it first).
+                () = tokio::time::sleep_until(expires) => return Err(Refusal::TokenExpired),
                 _ = tokio::time::sleep_until(saved_at), if saved_due.is_some() => {
                     saved_due = None;
                     if let Some(frame) = hub.state_vector(&joined).await {
@@ -170,6 +175,11 @@ pub async fn close(
         }
     })
     .await;
+}
+
+/// The moment `at` on the monotonic clock (now, when it has passed).
+fn until(at: chrono::DateTime<chrono::Utc>) -> Instant {
+    Instant::now() + (at - chrono::Utc::now()).to_std().unwrap_or_default()
 }
 
 fn far_future() -> Instant {

@@ -61,12 +61,14 @@ impl Messaging {
             .as_deref()
             .map(text::client_id)
             .transpose()?;
+        // Access first, even for a resend: someone who lost the conversation learns nothing
+        // more of it, not even their own message's reactions.
+        let row = self.open(user, conversation, Need::Post).await?;
         if let Some(client_id) = client_id
             && let Some(sent) = messages::by_client_id(self.db(), user, client_id).await?
         {
             return self.resent(conversation, sent).await;
         }
-        let row = self.open(user, conversation, Need::Post).await?;
         if let Some(parent) = message.parent {
             self.require_thread_start(conversation, parent).await?;
         }

@@ -36,12 +36,18 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let metrics = metrics::install_recorder()
         .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
     let state = state(db.clone(), &config, secret.0.as_bytes())?;
+    // Every open document connection, checked again when its session or access changes.
+    let watch = fluxstudio_collab::Watch::new(fluxstudio_collab::Gate::new(
+        state.accounts().clone(),
+        state.documents().clone(),
+    ));
     let background = [
         tokio::spawn(housekeeping(state.accounts().clone())),
         tokio::spawn(alloc::return_freed_memory()),
         tokio::spawn(fluxstudio_collab::maintenance::run(
             state.documents().clone(),
         )),
+        tokio::spawn(watch.clone().run(state.workspace().bus().subscribe())),
     ];
 
     let only_collab = args.only == Some(OnlyService::Collab);
@@ -56,11 +62,8 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {host}:{port}"))?;
     let addr = listener.local_addr()?;
-    let collab = fluxstudio_collab::Collab::new(
-        fluxstudio_collab::Gate::new(state.accounts().clone(), state.documents().clone()),
-        state.documents().hub().clone(),
-        addr.port(),
-    );
+    let collab =
+        fluxstudio_collab::Collab::new(watch, state.documents().hub().clone(), addr.port());
     if only_collab {
         tracing::info!("--only collab: serving the collaboration service alone");
     }

@@ -1,10 +1,13 @@
 //! Recording and reading the activity log. Recording never fails what it describes: a
 //! failure is logged.
 
-use fluxstudio_domain::permissions::OrgAction;
+use fluxstudio_domain::{
+    OrgRole,
+    permissions::{Access, Actor, OrgAction, ProjectAction, org_access, project_access},
+};
 use fluxstudio_store::{
     DbId,
-    workspace::activities::{self, ActivityRow, NewActivity},
+    workspace::activities::{self, ActivityRow, ActivityScope, NewActivity},
 };
 
 use crate::{Workspace, WorkspaceError, service::now};
@@ -20,6 +23,8 @@ impl Workspace {
     }
 
     /// An organization's activity, newest first; `before` is the previous page's cursor.
+    /// Each reader sees what the rules let them see elsewhere: a project's entries only if
+    /// they may read that project's own feed, invitations only if they may list them.
     pub async fn organization_activity(
         &self,
         user: DbId,
@@ -27,9 +32,26 @@ impl Workspace {
         before: Option<DbId>,
         limit: i64,
     ) -> Result<Vec<ActivityRow>, WorkspaceError> {
-        self.require(organization, user, OrgAction::ViewActivity, "")
+        let role = self
+            .require(organization, user, OrgAction::ViewActivity, "")
             .await?;
-        Ok(activities::page(self.db(), organization, None, before, limit).await?)
+        let without_project_role = Actor {
+            org_role: Some(role),
+            project_role: None,
+        };
+        let sees_every_project =
+            project_access(without_project_role, ProjectAction::ViewActivity) == Access::Allowed;
+        let scope = ActivityScope {
+            project: None,
+            projects_of: (!sees_every_project).then_some(user),
+            invitations: org_access(
+                Some(role),
+                OrgAction::Invite {
+                    role: OrgRole::Member,
+                },
+            ) == Access::Allowed,
+        };
+        Ok(activities::page(self.db(), organization, scope, before, limit).await?)
     }
 }
 
@@ -50,10 +72,15 @@ impl Workspace {
                 "",
             )
             .await?;
+        let scope = ActivityScope {
+            project: Some(project),
+            projects_of: None,
+            invitations: false,
+        };
         Ok(activities::page(
             self.db(),
             visible.project.organization_id,
-            Some(project),
+            scope,
             before,
             limit,
         )

@@ -84,8 +84,8 @@ impl Workspace {
         let comment = comments::by_id(self.db(), task.id, id)
             .await?
             .ok_or(WorkspaceError::NotFound("comment"))?;
-        self.comment_activity(&visible, user, task.id, id, "comment.created")
-            .await?;
+        self.comment_activity(&visible, user, &task, id, "comment.created")
+            .await;
         self.notify_comment(&visible, &task, user, &mentioned, id)
             .await;
         Ok(comment)
@@ -175,11 +175,14 @@ impl Workspace {
         id: DbId,
         text: &str,
     ) -> Result<CommentRow, WorkspaceError> {
-        let visible = self.own_comment(user, project, task, id).await?;
-        comments::edit(self.db(), id, body(text)?, now()).await?;
-        self.comment_activity(&visible, user, task, id, "comment.edited")
-            .await?;
-        comments::by_id(self.db(), task, id)
+        let (visible, task) = self.own_comment(user, project, task, id).await?;
+        let text = body(text)?;
+        if !comments::edit(self.db(), task.id, id, text, now()).await? {
+            return Err(WorkspaceError::NotFound("comment"));
+        }
+        self.comment_activity(&visible, user, &task, id, "comment.edited")
+            .await;
+        comments::by_id(self.db(), task.id, id)
             .await?
             .ok_or(WorkspaceError::NotFound("comment"))
     }
@@ -192,21 +195,23 @@ impl Workspace {
         task: DbId,
         id: DbId,
     ) -> Result<(), WorkspaceError> {
-        let visible = self.own_comment(user, project, task, id).await?;
-        comments::tombstone(self.db(), id, now()).await?;
-        self.comment_activity(&visible, user, task, id, "comment.deleted")
-            .await
+        let (visible, task) = self.own_comment(user, project, task, id).await?;
+        if !comments::tombstone(self.db(), task.id, id, now()).await? {
+            return Err(WorkspaceError::NotFound("comment"));
+        }
+        self.comment_activity(&visible, user, &task, id, "comment.deleted")
+            .await;
+        Ok(())
     }
 
     async fn comment_activity(
         &self,
         project: &VisibleProject,
         actor: DbId,
-        task: DbId,
+        task: &TaskRow,
         comment: DbId,
         action: &str,
-    ) -> Result<(), WorkspaceError> {
-        let task = self.task_row(project.project.id, task).await?;
+    ) {
         self.log(fluxstudio_store::workspace::activities::NewActivity {
             organization: project.project.organization_id,
             project: Some(project.project.id),
@@ -218,21 +223,24 @@ impl Workspace {
             metadata: Some(serde_json::json!({ "commentId": comment.0 })),
         })
         .await;
-        Ok(())
     }
 
-    /// The project, when `user` wrote the live comment `id` and may still comment.
+    /// The project and the task, when the task is the project's, `user` wrote its live
+    /// comment `id` and may still comment. Each parent in the path is checked before the
+    /// next is looked up, so another project's comment is not found (never changed, and
+    /// its existence not told by a 403).
     async fn own_comment(
         &self,
         user: DbId,
         project: DbId,
         task: DbId,
         id: DbId,
-    ) -> Result<VisibleProject, WorkspaceError> {
+    ) -> Result<(VisibleProject, TaskRow), WorkspaceError> {
         let (visible, _) = self
             .project_for(user, project, ProjectAction::Comment, COMMENT)
             .await?;
-        let comment = comments::by_id(self.db(), task, id)
+        let task = self.task_row(visible.project.id, task).await?;
+        let comment = comments::by_id(self.db(), task.id, id)
             .await?
             .filter(|c| c.deleted_at.is_none())
             .ok_or(WorkspaceError::NotFound("comment"))?;
@@ -241,6 +249,6 @@ impl Workspace {
                 "Only its author can change a comment.",
             ));
         }
-        Ok(visible)
+        Ok((visible, task))
     }
 }

@@ -24,6 +24,10 @@ pub enum WorkspaceError {
     InvitationInvalid,
     #[error("This invitation was sent to {0}; sign in with that address to accept it.")]
     InvitationForSomeoneElse(String),
+    #[error(
+        "Verify your email address first (use the link we sent you), or open the invitation from its email."
+    )]
+    EmailUnverified,
     #[error("The owner cannot leave; transfer ownership to another member first.")]
     OwnerMustTransfer,
     #[error("A project keeps at least one lead; make someone else lead first.")]

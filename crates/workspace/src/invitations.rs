@@ -97,7 +97,8 @@ impl Workspace {
             .ok_or(WorkspaceError::NotFound("invitation"))?;
         self.send_invitation(&invitation, user, &issued.token)
             .await?;
-        if let Some(invitee) = existing {
+        // Told in the app only when the address is proved theirs; the mail reaches the owner.
+        if let Some(invitee) = existing.filter(|invitee| invitee.email_verified) {
             // Someone with an account also finds it in the app (the link stays in the mail).
             let organization = organizations::by_id(self.db(), organization).await?;
             let name = organization.as_ref().map_or("", |o| o.name.as_str());
@@ -303,12 +304,14 @@ impl Workspace {
 
     /// The invitations waiting for the signed-in person (sent to their address), as they
     /// would preview them from the emailed link, with their ids.
+    /// Only a verified address counts: anyone can sign up with an address they do not own.
     pub async fn my_invitations(
         &self,
-        email: &str,
+        user: DbId,
     ) -> Result<Vec<(DbId, InvitationPreview)>, WorkspaceError> {
+        let email = self.verified_email(user).await?;
         let mut out = Vec::new();
-        for invitation in invitations::pending_for(self.db(), email, now()).await? {
+        for invitation in invitations::pending_for(self.db(), &email, now()).await? {
             let Some(organization) =
                 organizations::by_id(self.db(), invitation.organization_id).await?
             else {
@@ -335,23 +338,22 @@ impl Workspace {
     }
 
     /// Accepts, for the signed-in invitee, an invitation they can see in the app (an
-    /// account holder is told of it there): the same checks as with the emailed link.
+    /// account holder is told of it there): the same checks as with the emailed link, and
+    /// a verified address, since without the link nothing else proves the mailbox is theirs.
     pub async fn accept_invitation_by_id(
         &self,
         user: DbId,
-        user_email: &str,
         id: DbId,
     ) -> Result<DbId, WorkspaceError> {
+        let email = self.verified_email(user).await?;
+        // Unknown and someone else's look the same: as far as this person knows, there is none.
         let hash = invitations::token_hash(self.db(), id)
             .await?
-            .ok_or(WorkspaceError::InvitationInvalid)?;
+            .ok_or(WorkspaceError::NotFound("invitation"))?;
         let invitation = invitations::by_token(self.db(), &hash)
             .await?
-            .ok_or(WorkspaceError::InvitationInvalid)?;
-        if !invitation.email.eq_ignore_ascii_case(user_email) {
-            // Someone else's invitation: as far as this person knows, there is none.
-            return Err(WorkspaceError::NotFound("invitation"));
-        }
+            .filter(|invitation| invitation.email.eq_ignore_ascii_case(&email))
+            .ok_or(WorkspaceError::NotFound("invitation"))?;
         if InvitationStatus::of(&invitation, now()) != InvitationStatus::Pending {
             return Err(WorkspaceError::InvitationInvalid);
         }
@@ -360,5 +362,16 @@ impl Workspace {
             .ok_or(WorkspaceError::InvitationInvalid)?;
         self.joined(user, &accepted).await;
         Ok(accepted.organization_id)
+    }
+
+    /// The person's address, when they have proved it is theirs.
+    async fn verified_email(&self, user: DbId) -> Result<String, WorkspaceError> {
+        let person = users::by_id(self.db(), user)
+            .await?
+            .ok_or(WorkspaceError::NotFound("user"))?;
+        if !person.email_verified {
+            return Err(WorkspaceError::EmailUnverified);
+        }
+        Ok(person.email)
     }
 }

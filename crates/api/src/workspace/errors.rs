@@ -32,6 +32,7 @@ impl From<WorkspaceError> for ApiError {
             WorkspaceError::InvitationForSomeoneElse(_) => {
                 (StatusCode::FORBIDDEN, "invitation_for_someone_else", None)
             }
+            WorkspaceError::EmailUnverified => (StatusCode::FORBIDDEN, "email_unverified", None),
             WorkspaceError::OwnerMustTransfer => {
                 (StatusCode::CONFLICT, "owner_must_transfer", None)
             }

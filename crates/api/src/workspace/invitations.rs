@@ -176,15 +176,15 @@ pub struct MyInvitations {
     pub items: Vec<MyInvitation>,
 }
 
-/// The invitations waiting for the signed-in person (sent to their address).
+/// The invitations waiting for the signed-in person (sent to their address, once verified).
 #[utoipa::path(get, path = "/api/invitations/mine", tag = "organizations", security(("bearer" = [])),
-    responses((status = 200, body = MyInvitations), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = MyInvitations), (status = 401, body = ErrorBody),
+        (status = 403, description = "email_unverified: the address is not verified yet", body = ErrorBody)))]
 pub async fn mine(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
 ) -> Result<Json<MyInvitations>, ApiError> {
-    let me = state.accounts().me(&caller).await?;
-    let rows = state.workspace().my_invitations(&me.email).await?;
+    let rows = state.workspace().my_invitations(caller.user).await?;
     Ok(Json(MyInvitations {
         items: rows
             .into_iter()
@@ -203,7 +203,9 @@ pub async fn mine(
 /// Accept one of your invitations from the app (as with the emailed link).
 #[utoipa::path(post, path = "/api/invitations/mine/{invitationId}/accept", tag = "organizations",
     security(("bearer" = [])), params(("invitationId" = Uuid, Path)),
-    responses((status = 200, body = Joined), (status = 404, body = ErrorBody),
+    responses((status = 200, body = Joined), (status = 401, body = ErrorBody),
+        (status = 403, description = "email_unverified: the address is not verified yet", body = ErrorBody),
+        (status = 404, description = "unknown, or sent to someone else", body = ErrorBody),
         (status = 410, description = "expired, revoked or used", body = ErrorBody)))]
 pub async fn accept_mine(
     State(state): State<AppState>,
@@ -211,10 +213,9 @@ pub async fn accept_mine(
     Path(id): Path<String>,
 ) -> Result<Json<Joined>, ApiError> {
     let id = path_id(&id, "invitation")?;
-    let me = state.accounts().me(&caller).await?;
     let organization = state
         .workspace()
-        .accept_invitation_by_id(caller.user, &me.email, id)
+        .accept_invitation_by_id(caller.user, id)
         .await?;
     Ok(Json(Joined {
         organization_id: organization.0,

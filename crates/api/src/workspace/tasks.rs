@@ -6,6 +6,7 @@ use axum::{
     http::StatusCode,
 };
 use chrono::NaiveDate;
+use fluxstudio_domain::TaskStatus;
 use fluxstudio_store::DbId;
 use fluxstudio_workspace::{NewTaskRequest, TaskChangeRequest};
 use serde::Deserialize;
@@ -138,6 +139,12 @@ pub async fn update(
 ) -> Result<Json<TaskView>, ApiError> {
     let id = path_id(&id, "project")?;
     let task = path_id(&task, "task")?;
+    // Every field is read before anything is written: a bad status changes nothing.
+    let status = body
+        .status
+        .as_deref()
+        .map(str::parse::<TaskStatus>)
+        .transpose()?;
     let workspace = state.workspace();
     let change = TaskChangeRequest {
         title: body.title.as_deref(),
@@ -149,11 +156,11 @@ pub async fn update(
         tags: body.tags,
     };
     let mut row = workspace.update_task(caller.user, id, task, change).await?;
-    if let Some(status) = body.status.as_deref()
-        && status != row.status
+    if let Some(status) = status
+        && status.as_str() != row.status
     {
         row = workspace
-            .move_task(caller.user, id, task, status, usize::MAX)
+            .move_task(caller.user, id, task, status.as_str(), usize::MAX)
             .await?;
     }
     Ok(Json(row.into()))

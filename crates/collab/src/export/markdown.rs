@@ -30,8 +30,10 @@ fn block(node: &Node) -> Option<String> {
         "taskList" => list(children, |_| "- ".to_owned()),
         "blockquote" => prefix_lines(&blocks(children).join("\n\n"), "> ", "> "),
         "codeBlock" => {
-            let language = node.attr_str("language").unwrap_or("");
-            let code = node.plain();
+            let language = info_string(node.attr_str("language").unwrap_or(""));
+            // A lone carriage return is a line ending to a Markdown reader: inside a list or
+            // a quote it would start a line without the prefix and end the block early.
+            let code = one_line_ending(&node.plain());
             // A fence longer than any run of backticks inside.
             let fence = "`".repeat(longest_run(&code, '`').max(2) + 1);
             format!("{fence}{language}\n{code}\n{fence}")
@@ -86,8 +88,7 @@ fn inline(nodes: &[Node]) -> String {
 
 fn styled(span: &Span) -> String {
     if span.marks.iter().any(|m| m.name == "code") {
-        let fence = "`".repeat(longest_run(&span.text, '`') + 1);
-        return format!("{fence}{}{fence}", span.text);
+        return code_span(&span.text);
     }
     let mut text = escape(&span.text);
     for mark in &span.marks {
@@ -96,7 +97,7 @@ fn styled(span: &Span) -> String {
             "italic" => format!("*{text}*"),
             "strike" => format!("~~{text}~~"),
             "link" => match mark.href().filter(|h| safe_href(h)) {
-                Some(href) => format!("[{text}]({})", href.replace(')', "%29").replace(' ', "%20")),
+                Some(href) => format!("[{text}]({})", link_target(href)),
                 None => text,
             },
             _ => text,
@@ -105,19 +106,76 @@ fn styled(span: &Span) -> String {
     text
 }
 
-/// Backslash-escapes what Markdown would read as syntax.
+/// Backslash-escapes what Markdown would read as syntax. A line ending inside a run of
+/// text becomes a space: it could otherwise end the paragraph and start any block at all.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '<' | '>' | '~' | '|'
+            '\\' | '*' | '_' | '`' | '[' | ']' | '#' | '<' | '>' | '~' | '|' | '&'
         ) {
             out.push('\\');
         }
-        out.push(c);
+        out.push(if is_line_ending(c) { ' ' } else { c });
     }
     out
+}
+
+/// Text marked as code, on one line (a code span cannot hold a line ending safely: a
+/// blank line inside would end it and leave the rest to be read as Markdown, raw HTML
+/// included). The fence is longer than any run of backticks inside, and padded when the
+/// text starts or ends with one, as CommonMark requires.
+fn code_span(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if is_line_ending(c) { ' ' } else { c })
+        .collect();
+    let fence = "`".repeat(longest_run(&text, '`') + 1);
+    let pad = if text.starts_with('`')
+        || text.ends_with('`')
+        || (text.starts_with(' ') && text.ends_with(' '))
+    {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// A link target with everything that could end it, or the line, percent-encoded.
+fn link_target(href: &str) -> String {
+    let mut out = String::with_capacity(href.len());
+    for c in href.trim().chars() {
+        if c.is_whitespace() || c.is_control() || matches!(c, '(' | ')' | '<' | '>' | '\\' | '`') {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A code block's language as a fence's info string: one word of the characters
+/// languages are named with, so it can neither end the line nor close the fence.
+fn info_string(language: &str) -> String {
+    language
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '.' | '#'))
+        .take(40)
+        .collect()
+}
+
+fn is_line_ending(c: char) -> bool {
+    matches!(c, '\n' | '\r')
+}
+
+/// `\r\n` and lone `\r` as `\n`, the one line ending the writer prefixes lines at.
+fn one_line_ending(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 fn longest_run(text: &str, c: char) -> usize {
@@ -153,5 +211,89 @@ mod tests {
             ],
         )];
         assert_eq!(super::render(&nodes), "click \\*not bold\\*\n");
+    }
+
+    /// Every way the probe (and then some) tried to get raw HTML through the Markdown
+    /// export, read back by a CommonMark parser: none of it may come out as HTML.
+    #[test]
+    fn markdown_export_carries_no_raw_html() {
+        use serde_json::json;
+        let payload = "<img src=x onerror=alert(1)>";
+        let para = |children| sample::el("paragraph", json!({}), children);
+        let item = |children| sample::el("listItem", json!({}), children);
+        let code_block = |language: &str, code: &str| {
+            sample::el(
+                "codeBlock",
+                json!({ "language": language }),
+                vec![sample::text(code)],
+            )
+        };
+        let nodes = vec![
+            para(vec![sample::marked(
+                &format!("x\n\n{payload}\n\n"),
+                "code",
+                json!({}),
+            )]),
+            para(vec![sample::marked(
+                &format!("`\r\r{payload}"),
+                "code",
+                json!({}),
+            )]),
+            code_block(&format!("js\n```\n\n{payload}\n"), "let a;"),
+            code_block("", &format!("a\n```\n{payload}")),
+            sample::el(
+                "bulletList",
+                json!({}),
+                vec![item(vec![code_block("", &format!("a\r\r{payload}\r"))])],
+            ),
+            para(vec![sample::marked(
+                "link",
+                "link",
+                json!({ "href": format!("https://x.example/\n\n{payload}") }),
+            )]),
+            para(vec![sample::text(&format!(
+                "plain\r\n\r\n{payload} &lt;b&gt; <!-- c -->"
+            ))]),
+            sample::el(
+                "heading",
+                json!({ "level": 1 }),
+                vec![sample::text(&format!("t\n{payload}"))],
+            ),
+        ];
+        let out = super::render(&nodes);
+        let html: Vec<_> = pulldown_cmark::Parser::new(&out)
+            .filter(|event| {
+                matches!(
+                    event,
+                    pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)
+                )
+            })
+            .collect();
+        assert!(html.is_empty(), "raw HTML {html:?} in:\n{out}");
+        assert!(
+            out.contains("js\n"),
+            "the language keeps its first word:\n{out}"
+        );
+        assert!(out.contains("https://x.example/%0A%0A%3Cimg"), "{out}");
+    }
+
+    #[test]
+    fn code_spans_keep_backticks_and_spaces() {
+        use serde_json::json;
+        for text in ["`tick", "tick`", " both ", "a``b"] {
+            let nodes = vec![sample::el(
+                "paragraph",
+                json!({}),
+                vec![sample::marked(text, "code", json!({}))],
+            )];
+            let out = super::render(&nodes);
+            let code: Vec<String> = pulldown_cmark::Parser::new(&out)
+                .filter_map(|event| match event {
+                    pulldown_cmark::Event::Code(code) => Some(code.to_string()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(code, vec![text.to_owned()], "{out}");
+        }
     }
 }

@@ -120,7 +120,7 @@ async fn serve_without_migrating_refuses_pending_steps(backend: Backend) {
     let (ok, out) = migrate(&scratch, &url, &["serve", "--port", "0", "--no-migrate"]);
     assert!(!ok, "{out}");
     assert!(
-        out.contains("pending (0001_initial, 0002_accounts, 0003_organizations, 0004_projects, 0005_messaging, 0006_documents)"),
+        out.contains("pending (0001_initial, 0002_accounts, 0003_organizations, 0004_projects, 0005_messaging, 0006_documents, 0007_access_cleanup)"),
         "{out}"
     );
 }

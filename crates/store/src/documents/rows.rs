@@ -56,7 +56,7 @@ pub async fn page(
     limit: i64,
 ) -> Result<Vec<DocumentRow>, StoreError> {
     let cursor = if after.is_some() {
-        " AND (updated_at, id) < (SELECT updated_at, id FROM documents WHERE id = $2)"
+        " AND (updated_at, id) < (SELECT updated_at, id FROM documents WHERE id = $2 AND project_id = $1)"
     } else {
         ""
     };

@@ -60,11 +60,24 @@ pub async fn insert(
     Ok(id)
 }
 
-/// One page of an organization's activity (or only one project's, when given).
+/// What of an organization's activity a reader may see.
+#[derive(Debug, Clone, Copy)]
+pub struct ActivityScope {
+    /// Only this project's entries.
+    pub project: Option<DbId>,
+    /// Only the entries of projects this person has a role on, and no project's deletion
+    /// (a client: they see only their own projects, not even that others existed).
+    pub projects_of: Option<DbId>,
+    /// Invitations sent, resent and revoked (who was invited, with which role): only for
+    /// those who may manage invitations.
+    pub invitations: bool,
+}
+
+/// One page of an organization's activity, as `scope` lets its reader see it.
 pub async fn page(
     db: &Db,
     organization: DbId,
-    project: Option<DbId>,
+    scope: ActivityScope,
     before: Option<DbId>,
     limit: i64,
 ) -> Result<Vec<ActivityRow>, StoreError> {
@@ -72,12 +85,20 @@ pub async fn page(
          u.name AS actor_name, a.action, a.entity_type, a.entity_id, a.entity_title, a.metadata, \
          a.created_at FROM activities a LEFT JOIN users u ON u.id = a.actor_id \
          WHERE a.organization_id = $1 AND ($2 IS NULL OR a.project_id = $2) \
-         AND ($3 IS NULL OR a.id < $3) ORDER BY a.id DESC LIMIT $4";
+         AND ($3 IS NULL OR a.id < $3) \
+         AND ($5 IS NULL \
+              OR (a.project_id IS NULL AND a.entity_type <> 'project') \
+              OR EXISTS (SELECT 1 FROM project_members pm \
+                         WHERE pm.project_id = a.project_id AND pm.user_id = $5)) \
+         AND ($6 OR a.entity_type <> 'invitation') \
+         ORDER BY a.id DESC LIMIT $4";
     Ok(read_with!(db, |pool| sqlx::query_as(SQL)
         .bind(organization)
-        .bind(project)
+        .bind(scope.project)
         .bind(before)
         .bind(limit)
+        .bind(scope.projects_of)
+        .bind(scope.invitations)
         .fetch_all(pool)
         .await)?)
 }

@@ -73,27 +73,40 @@ pub async fn by_id(db: &Db, task: DbId, id: DbId) -> Result<Option<CommentRow>, 
         .await)?)
 }
 
-/// Edits a live comment's text (the caller checked authorship).
-pub async fn edit(db: &Db, id: DbId, body: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+/// Edits a live comment of `task` (the caller checked authorship).
+pub async fn edit(
+    db: &Db,
+    task: DbId,
+    id: DbId,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
     const SQL: &str = "UPDATE task_comments SET body = $2, updated_at = $3 \
-         WHERE id = $1 AND deleted_at IS NULL";
+         WHERE id = $1 AND task_id = $4 AND deleted_at IS NULL";
     let done = write_with!(db, |pool| sqlx::query(SQL)
         .bind(id)
         .bind(body)
         .bind(now)
+        .bind(task)
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
     Ok(done > 0)
 }
 
-/// Empties a comment and marks it deleted; the row stays as a tombstone.
-pub async fn tombstone(db: &Db, id: DbId, now: DateTime<Utc>) -> Result<bool, StoreError> {
+/// Empties a comment of `task` and marks it deleted; the row stays as a tombstone.
+pub async fn tombstone(
+    db: &Db,
+    task: DbId,
+    id: DbId,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
     const SQL: &str = "UPDATE task_comments SET body = '', deleted_at = $2 \
-         WHERE id = $1 AND deleted_at IS NULL";
+         WHERE id = $1 AND task_id = $3 AND deleted_at IS NULL";
     let done = write_with!(db, |pool| sqlx::query(SQL)
         .bind(id)
         .bind(now)
+        .bind(task)
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;

@@ -89,20 +89,28 @@ pub async fn set_role(
     Ok(done > 0)
 }
 
-/// Removes a member (and their team memberships in the organization). False when they
-/// were not one.
+/// Removes a member, with everything that gave them a part in the organization: their
+/// team memberships, their project roles and their task assignments in its projects (kept,
+/// they would still be mentioned, assigned and told of projects they can no longer see,
+/// and would get their old roles back by rejoining). False when they were not one.
 pub async fn remove(db: &Db, organization: DbId, user: DbId) -> Result<bool, StoreError> {
     const TEAMS: &str = "DELETE FROM team_members WHERE user_id = $2 \
          AND team_id IN (SELECT id FROM teams WHERE organization_id = $1)";
+    const PROJECT_ROLES: &str = "DELETE FROM project_members WHERE user_id = $2 \
+         AND project_id IN (SELECT id FROM projects WHERE organization_id = $1)";
+    const ASSIGNMENTS: &str = "UPDATE tasks SET assignee_id = NULL WHERE assignee_id = $2 \
+         AND project_id IN (SELECT id FROM projects WHERE organization_id = $1)";
     const MEMBER: &str =
         "DELETE FROM organization_members WHERE organization_id = $1 AND user_id = $2";
     write_with!(db, |pool| {
         let mut tx = pool.begin().await?;
-        sqlx::query(TEAMS)
-            .bind(organization)
-            .bind(user)
-            .execute(&mut *tx)
-            .await?;
+        for statement in [TEAMS, PROJECT_ROLES, ASSIGNMENTS] {
+            sqlx::query(statement)
+                .bind(organization)
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
+        }
         let done = sqlx::query(MEMBER)
             .bind(organization)
             .bind(user)

@@ -54,15 +54,28 @@ pub async fn upsert(
     Ok(())
 }
 
+/// Takes `user` off the project, and off its tasks they were assigned (an assignee must
+/// be on the project). False when they were not on it.
 pub async fn remove(db: &Db, project: DbId, user: DbId) -> Result<bool, StoreError> {
-    const SQL: &str = "DELETE FROM project_members WHERE project_id = $1 AND user_id = $2";
-    let done = write_with!(db, |pool| sqlx::query(SQL)
-        .bind(project)
-        .bind(user)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(done > 0)
+    const ASSIGNMENTS: &str =
+        "UPDATE tasks SET assignee_id = NULL WHERE project_id = $1 AND assignee_id = $2";
+    const MEMBER: &str = "DELETE FROM project_members WHERE project_id = $1 AND user_id = $2";
+    write_with!(db, |pool| {
+        let mut tx = pool.begin().await?;
+        sqlx::query(ASSIGNMENTS)
+            .bind(project)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?;
+        let done = sqlx::query(MEMBER)
+            .bind(project)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok::<_, StoreError>(done > 0)
+    })
 }
 
 /// How many leads the project has (it keeps at least one).

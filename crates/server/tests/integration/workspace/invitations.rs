@@ -101,6 +101,7 @@ async fn resend_revoke_and_expiry(backend: Backend) {
     let owner = api.signup("owner@studio.example", "Owner").await;
     let org = organization(&api, token(&owner), "Studio").await;
     let hedy = api.signup("hedy@studio.example", "Hedy").await;
+    studio.verify_email(&api, "hedy@studio.example").await;
     let accept = |link: String| {
         let path = format!("/api/invitations/{link}/accept");
         let api = &api;
@@ -277,6 +278,7 @@ async fn an_account_holder_accepts_from_the_app(backend: Backend) {
     let owner = api.signup("owner@studio.example", "Owner").await;
     let org = organization(&api, token(&owner), "Studio").await;
     let ada = api.signup("ada@studio.example", "Ada").await;
+    studio.verify_email(&api, "ada@studio.example").await;
     invite(&api, token(&owner), &org, "ada@studio.example", "member")
         .await
         .expect(201);
@@ -306,7 +308,75 @@ async fn an_account_holder_accepts_from_the_app(backend: Backend) {
     assert_eq!(after.body["items"], json!([]));
 }
 
+/// Security finding 3: anyone could sign up with an invited address they do not own and
+/// accept the invitation from the app. Accepting by address now needs it verified (the
+/// emailed link proves the mailbox by itself); until then nothing is shown or changed.
+async fn invitation_takeover_with_an_unverified_email(backend: Backend) {
+    let studio = Studio::start(backend, &[]).await;
+    let api = Api::new(&studio.server).await;
+    let owner = api.signup("owner@studio.example", "Owner").await;
+    let org = organization(&api, token(&owner), "Studio").await;
+    let sent = invite(&api, token(&owner), &org, "newhire@studio.example", "admin")
+        .await
+        .expect(201);
+    let id = sent.body["id"].as_str().unwrap().to_owned();
+    let squatter = api.signup("newhire@studio.example", "Not Newhire").await;
+    assert_eq!(squatter["user"]["emailVerified"], false);
+
+    api.get("/api/invitations/mine", token(&squatter))
+        .await
+        .refused(403, "email_unverified", None);
+    let accept = format!("/api/invitations/mine/{id}/accept");
+    api.with_token(Method::POST, &accept, token(&squatter), None)
+        .await
+        .refused(403, "email_unverified", None);
+    api.get(&format!("/api/organizations/{org}"), token(&squatter))
+        .await
+        .refused(404, "not_found", None);
+    let inbox = api
+        .get("/api/notifications", token(&squatter))
+        .await
+        .expect(200);
+    assert_eq!(
+        inbox.body["items"],
+        json!([]),
+        "no invitation told in the app"
+    );
+    let pending = api
+        .get(
+            &format!("/api/organizations/{org}/invitations"),
+            token(&owner),
+        )
+        .await
+        .expect(200);
+    assert_eq!(pending.body["items"][0]["status"], "pending");
+
+    // Someone else's invitation and an unknown one look alike, even once verified.
+    let bystander = api.signup("bystander@studio.example", "Bystander").await;
+    studio.verify_email(&api, "bystander@studio.example").await;
+    for path in [
+        accept.clone(),
+        format!("/api/invitations/mine/{}/accept", uuid::Uuid::now_v7()),
+    ] {
+        api.with_token(Method::POST, &path, token(&bystander), None)
+            .await
+            .refused(404, "not_found", None);
+    }
+
+    // The address's real owner proves it; then the app shows and accepts the invitation.
+    studio.verify_email(&api, "newhire@studio.example").await;
+    let mine = api
+        .get("/api/invitations/mine", token(&squatter))
+        .await
+        .expect(200);
+    assert_eq!(mine.body["items"][0]["id"], id.as_str());
+    api.with_token(Method::POST, &accept, token(&squatter), None)
+        .await
+        .expect(200);
+}
+
 both_backends!(
+    invitation_takeover_with_an_unverified_email,
     an_account_holder_accepts_from_the_app,
     links_work_once_for_the_invited_address,
     resend_revoke_and_expiry,

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use crate::{accounts::client::*, support::*};
 
 pub const INVITE_LINK: &str = "http://studio.test/invitations/accept?token=";
+const VERIFY_LINK: &str = "http://studio.test/verify-email?token=";
 const MAIL_WAIT: Duration = Duration::from_secs(15);
 
 pub struct Studio {
@@ -34,14 +35,26 @@ impl Studio {
     /// The token of the next invitation mailed to `to` (other mail to them, such as the
     /// verification of a new account, is passed over).
     pub async fn invitation_token(&self, to: &str) -> String {
+        self.next_link(to, INVITE_LINK, "invitation").await
+    }
+
+    /// Verifies `email`'s address with the link mailed to it at sign-up, as its owner would.
+    pub async fn verify_email(&self, api: &Api<'_>, email: &str) {
+        let token = self.next_link(email, VERIFY_LINK, "verification").await;
+        api.post("/api/auth/verify-email", json!({ "token": token }))
+            .await
+            .expect(200);
+    }
+
+    async fn next_link(&self, to: &str, prefix: &str, what: &str) -> String {
         loop {
             let mail = self
                 .smtp
                 .wait_for(to, MAIL_WAIT)
                 .await
-                .unwrap_or_else(|| panic!("no invitation to {to}:\n{}", self.server.log()));
-            if let Some(link) = mail.link(INVITE_LINK) {
-                return link[INVITE_LINK.len()..].to_owned();
+                .unwrap_or_else(|| panic!("no {what} mail to {to}:\n{}", self.server.log()));
+            if let Some(link) = mail.link(prefix) {
+                return link[prefix.len()..].to_owned();
             }
         }
     }
