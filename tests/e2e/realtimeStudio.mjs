@@ -140,13 +140,13 @@ export async function verifyEmail(server, email) {
   if (status !== 200) throw new Error(`POST /api/auth/verify-email answered ${status}: ${JSON.stringify(body)}`);
 }
 
-/** Invites a new person to `orgId` as a member; they sign up, verify their address and accept. @returns {Promise<Person>} */
-export async function join(server, owner, orgId, name) {
+/** Invites a new person to `orgId` as `role`; they sign up, verify their address and accept. @returns {Promise<Person>} */
+export async function join(server, owner, orgId, name, role = 'member') {
   const person = await signUp(server, name);
   await verifyEmail(server, person.email);
   await restOk(server, owner.token, 'POST', `/api/organizations/${orgId}/invitations`, {
     email: person.email,
-    role: 'member',
+    role,
   });
   const mine = await restOk(server, person.token, 'GET', '/api/invitations/mine');
   const invitation = mine.items.find((item) => item.organizationId === orgId);

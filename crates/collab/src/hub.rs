@@ -208,7 +208,7 @@ impl Hub {
             return Err(Refusal::Unavailable);
         };
         let (mine, frame) = loaded
-            .apply_awareness(update)
+            .apply_awareness(joined.id, update)
             .map_err(|_| Refusal::Malformed)?;
         if let Some(frame) = frame {
             joined.slot.send(joined.id, frame);

@@ -2,7 +2,7 @@
 //! read the stored updates. A room knows nothing of sockets or the database; the hub
 //! stores what a room accepts before anyone else hears of it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use fluxstudio_store::documents::content::Content;
 use yrs::{
@@ -17,6 +17,9 @@ pub struct Room {
     awareness: Awareness,
     /// The number of the newest stored update merged into the document.
     stored_seq: i64,
+    /// Which connection speaks for each awareness client: the first to use its id. No
+    /// other connection may change or remove that client's state (rename someone's caret).
+    owners: HashMap<ClientID, u64>,
 }
 
 impl Room {
@@ -25,6 +28,7 @@ impl Room {
         let mut room = Self {
             awareness: Awareness::new(Doc::new()),
             stored_seq: 0,
+            owners: HashMap::new(),
         };
         room.catch_up(content)?;
         Ok(room)
@@ -95,12 +99,21 @@ impl Room {
         Ok(())
     }
 
-    /// Applies a client's awareness update. Returns the clients it added or changed (the
-    /// connection now speaks for them) and the frame to relay, if anything changed.
+    /// Applies connection `connection`'s awareness update, less the entries of clients
+    /// another connection speaks for (they are dropped). Returns the clients it added or
+    /// changed (the connection now speaks for them) and the frame to relay, if anything
+    /// changed.
     pub fn apply_awareness(
         &mut self,
-        update: AwarenessUpdate,
+        connection: u64,
+        mut update: AwarenessUpdate,
     ) -> Result<(Vec<ClientID>, Option<Vec<u8>>), Malformed> {
+        update
+            .clients
+            .retain(|client, _| *self.owners.entry(*client).or_insert(connection) == connection);
+        if update.clients.is_empty() {
+            return Ok((Vec::new(), None));
+        }
         let frame = protocol::awareness(update.clone());
         let summary = self
             .awareness
@@ -119,6 +132,9 @@ impl Room {
     /// Forgets the awareness of a connection's clients (it left). Returns the removal to
     /// relay to the others, if they had any.
     pub fn forget(&mut self, clients: &HashSet<ClientID>) -> Option<Vec<u8>> {
+        for client in clients {
+            self.owners.remove(client);
+        }
         let present: Vec<ClientID> = clients
             .iter()
             .copied()
@@ -132,5 +148,58 @@ impl Room {
         }
         let update = self.awareness.update_with_clients(present).ok()?;
         Some(protocol::awareness(update))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::{collections::HashMap, sync::Arc};
+
+    use yrs::sync::awareness::AwarenessUpdateEntry;
+
+    use super::*;
+
+    fn update(client: u64, clock: u32, json: &str) -> AwarenessUpdate {
+        AwarenessUpdate {
+            clients: HashMap::from([(
+                ClientID::new(client),
+                AwarenessUpdateEntry {
+                    clock,
+                    json: Arc::from(json),
+                },
+            )]),
+        }
+    }
+
+    /// Security finding 9: a viewer renamed another person's caret by sending awareness
+    /// under their Yjs client id. The id belongs to the first connection that used it.
+    #[test]
+    fn awareness_spoofing_is_dropped() {
+        let mut room = Room::load(&Content::default()).unwrap();
+        let ann = ClientID::new(7);
+        let (mine, frame) = room
+            .apply_awareness(1, update(7, 1, r#"{"name":"Ann"}"#))
+            .unwrap();
+        assert_eq!((mine, frame.is_some()), (vec![ann], true));
+
+        let (mine, frame) = room
+            .apply_awareness(2, update(7, 9, r#"{"name":"Mallory"}"#))
+            .unwrap();
+        assert!(
+            mine.is_empty() && frame.is_none(),
+            "another's id goes nowhere"
+        );
+        let name: serde_json::Value = room.awareness.state(ann).unwrap();
+        assert_eq!(name["name"], "Ann");
+        let removal = update(7, 10, "null");
+        assert!(room.apply_awareness(2, removal).unwrap().1.is_none());
+        assert!(room.awareness.state::<serde_json::Value>(ann).is_some());
+
+        // Its owner gone, the id is free again.
+        room.forget(&HashSet::from([ann]));
+        let (mine, _) = room
+            .apply_awareness(2, update(7, 11, r#"{"name":"Bo"}"#))
+            .unwrap();
+        assert_eq!(mine, vec![ann]);
     }
 }

@@ -67,6 +67,26 @@ impl Messaging {
         }
     }
 
+    /// Of `people`, those who share an organization or a conversation with `user`: the
+    /// only ones whose presence `user` may learn.
+    pub async fn in_touch(
+        &self,
+        user: DbId,
+        people: &[uuid::Uuid],
+    ) -> Result<Vec<uuid::Uuid>, WorkspaceError> {
+        let contacts: std::collections::HashSet<uuid::Uuid> =
+            fluxstudio_store::messaging::access::contacts(self.db(), user)
+                .await?
+                .into_iter()
+                .map(|id| id.0)
+                .collect();
+        Ok(people
+            .iter()
+            .copied()
+            .filter(|person| contacts.contains(person))
+            .collect())
+    }
+
     /// Every conversation `user` belongs to.
     pub async fn conversation_ids(&self, user: DbId) -> Result<Vec<DbId>, WorkspaceError> {
         Ok(fluxstudio_store::messaging::access::conversation_ids(self.db(), user).await?)

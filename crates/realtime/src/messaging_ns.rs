@@ -9,7 +9,6 @@ use socketioxide::{
     operators::BroadcastOperators,
     socket::DisconnectReason,
 };
-use uuid::Uuid;
 
 use crate::{
     budget::admit,
@@ -342,10 +341,25 @@ async fn presence_query(
     TryData(data): TryData<payloads::PresenceQuery>,
     ack: AckSender,
 ) {
-    let result = admit(&socket, &context).and_then(|_| {
+    let result = async {
+        let me = admit(&socket, &context)?;
         let data = data.map_err(|e| reply::malformed("presence:query", e))?;
-        let asked: Vec<Uuid> = data.user_ids.into_iter().take(PRESENCE_QUERY_MAX).collect();
+        if data.user_ids.len() > PRESENCE_QUERY_MAX {
+            return Err(json!({
+                "error": "invalid",
+                "message": format!("Ask about at most {PRESENCE_QUERY_MAX} people at once."),
+                "field": "userIds",
+            }));
+        }
+        // Only people who share an organization or a conversation with the asker: a
+        // stranger's comings and goings are not theirs to watch.
+        let asked = context
+            .messaging
+            .in_touch(DbId(me.user), &data.user_ids)
+            .await
+            .map_err(reply::from_workspace)?;
         Ok(json!({ "online": context.presence.online(&asked) }))
-    });
+    }
+    .await;
     reply::send(ack, result);
 }

@@ -12,6 +12,7 @@ mod messaging;
 mod migrations;
 mod openapi;
 mod ready;
+mod security;
 mod shutdown;
 mod store;
 mod workspace;

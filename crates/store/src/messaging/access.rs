@@ -26,6 +26,22 @@ pub async fn conversation_ids(db: &Db, user: DbId) -> Result<Vec<DbId>, StoreErr
         .await)?)
 }
 
+/// Everyone who shares an organization or a conversation with `user` (themself
+/// included): whose presence they may ask about.
+pub async fn contacts(db: &Db, user: DbId) -> Result<Vec<DbId>, StoreError> {
+    const SQL: &str = "SELECT y.user_id FROM organization_members x \
+         JOIN organization_members y ON y.organization_id = x.organization_id \
+         WHERE x.user_id = $1 \
+         UNION SELECT b.user_id FROM conversation_participants a \
+         JOIN conversation_participants b ON b.conversation_id = a.conversation_id \
+         WHERE a.user_id = $1 \
+         UNION SELECT $1";
+    Ok(read_with!(db, |pool| sqlx::query_scalar(SQL)
+        .bind(user)
+        .fetch_all(pool)
+        .await)?)
+}
+
 /// Whether two people are members of at least one organization together: who may start
 /// a conversation with whom.
 pub async fn share_an_organization(db: &Db, a: DbId, b: DbId) -> Result<bool, StoreError> {

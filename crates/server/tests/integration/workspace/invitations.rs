@@ -102,6 +102,7 @@ async fn resend_revoke_and_expiry(backend: Backend) {
     let org = organization(&api, token(&owner), "Studio").await;
     let hedy = api.signup("hedy@studio.example", "Hedy").await;
     studio.verify_email(&api, "hedy@studio.example").await;
+    studio.verify_email(&api, "owner@studio.example").await;
     let accept = |link: String| {
         let path = format!("/api/invitations/{link}/accept");
         let api = &api;
