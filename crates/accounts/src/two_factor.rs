@@ -2,7 +2,7 @@
 //! first code (which turns it on and hands out ten recovery codes), and turn off.
 
 use fluxstudio_auth::{recovery, totp::TotpSecret};
-use fluxstudio_store::accounts::two_factor;
+use fluxstudio_store::accounts::{sessions, two_factor};
 
 use crate::{
     AccountError, Accounts, Caller, Client,
@@ -81,6 +81,17 @@ impl Accounts {
         if !two_factor::enable(self.db(), user.id, &pending, step, &hashes, now()).await? {
             return Err(AccountError::TwoFactorNotPending);
         }
+        // As with a new password: a session opened without the second factor (perhaps by
+        // whoever made the owner turn it on) does not carry on past it.
+        sessions::revoke_all(
+            self.db(),
+            user.id,
+            Some(caller.session),
+            "two_factor_enabled",
+            now(),
+        )
+        .await?;
+        self.sessions_changed(user.id);
         self.note(EventKind::TwoFactorEnabled, Severity::Info, &user, client)
             .await;
         Ok(codes)

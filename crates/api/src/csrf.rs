@@ -1,7 +1,8 @@
 //! CSRF protection by double submit: `GET /api/csrf-token` hands out a signed token and
-//! sets it as a cookie; every state-changing request that does not carry a bearer token
-//! must send it back in `X-CSRF-Token`. Bearer requests are exempt: a browser never adds
-//! an `Authorization` header to a request another site makes it send.
+//! sets it as a cookie; every state-changing request that does not carry a valid bearer
+//! token must send it back in `X-CSRF-Token`. Requests authenticated by a bearer token are
+//! exempt: a browser never adds an `Authorization` header to a request another site makes
+//! it send.
 
 use axum::{
     Json,
@@ -51,35 +52,47 @@ pub async fn token(
         .into_response())
 }
 
-/// Refuses a state-changing request without a bearer token unless its CSRF header
-/// matches its CSRF cookie.
+/// Refuses a state-changing request unless its CSRF header matches its CSRF cookie, or it
+/// carries a bearer token that authenticates. A bearer that does not (forged, expired,
+/// ended) is answered 401 here, before CSRF: it exempts nothing. A request carrying the
+/// refresh cookie is never exempt, bearer or not: that cookie is the ambient credential a
+/// forged request would ride on.
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if needs_check(&request) {
+    if !is_safe(request.method()) {
         let headers = request.headers();
-        let cookie = cookies::read(headers, cookies::CSRF);
-        let sent = headers.get(HEADER).and_then(|v| v.to_str().ok());
-        let refusal = match (cookie, sent) {
-            (Some(cookie), Some(sent)) if state.inner.csrf.check(cookie, sent) => None,
-            (Some(_), Some(_)) => Some((
-                "csrf_token_invalid",
-                "The CSRF token does not match. Reload the page and try again.",
-            )),
-            _ => Some((
-                "csrf_token_missing",
-                "A CSRF token is required: get one from GET /api/csrf-token and send it as X-CSRF-Token.",
-            )),
+        let exempt = match bearer(headers) {
+            Some(token) if cookies::read(headers, cookies::REFRESH).is_none() => {
+                match state.accounts().authenticate(token).await {
+                    Ok(_) => true,
+                    Err(error) => return ApiError::from(error).into_response(),
+                }
+            }
+            _ => false,
         };
-        if let Some((code, message)) = refusal {
+        if !exempt && let Some((code, message)) = refusal(&state, headers) {
             return ApiError::new(StatusCode::FORBIDDEN, code, message).into_response();
         }
     }
     next.run(request).await
 }
 
-fn needs_check(request: &Request) -> bool {
-    let safe = matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
-    !safe && bearer(request.headers()).is_none()
+/// Why the CSRF header does not do, if it does not.
+fn refusal(state: &AppState, headers: &HeaderMap) -> Option<(&'static str, &'static str)> {
+    let cookie = cookies::read(headers, cookies::CSRF);
+    let sent = headers.get(HEADER).and_then(|v| v.to_str().ok());
+    match (cookie, sent) {
+        (Some(cookie), Some(sent)) if state.inner.csrf.check(cookie, sent) => None,
+        (Some(_), Some(_)) => Some((
+            "csrf_token_invalid",
+            "The CSRF token does not match. Reload the page and try again.",
+        )),
+        _ => Some((
+            "csrf_token_missing",
+            "A CSRF token is required: get one from GET /api/csrf-token and send it as X-CSRF-Token.",
+        )),
+    }
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }

@@ -52,6 +52,16 @@ pub fn security_headers<B>(production: bool) -> fn(Response<B>) -> Response<B> {
     }
 }
 
+/// `Cache-Control: no-store` on a response that does not say otherwise: the API's answers
+/// carry tokens and personal data, which no browser cache or shared proxy may keep.
+pub async fn no_store<B>(mut response: Response<B>) -> Response<B> {
+    response
+        .headers_mut()
+        .entry(header::CACHE_CONTROL)
+        .or_insert_with(|| HeaderValue::from_static("no-store"));
+    response
+}
+
 /// CORS for the configured origins (`CORS_ORIGINS`), with credentials so the web app on
 /// another origin can use its refresh cookie. With no origins there is no CORS layer at
 /// all (it would add `Vary` headers to every response): only the same origin may call.

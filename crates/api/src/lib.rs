@@ -65,6 +65,7 @@ pub fn routes(
     let (documented, document) = openapi::split(|resources| {
         // Outside in: the rate limit counts every request, even those CSRF refuses.
         resources
+            .layer(axum::middleware::map_response(layers::no_store))
             .layer(axum::middleware::from_fn_with_state(
                 state.clone(),
                 csrf::guard,

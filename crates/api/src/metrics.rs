@@ -57,13 +57,37 @@ pub fn method_label(method: &Method) -> &'static str {
 }
 
 /// `GET /metrics`.
-pub async fn render(State(handle): State<PrometheusHandle>) -> Response {
+/// What `/metrics` serves, and to whom.
+#[derive(Clone)]
+pub struct MetricsEndpoint {
+    pub handle: PrometheusHandle,
+    /// With `METRICS_TOKEN` set, only a scraper sending it as a bearer token is answered.
+    pub token: Option<String>,
+}
+
+pub async fn render(
+    State(endpoint): State<MetricsEndpoint>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    if let Some(expected) = &endpoint.token {
+        let sent = crate::auth::extract::bearer(&headers).unwrap_or_default();
+        let matches: bool =
+            subtle::ConstantTimeEq::ct_eq(sent.as_bytes(), expected.as_bytes()).into();
+        if !matches {
+            return crate::ApiError::new(
+                axum::http::StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Send the metrics token (METRICS_TOKEN) as Authorization: Bearer.",
+            )
+            .into_response();
+        }
+    }
     (
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
         )],
-        handle.render(),
+        endpoint.handle.render(),
     )
         .into_response()
 }

@@ -43,6 +43,8 @@ pub struct Config {
     pub accounts: AccountSettings,
     pub realtime: RealtimeSettings,
     pub collab: CollabSettings,
+    /// When set, `/metrics` answers only requests with `Authorization: Bearer` this token.
+    pub metrics_token: Option<String>,
 }
 
 /// `https://studio.example` or `http://localhost:5173`: scheme, host, optional port, no path.
@@ -150,6 +152,15 @@ impl Config {
             )?),
             None => Duration::from_secs(30),
         };
+        let metrics_token = match vars.get("METRICS_TOKEN") {
+            Some(token) if token.len() < 16 => {
+                return Err(bad(
+                    "METRICS_TOKEN",
+                    "must be at least 16 characters (e.g. `openssl rand -hex 16`)",
+                ));
+            }
+            token => token,
+        };
         Ok(Self {
             environment,
             host,
@@ -163,6 +174,7 @@ impl Config {
             accounts: AccountSettings::from_vars(vars, port)?,
             realtime: RealtimeSettings::from_vars(vars)?,
             collab: CollabSettings::from_vars(vars)?,
+            metrics_token,
         })
     }
 }

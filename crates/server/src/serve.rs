@@ -242,7 +242,13 @@ fn full_app(
         .merge(fluxstudio_api::routes(&state, &options, get(web::api_docs)))
         // Not rate limited or CSRF checked: each connection authenticates itself.
         .merge(fluxstudio_collab::routes(collab))
-        .route("/metrics", get(metrics::render).with_state(metrics_handle))
+        .route(
+            "/metrics",
+            get(metrics::render).with_state(metrics::MetricsEndpoint {
+                handle: metrics_handle,
+                token: config.metrics_token.clone(),
+            }),
+        )
         .merge(
             Router::new()
                 .fallback(web::app)

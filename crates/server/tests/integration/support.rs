@@ -46,6 +46,7 @@ const CONFIG_VARS: &[&str] = &[
     "ARGON2_MEMORY_KIB",
     "ARGON2_ITERATIONS",
     "TRUST_PROXY",
+    "METRICS_TOKEN",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,4 +11,4 @@ mod rate_limits;
 mod sessions;
 mod signup_login;
 mod tokens;
-mod two_factor;
+pub(crate) mod two_factor;

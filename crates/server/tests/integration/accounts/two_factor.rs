@@ -30,7 +30,7 @@ fn wrong_code(secret: &str, at: i64) -> String {
 }
 
 /// Two-factor turned on for the holder of `access`.
-struct Enabled {
+pub(crate) struct Enabled {
     secret: String,
     /// When the confirming code was computed: its step is spent.
     confirmed_at: i64,
@@ -54,7 +54,7 @@ async fn confirm(api: &Api<'_>, access: &str, code: &str) -> Answer {
     .await
 }
 
-async fn enable(api: &Api<'_>, access: &str) -> Enabled {
+pub(crate) async fn enable(api: &Api<'_>, access: &str) -> Enabled {
     let secret = setup(api, access).await["secret"]
         .as_str()
         .unwrap()
