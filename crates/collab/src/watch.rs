@@ -10,7 +10,7 @@
 //! beside a standalone collaboration service).
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, hash_map::Entry},
     sync::{
         Arc, Mutex, PoisonError,
         atomic::{AtomicU64, Ordering},
@@ -152,9 +152,8 @@ impl Watch {
         let mut verdicts: HashMap<(DbId, DbId, DbId), Result<bool, Refusal>> = HashMap::new();
         for grant in grants {
             let key = (grant.user, grant.session, grant.document);
-            if !verdicts.contains_key(&key) {
-                let verdict = self.inner.gate.recheck(&grant).await;
-                verdicts.insert(key, verdict);
+            if let Entry::Vacant(vacant) = verdicts.entry(key) {
+                vacant.insert(self.inner.gate.recheck(&grant).await);
             }
         }
         for watched in self.open().values() {
