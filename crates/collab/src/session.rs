@@ -168,9 +168,15 @@ pub async fn close(
         return;
     }
     let _ = tokio::time::timeout(CLOSE_WAIT, async {
-        while let Some(Ok(message)) = stream.next().await {
-            if matches!(message, Message::Close(_)) {
-                break;
+        loop {
+            match stream.next().await {
+                Some(Ok(Message::Close(_))) | None => break,
+                Some(Ok(_)) => {}
+                // The transport refused what the client was sending (a frame over its
+                // limit) and reads no further. Dropping the socket now, with the rest of
+                // that frame unread, would reset the connection, and a client still busy
+                // sending could lose our close frame (seen as 1006): hold on for the wait.
+                Some(Err(_)) => std::future::pending::<()>().await,
             }
         }
     })

@@ -215,6 +215,45 @@ async fn a_resend_with_the_same_client_id_posts_once(backend: Backend) {
         .expect(201);
 }
 
+/// Found in the audit of security finding 4: a resend by client id answered (with the
+/// message's reactions and replies as they are now) before access to the conversation was
+/// checked, so someone removed from a group still read it.
+async fn a_resend_after_losing_the_conversation_is_refused(backend: Backend) {
+    let team = Team::start(backend).await;
+    let api = team.api().await;
+    let group = api
+        .with_token(
+            Method::POST,
+            "/api/conversations",
+            token(&team.owner),
+            Some(
+                json!({"kind": "group", "name": "Crew", "participantIds": [user_id(&team.member)]}),
+            ),
+        )
+        .await
+        .expect(201);
+    let group = group.body["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/conversations/{group}/messages");
+    let body = json!({"body": "Draft", "clientId": "draft-7"});
+    api.with_token(Method::POST, &path, token(&team.member), Some(body.clone()))
+        .await
+        .expect(201);
+    api.with_token(
+        Method::DELETE,
+        &format!(
+            "/api/conversations/{group}/participants/{}",
+            user_id(&team.member)
+        ),
+        token(&team.owner),
+        None,
+    )
+    .await
+    .expect(200);
+    api.with_token(Method::POST, &path, token(&team.member), Some(body))
+        .await
+        .refused(404, "not_found", None);
+}
+
 async fn mentions_notify_people_in_the_conversation(backend: Backend) {
     let team = Team::start(backend).await;
     let api = team.api().await;
@@ -352,6 +391,7 @@ async fn refused_messages_change_nothing(backend: Backend) {
 }
 
 both_backends!(
+    a_resend_after_losing_the_conversation_is_refused,
     history_pages_both_ways_by_sequence,
     threads_edits_tombstones_and_reactions,
     a_resend_with_the_same_client_id_posts_once,
