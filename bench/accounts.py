@@ -38,6 +38,8 @@ def start(workdir, port, database_url, extra=None):
     env.update({
         "AUTH_RATE_LIMIT_MAX": "1000000000",
         "RATE_LIMIT_MAX_REQUESTS": "1000000000",
+        # The loaders open thousands of connections from one address.
+        "MAX_CONNECTIONS_PER_ADDRESS": "0",
         "RUST_LOG": "warn",
     })
     if database_url:

@@ -48,11 +48,11 @@ export async function studioOfTwo(server, ownerName, memberName, studioName) {
   return { owner, member, organizationId: organization.id };
 }
 
-/** Someone else signed up, invited to the organization by `owner`, and in it. */
-export async function joinStudio(server, owner, organizationId, name) {
+/** Someone else signed up, invited to the organization by `owner` as `role`, and in it. */
+export async function joinStudio(server, owner, organizationId, name, role = 'member') {
   const person = await apiPerson(server, name);
   await verifyEmail(server, person.email);
-  await owner.call('POST', `/api/organizations/${organizationId}/invitations`, { email: person.email, role: 'member' });
+  await owner.call('POST', `/api/organizations/${organizationId}/invitations`, { email: person.email, role });
   const mine = await person.call('GET', '/api/invitations/mine');
   const invitation = mine.items.find((item) => item.organizationId === organizationId);
   assert.ok(invitation, `${name} sees the invitation`);

@@ -1,7 +1,7 @@
 //! What a successful sign-in hands back: an access token, a refresh token, and the user.
 
 use chrono::Duration;
-use fluxstudio_auth::{access::LIFETIME_SECONDS, refresh};
+use fluxstudio_auth::refresh;
 use fluxstudio_domain::device_name;
 use fluxstudio_store::{
     DbId,
@@ -88,7 +88,7 @@ impl Accounts {
         Ok(Grant {
             access_token,
             refresh_token,
-            expires_in: LIFETIME_SECONDS,
+            expires_in: self.inner.tokens.lifetime_seconds(),
             session,
             user,
         })

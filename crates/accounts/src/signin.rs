@@ -186,3 +186,36 @@ impl Accounts {
         .await;
     }
 }
+
+impl Accounts {
+    /// Wrong passwords paused sign-in to the account of `email` (if there is one) from
+    /// `client`'s address: its owner is told by mail, and the pause is recorded. Nothing
+    /// happens for an address without an account, so the caller need not know which.
+    pub async fn sign_in_paused(&self, email: &str, client: &Client) {
+        let Ok(email) = Email::parse(email) else {
+            return;
+        };
+        let user = match users::by_email(self.db(), email.as_str()).await {
+            Ok(Some(user)) => user,
+            Ok(None) => return,
+            Err(error) => {
+                tracing::warn!(%error, "could not look up an account whose sign-in was paused");
+                return;
+            }
+        };
+        let address = client.ip.as_deref().unwrap_or("an unknown address");
+        let mail = fluxstudio_mail::templates::sign_in_paused(
+            &self.inner.mail,
+            &user.email,
+            &user.name,
+            address,
+        );
+        self.inner.mailer.send_in_background(mail);
+        self.record(
+            Event::new(EventKind::RateLimitExceeded, Severity::Warning, client)
+                .by(user.id)
+                .with(serde_json::json!({ "limit": "failed_sign_ins" })),
+        )
+        .await;
+    }
+}

@@ -21,8 +21,25 @@ impl From<fluxstudio_domain::Invalid> for ApiError {
     }
 }
 
-/// Reads `bytes` as a `T`, mapping serde's verdict onto the envelope.
+/// Reads `bytes` as a `T`, mapping serde's verdict onto the envelope. A string holding a
+/// control character (NUL above all) is refused for every field alike, before anything
+/// could store it (see `fluxstudio_domain::text`).
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    if might_hold_controls(bytes)
+        && let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes)
+        && let Some(field) = control_in(&value, String::new())
+    {
+        let error = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            fluxstudio_domain::text::CONTROL_MESSAGE,
+        );
+        return Err(if field.is_empty() {
+            error
+        } else {
+            error.with_field(field)
+        });
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
@@ -71,6 +88,41 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         )
     })?;
     Ok(value)
+}
+
+/// Whether a JSON text could hold a control character in a string: written as an escape
+/// (`\u0000`), or raw as a C1 control (raw C0 controls are not valid JSON at all). Only
+/// then is the body looked through, so ordinary bodies are read once.
+fn might_hold_controls(bytes: &[u8]) -> bool {
+    bytes
+        .windows(2)
+        .any(|pair| pair == b"\\u" || (pair[0] == 0xC2 && (0x80..=0x9F).contains(&pair[1])))
+}
+
+/// The path (`a.b[2]`, as serde names fields) of the first string, key or value, holding
+/// a character text may not store.
+fn control_in(value: &serde_json::Value, path: String) -> Option<String> {
+    use fluxstudio_domain::text::is_storable;
+    match value {
+        serde_json::Value::String(text) => (!text.chars().all(is_storable)).then_some(path),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| control_in(item, format!("{path}[{i}]"))),
+        serde_json::Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            let here = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if key.chars().all(is_storable) {
+                control_in(item, here)
+            } else {
+                Some(here)
+            }
+        }),
+        _ => None,
+    }
 }
 
 impl<S, T> FromRequest<S> for ApiJson<T>

@@ -55,6 +55,7 @@ pub struct AccessTokens {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    lifetime_seconds: i64,
 }
 
 impl AccessTokens {
@@ -66,7 +67,20 @@ impl AccessTokens {
             encoding: EncodingKey::from_secret(secret).map_err(|_| TokenError::BadSecret)?,
             decoding: DecodingKey::from_secret(secret).map_err(|_| TokenError::BadSecret)?,
             validation,
+            lifetime_seconds: LIFETIME_SECONDS,
         })
+    }
+
+    /// Tokens that live `seconds` instead of [`LIFETIME_SECONDS`]: only for tests of what
+    /// happens when a token expires (`FLUX_TEST_ACCESS_TOKEN_SECONDS`, with test hooks).
+    pub fn with_lifetime(mut self, seconds: i64) -> Self {
+        self.lifetime_seconds = seconds;
+        self
+    }
+
+    /// How long a token issued now lives, in seconds.
+    pub fn lifetime_seconds(&self) -> i64 {
+        self.lifetime_seconds
     }
 
     /// A token for this user and session, issued at `now`.
@@ -85,7 +99,7 @@ impl AccessTokens {
             kind: ACCESS.to_owned(),
             sid: session,
             iat: now.timestamp(),
-            exp: (now + Duration::seconds(LIFETIME_SECONDS)).timestamp(),
+            exp: (now + Duration::seconds(self.lifetime_seconds)).timestamp(),
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|_| TokenError::Invalid)

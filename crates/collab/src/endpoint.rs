@@ -74,10 +74,13 @@ async fn connect(
 
 async fn open(socket: WebSocket, collab: Collab, document: String, token: Option<String>) {
     let admitted = async {
+        // Only the canonical spelling names a document, as in the API's paths.
         let document = document
             .parse::<uuid::Uuid>()
+            .ok()
+            .filter(|id| id.hyphenated().to_string() == document)
             .map(DbId)
-            .map_err(|_| Refusal::NotFound)?;
+            .ok_or(Refusal::NotFound)?;
         let grant = collab
             .watch
             .gate()

@@ -16,6 +16,7 @@ pub mod project_role;
 pub mod project_status;
 pub mod slug;
 pub mod task_status;
+pub mod text;
 pub mod user_type;
 pub mod vocabulary;
 

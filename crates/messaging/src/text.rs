@@ -1,6 +1,6 @@
 //! What a message, a reaction and a conversation name may hold.
 
-use fluxstudio_domain::Invalid;
+use fluxstudio_domain::{Invalid, text::storable};
 
 /// Characters in one message.
 pub const BODY_MAX: usize = 10_000;
@@ -15,8 +15,10 @@ pub const GROUP_MAX: usize = 256;
 /// People mentioned in one message.
 pub const MENTIONS_MAX: usize = 50;
 
-/// A message's text: not blank, at most [`BODY_MAX`] characters. Kept as written.
+/// A message's text: not blank, at most [`BODY_MAX`] characters, no control characters
+/// (it also comes over Socket.IO, past the REST body's check). Kept as written.
 pub fn body(text: &str) -> Result<&str, Invalid> {
+    let text = storable("body", text)?;
     if text.trim().is_empty() {
         return Err(Invalid::new("body", "Write something to send."));
     }
@@ -31,7 +33,7 @@ pub fn body(text: &str) -> Result<&str, Invalid> {
 
 /// A group's name, trimmed; blank means none.
 pub fn name(text: &str) -> Result<Option<&str>, Invalid> {
-    let text = text.trim();
+    let text = storable("name", text)?.trim();
     if text.chars().count() > NAME_MAX {
         return Err(Invalid::new(
             "name",

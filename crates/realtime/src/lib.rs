@@ -60,7 +60,13 @@ pub struct Services {
 
 /// Builds the Socket.IO layer, registers the namespaces and starts delivering the event
 /// bus. Call inside the Tokio runtime.
-pub fn layer(services: Services, rate: EventRate) -> (SocketIoLayer, SocketIo) {
+/// `connect_timeout`: how long a transport may stay open without joining a namespace (an
+/// unauthenticated one is closed then; socketioxide's default is 45 s).
+pub fn layer(
+    services: Services,
+    rate: EventRate,
+    connect_timeout: std::time::Duration,
+) -> (SocketIoLayer, SocketIo) {
     let bus = services.workspace.bus().clone();
     let context = Context::new(services, rate);
     let (layer, io) = SocketIo::builder()
@@ -69,6 +75,7 @@ pub fn layer(services: Services, rate: EventRate) -> (SocketIoLayer, SocketIo) {
         .ping_timeout(PING_TIMEOUT)
         .max_payload(MAX_PAYLOAD)
         .max_buffer_size(MAX_BUFFER)
+        .connect_timeout(connect_timeout)
         .with_state(context.clone())
         .build_layer();
     // Middlewares run last-added first: authenticate, then prepare (rooms and handlers),

@@ -13,7 +13,10 @@ use crate::config::Config;
 /// is served, as in `admin` commands).
 pub fn service(db: Db, config: &Config, secret: &[u8], bus: EventBus) -> anyhow::Result<Accounts> {
     let settings = &config.accounts;
-    let tokens = AccessTokens::new(secret).context("the JWT secret cannot sign tokens")?;
+    let mut tokens = AccessTokens::new(secret).context("the JWT secret cannot sign tokens")?;
+    if let Some(seconds) = config.test_access_token_seconds {
+        tokens = tokens.with_lifetime(seconds);
+    }
     let mailer = Mailer::new(&settings.mail).context("the mail settings are not usable")?;
     Ok(Accounts::new(
         db,

@@ -11,8 +11,9 @@ use fluxstudio_store::{DatabaseUrl, DbOptions};
 use crate::{
     account_config::AccountSettings,
     collab_config::CollabSettings,
+    connections::ConnectionLimits,
     realtime_config::RealtimeSettings,
-    vars::{ConfigError, Vars, bad, parse_bool, parse_number},
+    vars::{ConfigError, Vars, bad, number, parse_bool, parse_number, positive},
 };
 
 /// The JWT signing secret. Never printed.
@@ -40,11 +41,17 @@ pub struct Config {
     pub body_limit: usize,
     pub shutdown_grace: Duration,
     pub test_hooks: bool,
+    /// `FLUX_TEST_ACCESS_TOKEN_SECONDS` (test hooks only): access tokens that expire
+    /// sooner, to test what happens when they do.
+    pub test_access_token_seconds: Option<i64>,
     pub accounts: AccountSettings,
     pub realtime: RealtimeSettings,
     pub collab: CollabSettings,
     /// When set, `/metrics` answers only requests with `Authorization: Bearer` this token.
     pub metrics_token: Option<String>,
+    /// `HTTP_HEADER_READ_TIMEOUT_SECONDS` (default 10) and `MAX_CONNECTIONS_PER_ADDRESS`
+    /// (default 256; 0, or `TRUST_PROXY` set, for none).
+    pub connections: ConnectionLimits,
 }
 
 /// `https://studio.example` or `http://localhost:5173`: scheme, host, optional port, no path.
@@ -144,6 +151,20 @@ impl Config {
                 "test routes are never allowed when FLUX_ENV=production",
             ));
         }
+        let test_access_token_seconds = match vars.get("FLUX_TEST_ACCESS_TOKEN_SECONDS") {
+            Some(_) if !test_hooks => {
+                return Err(bad(
+                    "FLUX_TEST_ACCESS_TOKEN_SECONDS",
+                    "is a test hook: set FLUX_TEST_HOOKS=true too (never in production)",
+                ));
+            }
+            Some(v) => Some(parse_number(
+                "FLUX_TEST_ACCESS_TOKEN_SECONDS",
+                &v,
+                "a whole number of seconds",
+            )?),
+            None => None,
+        };
         let shutdown_grace = match vars.get("SHUTDOWN_GRACE_SECONDS") {
             Some(v) => Duration::from_secs(parse_number(
                 "SHUTDOWN_GRACE_SECONDS",
@@ -161,6 +182,24 @@ impl Config {
             }
             token => token,
         };
+        let accounts = AccountSettings::from_vars(vars, port)?;
+        let connections = ConnectionLimits {
+            header_read: Duration::from_secs(
+                positive(vars, "HTTP_HEADER_READ_TIMEOUT_SECONDS", 10)?.into(),
+            ),
+            // Behind proxies every connection comes from a proxy's address: the cap
+            // would be the proxy's, so it is theirs to enforce.
+            per_address: match number(
+                vars,
+                "MAX_CONNECTIONS_PER_ADDRESS",
+                "a number of connections (0 for no cap)",
+                256_usize,
+            )? {
+                0 => None,
+                _ if accounts.trusted_proxies > 0 => None,
+                cap => Some(cap),
+            },
+        };
         Ok(Self {
             environment,
             host,
@@ -171,10 +210,12 @@ impl Config {
             body_limit: 1024 * 1024,
             shutdown_grace,
             test_hooks,
-            accounts: AccountSettings::from_vars(vars, port)?,
+            test_access_token_seconds,
+            accounts,
             realtime: RealtimeSettings::from_vars(vars)?,
             collab: CollabSettings::from_vars(vars)?,
             metrics_token,
+            connections,
         })
     }
 }

@@ -8,6 +8,7 @@ mod alloc;
 mod cli;
 mod collab_config;
 mod config;
+mod connections;
 mod demo;
 mod migrate_cmd;
 mod realtime_config;

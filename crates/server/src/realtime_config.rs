@@ -1,5 +1,7 @@
-//! The variables of the real-time layer: whether Socket.IO is served, and each person's
-//! budget of socket events.
+//! The variables of the real-time layer: whether Socket.IO is served, each person's
+//! budget of socket events, and how long a transport may stay unauthenticated.
+
+use std::time::Duration;
 
 use fluxstudio_realtime::EventRate;
 
@@ -11,6 +13,9 @@ pub struct RealtimeSettings {
     pub enabled: bool,
     /// `SOCKET_EVENTS_PER_SECOND` (default 20) and `SOCKET_EVENT_BURST` (default 100).
     pub rate: EventRate,
+    /// `SOCKET_CONNECT_TIMEOUT_SECONDS` (default 10): a Socket.IO transport that has not
+    /// joined a namespace (authenticated) by then is closed.
+    pub connect_timeout: Duration,
 }
 
 impl RealtimeSettings {
@@ -25,6 +30,12 @@ impl RealtimeSettings {
                 as f64,
             burst: positive(vars, "SOCKET_EVENT_BURST", defaults.burst as u32)? as f64,
         };
-        Ok(Self { enabled, rate })
+        let connect_timeout =
+            Duration::from_secs(positive(vars, "SOCKET_CONNECT_TIMEOUT_SECONDS", 10)?.into());
+        Ok(Self {
+            enabled,
+            rate,
+            connect_timeout,
+        })
     }
 }

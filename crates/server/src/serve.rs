@@ -2,10 +2,10 @@
 //! listens, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish and
 //! exits cleanly.
 
-use std::{future::IntoFuture, net::SocketAddr, path::Path, time::Instant};
+use std::{net::SocketAddr, path::Path, time::Instant};
 
 use anyhow::{Context, bail};
-use axum::{Router, ServiceExt, extract::Request, routing::get, serve::ListenerExt};
+use axum::{Router, routing::get};
 use fluxstudio_api::{
     AppState, HttpOptions, StateParts, WebSecurity, metrics, observe, rate_limit::RateLimits,
 };
@@ -16,7 +16,7 @@ use crate::{
     alloc,
     cli::{OnlyService, ServeArgs},
     config::Config,
-    secret,
+    connections, secret,
     shutdown::shutdown_signal,
     web,
 };
@@ -73,7 +73,11 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
             workspace: state.workspace().clone(),
             messaging: state.messaging().clone(),
         };
-        fluxstudio_realtime::layer(services, config.realtime.rate)
+        fluxstudio_realtime::layer(
+            services,
+            config.realtime.rate,
+            config.realtime.connect_timeout,
+        )
     });
     if !config.realtime.enabled {
         tracing::info!("ENABLE_WEBSOCKET=false: Socket.IO is not served");
@@ -94,25 +98,14 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     );
 
     let (stop, stopped) = tokio::sync::watch::channel(());
-    // Small frames (a keystroke, a chat message) go out at once: without TCP_NODELAY,
-    // Nagle's algorithm holds them until the peer's delayed ACK, about 40 ms.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(error) = tcp.set_nodelay(true) {
-            tracing::debug!(%error, "could not set TCP_NODELAY");
-        }
-    });
-    let server = axum::serve(
-        listener,
-        ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(app),
-    )
-    .with_graceful_shutdown(async move {
+    let server = connections::serve(listener, app, config.connections, async move {
         let mut stopped = stopped;
         let _ = stopped.changed().await;
     });
-    let mut server = tokio::spawn(server.into_future());
+    let mut server = tokio::spawn(server);
     tokio::select! {
         ended = &mut server => {
-            ended.context("the server task failed")?.context("the server stopped")?;
+            ended.context("the server task failed")?;
             bail!("the server stopped on its own");
         }
         () = shutdown_signal() => {}
@@ -120,9 +113,7 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     tracing::info!("shutting down: no new connections; finishing requests in flight");
     let _ = stop.send(());
     match tokio::time::timeout(config.shutdown_grace, &mut server).await {
-        Ok(ended) => ended
-            .context("the server task failed")?
-            .context("the server stopped")?,
+        Ok(ended) => ended.context("the server task failed")?,
         Err(_) => {
             tracing::warn!(
                 grace_seconds = config.shutdown_grace.as_secs(),

@@ -108,7 +108,11 @@ pub async fn login(
         .accounts()
         .login(&body.email, &body.password, &client)
         .await;
-    let outcome = limits.after_login(&account, client.ip.as_deref(), outcome)?;
+    let outcome = limits.after_login(&account, client.ip.as_deref(), outcome, || {
+        // Off the request path: the refusal's timing says nothing about the account.
+        let (accounts, email, client) = (state.accounts().clone(), account.clone(), client.clone());
+        tokio::spawn(async move { accounts.sign_in_paused(&email, &client).await });
+    })?;
     Ok(match outcome {
         SignIn::Granted(grant) => {
             with_refresh_cookie(&state, StatusCode::OK, AuthResponse::from(*grant))
@@ -156,7 +160,7 @@ pub async fn login_two_factor(
         .accounts()
         .login_two_factor(&body.challenge_token, &body.code, &client)
         .await;
-    let grant = limits.after_login(&key, client.ip.as_deref(), outcome)?;
+    let grant = limits.after_login(&key, client.ip.as_deref(), outcome, || {})?;
     Ok(with_refresh_cookie(
         &state,
         StatusCode::OK,

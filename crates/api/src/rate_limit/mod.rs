@@ -27,8 +27,13 @@ pub struct RateLimitConfig {
     pub max_requests: u32,
     /// Requests per window per address on signup, sign-in and the email-link endpoints.
     pub auth_max: u32,
-    /// Failed sign-ins per window for one account.
+    /// Failed sign-ins per window for one account from one address: where a guesser is
+    /// stopped, without locking the owner out from anywhere else.
     pub failures_per_account: u32,
+    /// Failed sign-ins per window for one account from anywhere: the slower backstop
+    /// against guessing from many addresses. Past it, only an address that has no failures
+    /// of its own on the account may still try (so the owner is never locked out).
+    pub failures_per_account_anywhere: u32,
     /// Failed sign-ins per window from one address.
     pub failures_per_ip: u32,
 }
@@ -43,6 +48,7 @@ impl Default for RateLimitConfig {
             max_requests: 5_000,
             auth_max: 50,
             failures_per_account: 5,
+            failures_per_account_anywhere: 50,
             failures_per_ip: 20,
         }
     }
@@ -51,8 +57,12 @@ impl Default for RateLimitConfig {
 pub struct RateLimits {
     general: FixedWindows,
     auth: FixedWindows,
+    /// Failures of an account from one address, keyed `account address`.
+    failed_pair: FixedWindows,
     failed_account: FixedWindows,
     failed_ip: FixedWindows,
+    /// Owners told of a pause this window (once each).
+    told: FixedWindows,
 }
 
 impl RateLimits {
@@ -60,19 +70,31 @@ impl RateLimits {
         Self {
             general: FixedWindows::new(config.window, config.max_requests),
             auth: FixedWindows::new(config.window, config.auth_max),
-            failed_account: FixedWindows::new(config.window, config.failures_per_account),
+            failed_pair: FixedWindows::new(config.window, config.failures_per_account),
+            failed_account: FixedWindows::new(config.window, config.failures_per_account_anywhere),
             failed_ip: FixedWindows::new(config.window, config.failures_per_ip),
+            told: FixedWindows::new(config.window, 1),
         }
     }
 
-    /// Refuses a sign-in attempt while the account or the address has used up its
-    /// failures. Keyed by the email as typed (normalised), whether or not it exists, so
-    /// the refusal reveals nothing about accounts.
+    /// Refuses a sign-in attempt while this account has used up its failures from this
+    /// address, or the address its failures on any account, or the account its failures
+    /// from anywhere and this address has failed on it too. Keyed by the email as typed
+    /// (normalised), whether or not it exists, so the refusal reveals nothing about accounts.
     pub fn login_allowed(&self, account: &str, ip: Option<&str>) -> Result<(), ApiError> {
         let now = Instant::now();
-        let by_account = self.failed_account.peek(account, now);
-        let by_ip = self.failed_ip.peek(ip.unwrap_or("-"), now);
-        for decision in [by_account, by_ip] {
+        let ip = ip.unwrap_or("-");
+        let pair = self.failed_pair.peek(&pair_key(account, ip), now);
+        let anywhere = self.failed_account.peek(account, now);
+        let this_address_failed = pair.remaining < pair.limit;
+        for decision in [
+            pair,
+            self.failed_ip.peek(ip, now),
+            Decision {
+                allowed: anywhere.allowed || !this_address_failed,
+                ..anywhere
+            },
+        ] {
             if !decision.allowed {
                 return Err(too_many(
                     decision,
@@ -83,28 +105,44 @@ impl RateLimits {
         Ok(())
     }
 
-    /// Counts a failed sign-in against the account and the address, and forgets the
-    /// account's failures after a success.
+    /// Counts a failed sign-in against the account from this address, the account from
+    /// anywhere and the address, and forgets this address's failures on the account after
+    /// a success. `paused` is called when this failure is the one that pauses sign-in
+    /// (from this address, or from anywhere that has failed), once per window and
+    /// account: the owner is told.
     pub fn after_login<T>(
         &self,
         account: &str,
         ip: Option<&str>,
         outcome: Result<T, AccountError>,
+        paused: impl FnOnce(),
     ) -> Result<T, ApiError> {
+        let address = ip.unwrap_or("-");
         match outcome {
             Ok(value) => {
-                self.failed_account.reset(account);
+                self.failed_pair.reset(&pair_key(account, address));
                 Ok(value)
             }
             Err(error @ (AccountError::InvalidCredentials | AccountError::InvalidCode)) => {
                 let now = Instant::now();
-                self.failed_account.hit(account, now);
-                self.failed_ip.hit(ip.unwrap_or("-"), now);
+                let pair = self.failed_pair.hit(&pair_key(account, address), now);
+                let anywhere = self.failed_account.hit(account, now);
+                self.failed_ip.hit(address, now);
+                let just_reached = |d: &Decision| d.allowed && d.remaining == 0;
+                if (just_reached(&pair) || just_reached(&anywhere))
+                    && self.told.hit(account, now).allowed
+                {
+                    paused();
+                }
                 Err(error.into())
             }
             Err(error) => Err(error.into()),
         }
     }
+}
+
+fn pair_key(account: &str, ip: &str) -> String {
+    format!("{account} {ip}")
 }
 
 /// The paths that guess or spend credentials: limited per address by `AUTH_RATE_LIMIT_MAX`.

@@ -10,10 +10,12 @@
 mod invitation;
 mod layout;
 mod reset_password;
+mod sign_in_paused;
 mod verify_email;
 
 pub use invitation::invitation;
 pub use reset_password::reset_password;
+pub use sign_in_paused::sign_in_paused;
 pub use verify_email::verify_email;
 
 use crate::MailConfig;

@@ -1,6 +1,5 @@
-//! Regression tests for the holes an outside probe found (issue 11), each named after its
-//! finding and run on both backends. Each failed before its fix. The table in
-//! docs/SECURITY.md ("Findings of the security probe") maps finding, fix and test.
+//! The probe's findings in the workspace (visibility, nested paths, invitations) and in how
+//! requests are authenticated (CSRF, caching, sessions, metrics).
 
 use reqwest::Method;
 use serde_json::{Value, json};
