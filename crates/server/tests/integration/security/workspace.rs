@@ -301,6 +301,126 @@ async fn comments_change_only_through_their_own_project(backend: Backend) {
     assert_eq!(task.body["title"], "T3");
 }
 
+/// Finding 2 asked for every list, feed and search to apply the project's own visibility:
+/// a client of the organization learns nothing of a staff-only project anywhere, while the
+/// same paths show them their own project (so the checks can fail).
+async fn every_list_shows_a_client_nothing_of_a_staff_only_project(backend: Backend) {
+    let studio = Studio::start(backend, &[]).await;
+    let api = Api::new(&studio.server).await;
+    let owner = api.signup("owner@studio.example", "Owner").await;
+    let org = organization(&api, token(&owner), "Studio").await;
+    let member = join(
+        &studio,
+        &api,
+        token(&owner),
+        &org,
+        "m@studio.example",
+        "member",
+    )
+    .await;
+    let client = join(
+        &studio,
+        &api,
+        token(&owner),
+        &org,
+        "c@brand.example",
+        "client",
+    )
+    .await;
+    let secret = new_project(&api, &owner, &org, "Staff only").await;
+    set_role(&api, &owner, &secret, &member, "editor").await;
+    let shared = new_project(&api, &owner, &org, "With the client").await;
+    set_role(&api, &owner, &shared, &client, "reviewer").await;
+    for (project, words, mention) in [
+        (&secret, "hidden plans", &member),
+        (&shared, "shared plans", &client),
+    ] {
+        let task = new_task(&api, &owner, project, &format!("Task of {words}")).await;
+        api.with_token(
+            Method::POST,
+            &format!("/api/projects/{project}/tasks/{task}/comments"),
+            token(&owner),
+            Some(json!({ "body": words, "mentions": [user_id(mention)] })),
+        )
+        .await
+        .expect(201);
+        api.with_token(
+            Method::POST,
+            &format!("/api/conversations/{project}/messages"),
+            token(&owner),
+            Some(json!({ "body": words })),
+        )
+        .await
+        .expect(201);
+        api.with_token(
+            Method::POST,
+            &format!("/api/projects/{project}/documents"),
+            token(&owner),
+            Some(json!({ "title": format!("Document of {words}") })),
+        )
+        .await
+        .expect(201);
+    }
+    let ids = |answer: &Answer| -> Vec<String> {
+        answer.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|item| item["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let get = |path: String| {
+        let api = &api;
+        let client = token(&client).to_owned();
+        async move { api.get(&path, &client).await }
+    };
+
+    let projects = get("/api/projects?limit=100".into()).await.expect(200);
+    assert_eq!(ids(&projects), [shared.clone()]);
+    let found = get(format!("/api/projects?organizationId={org}&q=Staff")).await;
+    assert_eq!(ids(&found.expect(200)), Vec::<String>::new());
+    let conversations = get("/api/conversations?limit=100".into()).await.expect(200);
+    assert_eq!(ids(&conversations), [shared.clone()]);
+    let hidden = get("/api/search/messages?q=hidden".into())
+        .await
+        .expect(200);
+    assert_eq!(hidden.body["items"], json!([]));
+    let visible = get("/api/search/messages?q=shared".into())
+        .await
+        .expect(200);
+    assert_eq!(visible.body["items"].as_array().unwrap().len(), 1);
+    let feed = get(format!("/api/organizations/{org}/activities?limit=100")).await;
+    let feed = feed.expect(200);
+    assert!(!feed.text.contains(&secret) && feed.text.contains(&shared));
+    let inbox = get("/api/notifications".into()).await.expect(200);
+    assert!(
+        !inbox.text.contains(&secret) && inbox.text.contains(&shared),
+        "{:#}",
+        inbox.body
+    );
+    let owners_documents = api
+        .get(&format!("/api/projects/{secret}/documents"), token(&owner))
+        .await
+        .expect(200);
+    let document = ids(&owners_documents)[0].clone();
+    for path in [
+        format!("/api/projects/{secret}"),
+        format!("/api/projects/{secret}/tasks"),
+        format!("/api/projects/{secret}/milestones"),
+        format!("/api/projects/{secret}/members"),
+        format!("/api/projects/{secret}/activities"),
+        format!("/api/projects/{secret}/documents"),
+        format!("/api/documents/{document}"),
+        format!("/api/documents/{document}/export?format=text"),
+        format!("/api/conversations/{secret}"),
+        format!("/api/conversations/{secret}/messages"),
+        format!("/api/search/messages?q=hidden&conversationId={secret}"),
+    ] {
+        let answer = get(path.clone()).await;
+        assert_eq!(answer.status, 404, "{path}: {:#}", answer.body);
+    }
+}
+
 /// Found in the audit of finding 2: leaving an organization kept the person's project
 /// roles and task assignments, so they were still mentioned, assigned and told of its
 /// projects, and rejoining (even as a client) gave them their old roles back.
@@ -489,6 +609,7 @@ async fn metrics_need_the_metrics_token_when_one_is_set(backend: Backend) {
 }
 
 both_backends!(
+    every_list_shows_a_client_nothing_of_a_staff_only_project,
     csrf_exempts_only_a_bearer_that_authenticates,
     api_answers_are_never_cached,
     turning_on_two_factor_ends_other_sessions,
