@@ -38,8 +38,10 @@ def start(workdir, port, database_url, extra=None):
     env.update({
         "AUTH_RATE_LIMIT_MAX": "1000000000",
         "RATE_LIMIT_MAX_REQUESTS": "1000000000",
-        # The loaders open thousands of connections from one address.
+        # The loaders open thousands of connections from one address, and keep theirs open
+        # across the pauses between runs.
         "MAX_CONNECTIONS_PER_ADDRESS": "0",
+        "HTTP_HEADER_READ_TIMEOUT_SECONDS": "3600",
         "RUST_LOG": "warn",
     })
     if database_url:

@@ -106,7 +106,8 @@ class Flux:
         env = {k: v for k, v in os.environ.items() if k not in accounts.CLEAN_ENV}
         # What accounts.start sets (no rate limits in the way), plus the caller's.
         env.update({"AUTH_RATE_LIMIT_MAX": "1000000000", "RATE_LIMIT_MAX_REQUESTS": "1000000000",
-                    "MAX_CONNECTIONS_PER_ADDRESS": "0", "RUST_LOG": "warn"})
+                    "MAX_CONNECTIONS_PER_ADDRESS": "0", "HTTP_HEADER_READ_TIMEOUT_SECONDS": "3600",
+                    "RUST_LOG": "warn"})
         env.update(extra or {})
         self.log = open(os.path.join(self.workdir, "server.log"), "ab")
         cmd = ["taskset", "-c", "0", accounts.FLUX, "serve", "--host", "127.0.0.1", "--port", str(self.port)]

@@ -4,7 +4,8 @@
 # middleware stack, as a ratio to bare axum, measured side by side) and P10 (cold start
 # and idle RSS); with --accounts, login throughput by Argon2id cost and P3 (refresh p99);
 # with --workspace, P2; with --realtime, P4-P6 beside a Node socket.io server; with --collab,
-# P7-P9 beside the Node y-websocket server. Not a test: run it on demand; results go to docs/PERFORMANCE.md.
+# P7-P9 beside the Node y-websocket server; with --memory, whether memory stays behind
+# after the security probe's traffic. Not a test: run it on demand; results go to docs/PERFORMANCE.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null 2>&1; then
@@ -38,5 +39,12 @@ if [ "${1:-}" = "--collab" ]; then
   shift
   npm ci --prefix bench/collab-load --no-audit --no-fund --loglevel=error
   exec python3 bench/collab.py "$@"
+fi
+# `bench/run.sh --memory [args]`: cycles of the security probe's mixed traffic; the heap the
+# allocator holds and the RSS after each (does anything stay behind?).
+if [ "${1:-}" = "--memory" ]; then
+  shift
+  npm ci --prefix bench/collab-load --no-audit --no-fund --loglevel=error
+  exec python3 bench/memory.py "$@"
 fi
 exec python3 bench/health_and_startup.py "$@"

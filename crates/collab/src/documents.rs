@@ -211,6 +211,10 @@ impl Documents {
         let old = snapshots::state(self.db(), snapshot)
             .await?
             .ok_or(WorkspaceError::NotFound("snapshot"))?;
+        // The version must be readable before anything is written: a refused restore
+        // leaves no backup behind.
+        restore::restore(&yrs::Doc::new(), &old)
+            .map_err(|error| WorkspaceError::Internal(error.to_string()))?;
         let name = format!("Before restoring \u{201c}{}\u{201d}", version.name);
         let backup = self.snapshot(document, &name, true, Some(user)).await?;
         let mut failed = None;

@@ -376,11 +376,11 @@ async fn every_list_shows_a_client_nothing_of_a_staff_only_project(backend: Back
     };
 
     let projects = get("/api/projects?limit=100".into()).await.expect(200);
-    assert_eq!(ids(&projects), [shared.clone()]);
+    assert_eq!(ids(&projects), std::slice::from_ref(&shared));
     let found = get(format!("/api/projects?organizationId={org}&q=Staff")).await;
     assert_eq!(ids(&found.expect(200)), Vec::<String>::new());
     let conversations = get("/api/conversations?limit=100".into()).await.expect(200);
-    assert_eq!(ids(&conversations), [shared.clone()]);
+    assert_eq!(ids(&conversations), std::slice::from_ref(&shared));
     let hidden = get("/api/search/messages?q=hidden".into())
         .await
         .expect(200);
