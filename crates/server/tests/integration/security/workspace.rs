@@ -72,16 +72,13 @@ async fn new_task(api: &Api<'_>, who: &Value, project: &str, title: &str) -> Str
         .to_owned()
 }
 
-/// Finding 2: a client read a staff-only project's tasks, comments and members in the
-/// organization's feed, while the project itself answered 404.
-async fn organization_feed_shows_only_visible_projects(backend: Backend) {
-    let studio = Studio::start(backend, &[]).await;
-    let api = Api::new(&studio.server).await;
+/// An organization's owner, the organization, a member of the staff and a client.
+async fn staff_and_client(studio: &Studio, api: &Api<'_>) -> (Value, String, Value, Value) {
     let owner = api.signup("owner@studio.example", "Owner").await;
-    let org = organization(&api, token(&owner), "Studio").await;
+    let org = organization(api, token(&owner), "Studio").await;
     let member = join(
-        &studio,
-        &api,
+        studio,
+        api,
         token(&owner),
         &org,
         "m@studio.example",
@@ -89,14 +86,23 @@ async fn organization_feed_shows_only_visible_projects(backend: Backend) {
     )
     .await;
     let client = join(
-        &studio,
-        &api,
+        studio,
+        api,
         token(&owner),
         &org,
         "c@brand.example",
         "client",
     )
     .await;
+    (owner, org, member, client)
+}
+
+/// Finding 2: a client read a staff-only project's tasks, comments and members in the
+/// organization's feed, while the project itself answered 404.
+async fn organization_feed_shows_only_visible_projects(backend: Backend) {
+    let studio = Studio::start(backend, &[]).await;
+    let api = Api::new(&studio.server).await;
+    let (owner, org, member, client) = staff_and_client(&studio, &api).await;
     let secret = new_project(&api, &owner, &org, "Staff only").await;
     set_role(&api, &owner, &secret, &member, "editor").await;
     let task = new_task(&api, &owner, &secret, "Secret task").await;
@@ -307,26 +313,7 @@ async fn comments_change_only_through_their_own_project(backend: Backend) {
 async fn every_list_shows_a_client_nothing_of_a_staff_only_project(backend: Backend) {
     let studio = Studio::start(backend, &[]).await;
     let api = Api::new(&studio.server).await;
-    let owner = api.signup("owner@studio.example", "Owner").await;
-    let org = organization(&api, token(&owner), "Studio").await;
-    let member = join(
-        &studio,
-        &api,
-        token(&owner),
-        &org,
-        "m@studio.example",
-        "member",
-    )
-    .await;
-    let client = join(
-        &studio,
-        &api,
-        token(&owner),
-        &org,
-        "c@brand.example",
-        "client",
-    )
-    .await;
+    let (owner, org, member, client) = staff_and_client(&studio, &api).await;
     let secret = new_project(&api, &owner, &org, "Staff only").await;
     set_role(&api, &owner, &secret, &member, "editor").await;
     let shared = new_project(&api, &owner, &org, "With the client").await;
