@@ -43,18 +43,26 @@ pub async fn run(socket: WebSocket, hub: Hub, mut watching: Watching, mut joined
                 incoming = stream.next() => {
                     let first = match incoming {
                         Some(Ok(frame)) => frame,
-                        // The transport refuses a frame over four times the limit before
-                        // reading it; tell the client why rather than just dropping it.
-                        Some(Err(error)) if error.to_string().contains("Space limit exceeded") => {
-                            return Err(Refusal::TooLarge);
-                        }
-                        _ => return Ok(()),
+                        Some(Err(error)) => return transport_ended(&error),
+                        None => return Ok(()),
                     };
                     let mut frames = vec![first];
+                    // How the connection ends when it ends right behind these frames: they
+                    // are handled first (an error here must not be dropped, or an oversized
+                    // frame sent with others would end the connection without its 4413).
+                    let mut ended = None;
                     while frames.len() < BATCH {
                         match stream.next().now_or_never() {
                             Some(Some(Ok(frame))) => frames.push(frame),
-                            _ => break,
+                            Some(Some(Err(error))) => {
+                                ended = Some(transport_ended(&error));
+                                break;
+                            }
+                            Some(None) => {
+                                ended = Some(Ok(()));
+                                break;
+                            }
+                            None => break,
                         }
                     }
                     let mut updates = Vec::new();
@@ -83,6 +91,9 @@ pub async fn run(socket: WebSocket, hub: Hub, mut watching: Watching, mut joined
                             tracing::debug!(document = ?joined.slot.document, "refused a reader's update");
                         }
                     }
+                    if let Some(ended) = ended {
+                        return ended;
+                    }
                 }
                 relayed = joined.relay.recv() => match relayed {
                     Some(Relay::Frame(frame)) => {
@@ -108,6 +119,17 @@ pub async fn run(socket: WebSocket, hub: Hub, mut watching: Watching, mut joined
     hub.leave(&joined, &clients).await;
     if let Err(refusal) = outcome {
         close(sink, stream, refusal).await;
+    }
+}
+
+/// How a connection ends on an error of its transport. The transport refuses a frame over
+/// four times the limit before reading it: the client is told why (4413) rather than just
+/// dropped; anything else means the connection is gone.
+fn transport_ended(error: &axum::Error) -> Result<(), Refusal> {
+    if error.to_string().contains("Space limit exceeded") {
+        Err(Refusal::TooLarge)
+    } else {
+        Ok(())
     }
 }
 
@@ -170,13 +192,14 @@ pub async fn close(
     let _ = tokio::time::timeout(CLOSE_WAIT, async {
         loop {
             match stream.next().await {
-                Some(Ok(Message::Close(_))) | None => break,
+                Some(Ok(Message::Close(_))) => break,
                 Some(Ok(_)) => {}
-                // The transport refused what the client was sending (a frame over its
-                // limit) and reads no further. Dropping the socket now, with the rest of
-                // that frame unread, would reset the connection, and a client still busy
-                // sending could lose our close frame (seen as 1006): hold on for the wait.
-                Some(Err(_)) => std::future::pending::<()>().await,
+                // The transport ended or refused what the client was sending (a frame over
+                // its limit, after which it reads no further). Dropping the socket now, with
+                // the rest of that frame unread, would reset the connection, and a client
+                // still busy sending could lose our close frame (seen as 1006): hold on for
+                // the rest of the wait.
+                Some(Err(_)) | None => std::future::pending::<()>().await,
             }
         }
     })
