@@ -31,7 +31,7 @@ import {
   closeAll,
 } from './collabClient.mjs';
 import { connect as connectSocket, disconnectAll, request } from './realtimeClient.mjs';
-import { join, rest, restOk, sessionOf, signIn, signUp } from './realtimeStudio.mjs';
+import { instanceAdmin, join, rest, restOk, sessionOf, signIn, signUp } from './realtimeStudio.mjs';
 
 /** y-protocols' awareness message type. */
 const MESSAGE_AWARENESS = 1;
@@ -111,6 +111,14 @@ describe('security findings on live connections', { timeout: 120_000 }, () => {
     const { viewer, reader } = await readerOnline();
     const closed = finalClose(reader);
     await restOk(server, viewer.token, 'POST', '/api/auth/logout-all');
+    assert.equal((await closed).code, 4401);
+  });
+
+  it('finding 1: a reader whose account is disabled is cut off with 4401', async () => {
+    const { viewer, reader } = await readerOnline();
+    const admin = await instanceAdmin(server);
+    const closed = finalClose(reader);
+    await restOk(server, admin.token, 'PATCH', `/api/admin/users/${viewer.id}`, { isActive: false });
     assert.equal((await closed).code, 4401);
   });
 
