@@ -4,5 +4,6 @@
 
 mod connections;
 mod input;
+mod requests;
 mod sign_in;
 mod workspace;
