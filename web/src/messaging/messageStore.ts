@@ -76,9 +76,12 @@ export async function openLog(conversationId: string): Promise<void> {
     const page = await fetchMessages(conversationId, { limit: PAGE_SIZE });
     const log = logs.get(conversationId);
     if (!log || loads.get(conversationId) !== attempt || log.main.status !== 'loading') return;
-    const loaded = firstPageLoaded(log, page);
-    setLog(conversationId, loaded);
-    if (loaded.ahead.size > 0) void syncConversation(conversationId);
+    setLog(conversationId, firstPageLoaded(log, page));
+    // Always catch up once from the page's newest number: a message stored after the page was
+    // read but before this tab's socket had joined the conversation's room (a page opened
+    // while the socket connects) comes neither in the page nor live, and a reconnect's
+    // catch-up skips a log that was still loading.
+    void syncConversation(conversationId);
   } catch (error) {
     if (loads.get(conversationId) === attempt) updateLog(conversationId, (log) => firstPageFailed(log, error));
   }
