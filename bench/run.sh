@@ -5,7 +5,8 @@
 # and idle RSS); with --accounts, login throughput by Argon2id cost and P3 (refresh p99);
 # with --workspace, P2; with --realtime, P4-P6 beside a Node socket.io server; with --collab,
 # P7-P9 beside the Node y-websocket server; with --memory, whether memory stays behind
-# after the security probe's traffic. Not a test: run it on demand; results go to docs/PERFORMANCE.md.
+# after the security probe's traffic; with --fuzz, the schema fuzzer for an hour. Not a test: run it
+# on demand; results go to docs/PERFORMANCE.md (the fuzzer's to docs/SECURITY.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null 2>&1; then
@@ -46,5 +47,10 @@ if [ "${1:-}" = "--memory" ]; then
   shift
   npm ci --prefix bench/collab-load --no-audit --no-fund --loglevel=error
   exec python3 bench/memory.py "$@"
+fi
+# `bench/run.sh --fuzz [SECONDS] [SEED]`: the schema fuzzer of the test command, long (an hour
+# by default) with a random seed, against the release build; figures go to docs/SECURITY.md.
+if [ "${1:-}" = "--fuzz" ]; then
+  FLUXSTUDIO_BIN="$PWD/target/release/fluxstudio" exec bash tests/fuzz/run.sh "${2:-3600}" "${3:-$((RANDOM * 32768 + RANDOM))}"
 fi
 exec python3 bench/health_and_startup.py "$@"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every FluxStudio test from a fresh clone, on SQLite and on PostgreSQL.
-#   1. installs what the machine lacks (Chromium, PostgreSQL server binaries, npm packages)
+#   1. installs what the machine lacks (Chromium, PostgreSQL server binaries, python3-venv,
+#      npm packages; the fuzzer's pinned schemathesis from PyPI)
 #   2. checks formatting, lints, typechecks and builds the web app and the server
 #   3. starts a throwaway PostgreSQL cluster on a free port
-#   4. runs the Rust unit and integration tests, then the browser tests on both backends
+#   4. runs the Rust unit and integration tests, the schema fuzzer, then the browser tests,
+#      each on both backends
 #   5. stops what it started, also on failure
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing ${missing[*]}"
   sudo_cmd=(); [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
@@ -62,6 +65,13 @@ else
 fi
 
 export FLUXSTUDIO_BIN="$root/target/debug/fluxstudio"
+# The API against its own document, a few minutes per database (bench/run.sh --fuzz: an hour).
+step "schema fuzzer on SQLite"
+bash tests/fuzz/run.sh 150
+step "schema fuzzer on PostgreSQL"
+psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c "CREATE DATABASE fuzz" >/dev/null
+FUZZ_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/fuzz" bash tests/fuzz/run.sh 150
+
 step "browser tests on SQLite"
 (unset FLUX_TEST_DATABASE_URL; npm --prefix tests test --silent)
 

@@ -7,7 +7,10 @@ use axum::{
     extract::{FromRequest, Request},
     http::{StatusCode, header},
 };
-use serde::de::DeserializeOwned;
+use serde::{
+    Deserialize, Deserializer,
+    de::{DeserializeOwned, Error as _, IgnoredAny},
+};
 
 use crate::ApiError;
 
@@ -25,6 +28,17 @@ impl From<fluxstudio_domain::Invalid> for ApiError {
 /// control character (NUL above all) is refused for every field alike, before anything
 /// could store it (see `fluxstudio_domain::text`).
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    // Every body is an object: serde would also read a struct from an array of its fields.
+    // (`null` is left to serde: an optional body reads it as absent, any other refuses it.)
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    let object_or_null = matches!(first, Some(b'{' | b'n'));
+    if !object_or_null && serde_json::from_slice::<IgnoredAny>(bytes).is_ok() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            "Send the body as a JSON object.",
+        ));
+    }
     if might_hold_controls(bytes)
         && let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes)
         && let Some(field) = control_in(&value, String::new())
@@ -52,7 +66,8 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             );
         }
         let message = inner.to_string();
-        // serde reports a missing field at its parent's path; name the field itself.
+        // serde reports a missing field at its parent's path; name the field itself. (An
+        // unknown field's path already ends with its name.)
         let field = message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next())
@@ -88,6 +103,32 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         )
     })?;
     Ok(value)
+}
+
+/// A whole number of 0 or more as JSON Schema's `integer` has it: `3` or `3.0`, not `3.5`.
+/// One beyond `i64` reads as `i64::MAX` (a place past the end, a number past the last).
+pub fn non_negative_whole<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let number = serde_json::Number::deserialize(d)?;
+    let value = match (number.as_i64(), number.as_u64(), number.as_f64()) {
+        (Some(n), _, _) => n,
+        (None, Some(_), _) => i64::MAX,
+        // `as` saturates: a whole float beyond i64 reads as its bound.
+        (None, None, Some(f)) if f.fract() == 0.0 => f as i64,
+        _ => return Err(D::Error::custom("expected a whole number")),
+    };
+    if value < 0 {
+        return Err(D::Error::custom("expected a number of 0 or more"));
+    }
+    Ok(value)
+}
+
+/// [`non_negative_whole`] for a field that may be absent or null.
+pub fn optional_non_negative_whole<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<i64>, D::Error> {
+    #[derive(Deserialize)]
+    struct Whole(#[serde(deserialize_with = "non_negative_whole")] i64);
+    Ok(Option::<Whole>::deserialize(d)?.map(|Whole(n)| n))
 }
 
 /// Whether a JSON text could hold a control character in a string: written as an escape
@@ -218,6 +259,15 @@ mod tests {
                 "invalid",
                 Some("profile.age"),
             ),
+            // A struct is read from an object only, never from an array of its fields.
+            (r#"["a@b.co", null, null]"#, 422, "invalid", None),
+            ("null", 422, "invalid", None),
+            (
+                r#"{"email": "a@b.co", "extra": 1}"#,
+                422,
+                "invalid",
+                Some("extra"),
+            ),
         ];
         for (body, status, code, field) in cases {
             let err = parse::<Signup>(body.as_bytes()).unwrap_err();
@@ -231,6 +281,8 @@ mod tests {
             ("a@b.co", Some("client"))
         );
         assert!(ok.profile.is_none());
+        // An optional body sent as `null` is an absent one.
+        assert!(parse::<Option<Signup>>(b" null").unwrap().is_none());
     }
 
     #[test]
@@ -238,6 +290,37 @@ mod tests {
         let err = ApiError::from(fluxstudio_domain::Email::parse("nope").unwrap_err());
         assert_eq!(err.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(err.body.field.as_deref(), Some("email"));
+    }
+
+    #[test]
+    fn whole_numbers_as_json_schema_has_them() {
+        #[derive(Debug, Deserialize)]
+        struct Place {
+            #[serde(deserialize_with = "non_negative_whole")]
+            index: i64,
+            #[serde(default, deserialize_with = "optional_non_negative_whole")]
+            seq: Option<i64>,
+        }
+        for (body, index, seq) in [
+            (r#"{"index": 3}"#, 3, None),
+            (r#"{"index": 3.0, "seq": 7.0}"#, 3, Some(7)),
+            (r#"{"index": 1e30, "seq": null}"#, i64::MAX, None),
+            (r#"{"index": 18446744073709551615}"#, i64::MAX, None),
+        ] {
+            let place = parse::<Place>(body.as_bytes()).unwrap();
+            assert_eq!((place.index, place.seq), (index, seq), "{body}");
+        }
+        for body in [
+            r#"{"index": 3.5}"#,
+            r#"{"index": -1}"#,
+            r#"{"index": 0, "seq": -2.0}"#,
+        ] {
+            assert_eq!(
+                parse::<Place>(body.as_bytes()).unwrap_err().status,
+                422,
+                "{body}"
+            );
+        }
     }
 }
 
@@ -260,9 +343,9 @@ where
                 .get(header::CONTENT_LENGTH)
                 .is_some_and(|len| len.as_bytes() != b"0");
         if declares_body {
-            ApiJson::from_request(request, state)
+            ApiJson::<Option<T>>::from_request(request, state)
                 .await
-                .map(|ApiJson(value)| OptionalJson(value))
+                .map(|ApiJson(value)| OptionalJson(value.unwrap_or_default()))
         } else {
             Ok(OptionalJson(T::default()))
         }

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod contract;
 pub mod csrf;
 pub mod documents;
 pub mod error;
@@ -62,18 +63,20 @@ pub fn routes(
     options: &HttpOptions,
     docs_page: MethodRouter<AppState>,
 ) -> Router<AppState> {
-    let (documented, document) = openapi::split(|resources| {
-        // Outside in: the rate limit counts every request, even those CSRF refuses.
-        resources
-            .layer(axum::middleware::map_response(layers::no_store))
-            .layer(axum::middleware::from_fn_with_state(
+    let (documented, document) = openapi::split(|resources, guard| {
+        let resources = resources.layer(axum::middleware::map_response(layers::no_store));
+        let resources = match guard {
+            openapi::Guard::Public => resources.layer(axum::middleware::from_fn_with_state(
                 state.clone(),
                 csrf::guard,
-            ))
-            .layer(axum::middleware::from_fn_with_state(
-                state.clone(),
-                rate_limit::limit,
-            ))
+            )),
+            openapi::Guard::Bearer => resources,
+        };
+        // Outermost: the rate limit counts every request, even those CSRF refuses.
+        resources.layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::limit,
+        ))
     });
     let undocumented = Router::new()
         .route("/api/openapi.json", openapi::serve(&document))

@@ -9,7 +9,8 @@ use utoipa::OpenApi;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    admin, auth, csrf, documents, error::ErrorBody, health, messaging, state::AppState, workspace,
+    admin, auth, contract, csrf, documents, error::ErrorBody, health, messaging, state::AppState,
+    workspace,
 };
 
 #[derive(OpenApi)]
@@ -60,9 +61,23 @@ fn probe_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(health::ready))
 }
 
-/// The product's resources; responses are compressed when the client accepts it.
-fn resource_routes() -> OpenApiRouter<AppState> {
-    use auth::{account, email, signin, two_factor};
+/// What a group of routes is guarded by, so that its layers and the statuses they add to
+/// the document are decided in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// No bearer token: signing up and in, the refresh cookie, email links. A state-changing
+    /// request needs the CSRF token, since the refresh cookie (or a sign-in) is what a forged
+    /// request from another site would ride on.
+    Public,
+    /// A bearer token, which a browser never adds to a request another site makes it send:
+    /// no CSRF token, and a request without a valid token is answered 401 before anything
+    /// else is read.
+    Bearer,
+}
+
+/// The routes that work without a bearer token.
+pub(crate) fn public_routes() -> OpenApiRouter<AppState> {
+    use auth::{email, signin};
     OpenApiRouter::new()
         .routes(routes!(csrf::token))
         .routes(routes!(signin::signup))
@@ -70,15 +85,22 @@ fn resource_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(signin::login_two_factor))
         .routes(routes!(signin::refresh))
         .routes(routes!(signin::logout))
+        .routes(routes!(email::verify_email))
+        .routes(routes!(email::forgot_password))
+        .routes(routes!(email::reset_password))
+        .routes(routes!(workspace::invitations::preview))
+}
+
+/// The product's resources, each for a signed-in person.
+fn resource_routes() -> OpenApiRouter<AppState> {
+    use auth::{account, email, signin, two_factor};
+    OpenApiRouter::new()
         .routes(routes!(signin::logout_all))
         .routes(routes!(account::me, account::update_me))
         .routes(routes!(account::change_password))
         .routes(routes!(account::sessions))
         .routes(routes!(account::revoke_session))
-        .routes(routes!(email::verify_email))
         .routes(routes!(email::resend_verification))
-        .routes(routes!(email::forgot_password))
-        .routes(routes!(email::reset_password))
         .routes(routes!(two_factor::status))
         .routes(routes!(two_factor::setup))
         .routes(routes!(two_factor::confirm))
@@ -109,7 +131,6 @@ fn organization_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(invitations::invite, invitations::list))
         .routes(routes!(invitations::resend))
         .routes(routes!(invitations::revoke))
-        .routes(routes!(invitations::preview))
         .routes(routes!(invitations::accept))
         .routes(routes!(invitations::mine))
         .routes(routes!(invitations::accept_mine))
@@ -170,23 +191,33 @@ fn messaging_routes() -> OpenApiRouter<AppState> {
 }
 
 /// Every documented endpoint. New endpoints are added with `routes!`, which registers the
-/// route and its documentation together. `guard` wraps the resources (not the probes,
-/// which load balancers call many times a second and which change nothing) in the rate
-/// limit and the CSRF check.
+/// route and its documentation together. `guard` wraps each group of resources (not the
+/// probes, which load balancers call many times a second and which change nothing) in its
+/// layers; the statuses those layers and the extractors answer are added to the document
+/// here, by [`contract::shared_responses`], so no operation can leave them out.
 pub fn documented_routes(
-    guard: impl FnOnce(OpenApiRouter<AppState>) -> OpenApiRouter<AppState>,
+    guard: impl Fn(OpenApiRouter<AppState>, Guard) -> OpenApiRouter<AppState>,
 ) -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .merge(probe_routes())
-        .merge(guard(resource_routes().layer(crate::layers::compression())))
+    let mut groups = OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(probe_routes());
+    for (routes, kind) in [
+        (public_routes(), Guard::Public),
+        (resource_routes(), Guard::Bearer),
+    ] {
+        let mut guarded = guard(routes.layer(crate::layers::compression()), kind);
+        contract::shared_responses(guarded.get_openapi_mut(), kind);
+        groups = groups.merge(guarded);
+    }
+    groups
 }
 
 /// The documented routes and their document, stamped with this build's version.
 pub fn split(
-    guard: impl FnOnce(OpenApiRouter<AppState>) -> OpenApiRouter<AppState>,
+    guard: impl Fn(OpenApiRouter<AppState>, Guard) -> OpenApiRouter<AppState>,
 ) -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
     let (routes, mut document) = documented_routes(guard).split_for_parts();
     document.info.version = crate::state::VERSION.to_owned();
+    // Every miss is a test failure (contract::fields); a build that has one still serves.
+    let _missing = contract::complete_fields(&mut document);
     (routes, document)
 }
 

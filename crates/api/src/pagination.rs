@@ -17,13 +17,18 @@ pub fn limit(asked: Option<i64>, default: i64, max: i64) -> Result<i64, Invalid>
     }
 }
 
-/// The id a cursor stands for.
+/// The id a cursor stands for. Only the form [`encode`] gives out (32 lower-case hex
+/// digits, the `pattern` the document states) is read: no other spelling of the same id.
 pub fn cursor(cursor: Option<&str>) -> Result<Option<DbId>, Invalid> {
     cursor
         .map(|c| {
-            Uuid::parse_str(c)
+            let given_out =
+                c.len() == 32 && c.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+            given_out
+                .then(|| Uuid::parse_str(c).ok())
+                .flatten()
                 .map(DbId)
-                .map_err(|_| Invalid::new("cursor", "This cursor is not one this API gave out."))
+                .ok_or_else(|| Invalid::new("cursor", "This cursor is not one this API gave out."))
         })
         .transpose()
 }
@@ -41,5 +46,36 @@ pub fn trim<T>(items: &mut Vec<T>, limit: i64, id: impl Fn(&T) -> DbId) -> Optio
         items.last().map(|item| encode(id(item)))
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_is_read_only_in_the_form_given_out() {
+        let id = DbId(Uuid::now_v7());
+        let given = encode(id);
+        assert_eq!(cursor(Some(&given)).unwrap(), Some(id));
+        for other in [
+            id.0.hyphenated().to_string(),
+            given.to_uppercase(),
+            format!("{{{}}}", id.0.hyphenated()),
+            given[..31].to_owned(),
+            String::new(),
+        ] {
+            assert_eq!(cursor(Some(&other)).unwrap_err().field, "cursor", "{other}");
+        }
+        assert_eq!(cursor(None).unwrap(), None);
+    }
+
+    #[test]
+    fn a_limit_outside_its_range_is_refused_not_clamped() {
+        assert_eq!(limit(None, 50, 100).unwrap(), 50);
+        assert_eq!(limit(Some(100), 50, 100).unwrap(), 100);
+        for asked in [0, -1, 101, i64::MAX] {
+            assert_eq!(limit(Some(asked), 50, 100).unwrap_err().field, "limit");
+        }
     }
 }

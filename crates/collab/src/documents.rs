@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use chrono::Utc;
-use fluxstudio_domain::{Invalid, permissions::ProjectAction};
+use fluxstudio_domain::{Invalid, limits, permissions::ProjectAction};
 use fluxstudio_store::{
     Db, DbId,
     documents::{
@@ -23,8 +23,8 @@ use crate::{
     views::{DocumentView, SnapshotView},
 };
 
-const TITLE_MAX: usize = 200;
-const NAME_MAX: usize = 100;
+const TITLE_MAX: usize = limits::DOCUMENT_TITLE_CHARS;
+const NAME_MAX: usize = limits::VERSION_NAME_CHARS;
 
 #[derive(Clone)]
 pub struct Documents {
@@ -269,17 +269,17 @@ impl Documents {
     }
 }
 
-/// `text` trimmed, when it is not blank and not longer than `max` characters.
+/// `text` trimmed, when it is not blank and not longer than `max` characters as sent.
 fn checked<'a>(text: &'a str, field: &'static str, max: usize) -> Result<&'a str, Invalid> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Invalid::new(field, format!("Give the {field}.")));
-    }
     if text.chars().count() > max {
         return Err(Invalid::new(
             field,
             format!("The {field} is longer than {max} characters."),
         ));
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Invalid::new(field, format!("Give the {field}.")));
     }
     Ok(text)
 }

@@ -7,28 +7,44 @@ use crate::Invalid;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Email(String);
 
-/// RFC 5321's limits.
-const MAX_LEN: usize = 254;
-const MAX_LOCAL_LEN: usize = 64;
+/// RFC 5321's limits, in characters as sent (the whole address with any surrounding white
+/// space; the part before `@`; each label of the domain).
+pub const MAX_CHARS: usize = 254;
+const MAX_LOCAL_CHARS: usize = 64;
 const MAX_LABEL_LEN: usize = 63;
 
+/// What the part before `@` may not hold besides white space and control characters.
+const LOCAL_REFUSED: &str = "@\"(),:;<>[\\]";
+
+/// The rule of [`Email::parse`] as the API's document states it (ECMA-262), with
+/// [`MAX_CHARS`] as its `maxLength`.
+pub fn pattern() -> String {
+    use crate::text::{CONTROLS, STORABLE_WHITE_SPACE as SPACE, WHITE_SPACE};
+    let local = format!(r#"[^{CONTROLS}{WHITE_SPACE}@"(),:;<>\[\\\].]+"#);
+    let label = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    format!(
+        "^[{SPACE}]*(?=[^@]{{1,{MAX_LOCAL_CHARS}}}@){local}(?:\\.{local})*@{label}(?:\\.{label})+[{SPACE}]*$"
+    )
+}
+
 impl Email {
+    /// Checks the address as sent (trimmed), then lower-cases it.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let bad = |why: &str| Invalid::new("email", format!("Enter a valid email address: {why}."));
-        let email = raw.trim().to_lowercase();
+        if raw.chars().count() > MAX_CHARS {
+            return Err(bad("it is longer than 254 characters"));
+        }
+        let email = raw.trim();
         if email.is_empty() {
             return Err(Invalid::new("email", "Enter an email address."));
         }
-        if email.len() > MAX_LEN {
-            return Err(bad("it is longer than 254 characters"));
-        }
         let (local, domain) = email.rsplit_once('@').ok_or_else(|| bad("it has no @"))?;
-        if local.is_empty() || local.len() > MAX_LOCAL_LEN {
+        if local.is_empty() || local.chars().count() > MAX_LOCAL_CHARS {
             return Err(bad("the part before @ must be 1 to 64 characters"));
         }
         let local_ok = local
             .chars()
-            .all(|c| !c.is_whitespace() && !c.is_control() && !"@\"(),:;<>[\\]".contains(c))
+            .all(|c| !c.is_whitespace() && !c.is_control() && !LOCAL_REFUSED.contains(c))
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..");
@@ -49,7 +65,7 @@ impl Email {
         if !domain_ok {
             return Err(bad("the domain after @ is not valid"));
         }
-        Ok(Self(email))
+        Ok(Self(email.to_lowercase()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -119,6 +135,24 @@ mod tests {
         #[test]
         fn never_panics(raw in "\\PC{0,300}") {
             let _ = Email::parse(&raw);
+        }
+
+        /// The documented pattern, read by another engine, accepts exactly what `parse`
+        /// accepts. (That engine has no look-ahead: the pattern's one, the length of the
+        /// part before `@`, is checked beside it.)
+        #[test]
+        fn the_pattern_states_the_rule(
+            raw in "[ \\ta-cA.@\\-\\u{85}\\u{b}\\u{3000}é\"\\x00K\\u{212a}]{0,12}|[ \\u{85}a]{0,2}[a.]{0,66}@[aZ.-]{1,5}[ \\u{b}]?",
+        ) {
+            let pattern = pattern();
+            let (head, rest) = pattern.split_once("(?=").unwrap();
+            let (_, tail) = rest.split_once("@)").unwrap();
+            let without_lookahead = regex::Regex::new(&format!("{head}{tail}")).unwrap();
+            let local_fits = raw.trim().rsplit_once('@').is_some_and(|(local, _)| local.chars().count() <= MAX_LOCAL_CHARS);
+            let documented = raw.chars().count() <= MAX_CHARS && local_fits && without_lookahead.is_match(&raw);
+            // What the API accepts: a JSON string holds no control character, then `parse`.
+            let accepted = raw.chars().all(crate::text::is_storable) && Email::parse(&raw).is_ok();
+            prop_assert_eq!(documented, accepted, "{:?}", raw);
         }
     }
 }

@@ -1,8 +1,12 @@
 //! The password policy (the seed's rule): at least 8 characters with an upper-case letter,
 //! a lower-case letter and a digit. Checked on the raw password exactly as typed: never
-//! trimmed, escaped or otherwise changed before it is hashed.
+//! trimmed, escaped or otherwise changed before it is hashed. The rule is exactly
+//! [`PATTERN`] with [`MIN_CHARS`]..=[`MAX_CHARS`] characters, which the API's document
+//! states: letters by their Unicode general category (`Lu`, `Ll`), digits 0–9.
 
 use std::fmt;
+
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 use crate::Invalid;
 
@@ -12,7 +16,11 @@ pub struct Password(String);
 
 pub const MIN_CHARS: usize = 8;
 /// Long enough for any passphrase, short enough that hashing it cannot be made expensive.
-pub const MAX_BYTES: usize = 1024;
+pub const MAX_CHARS: usize = 1024;
+/// The policy as an ECMA-262 pattern (with the `u` flag), for the API's document: three
+/// look-aheads, each across line breaks too. Control characters are refused in every JSON
+/// string before this is read.
+pub const PATTERN: &str = r"^(?=[\s\S]*\p{Lu})(?=[\s\S]*\p{Ll})(?=[\s\S]*[0-9])";
 
 impl Password {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
@@ -20,11 +28,15 @@ impl Password {
         if raw.chars().count() < MIN_CHARS {
             return Err(bad("Use at least 8 characters."));
         }
-        if raw.len() > MAX_BYTES {
-            return Err(bad("Use at most 1024 bytes."));
+        if raw.chars().count() > MAX_CHARS {
+            return Err(bad("Use at most 1024 characters."));
         }
-        let has = |test: fn(char) -> bool| raw.chars().any(test);
-        if !(has(char::is_uppercase) && has(char::is_lowercase) && has(|c| c.is_ascii_digit())) {
+        let has = |test: &dyn Fn(char) -> bool| raw.chars().any(test);
+        let category = |wanted| move |c: char| c.general_category() == wanted;
+        if !(has(&category(GeneralCategory::UppercaseLetter))
+            && has(&category(GeneralCategory::LowercaseLetter))
+            && has(&|c: char| c.is_ascii_digit()))
+        {
             return Err(bad(
                 "Use at least one upper-case letter, one lower-case letter and one digit.",
             ));
@@ -60,7 +72,14 @@ mod tests {
                 "{weak}"
             );
         }
-        assert!(Password::parse(&format!("Aa1{}", "x".repeat(MAX_BYTES))).is_err());
+        let longest = format!("Aa1{}", "é".repeat(MAX_CHARS - 3));
+        assert!(Password::parse(&longest).is_ok());
+        assert!(Password::parse(&format!("{longest}x")).is_err());
+        // Letters by their general category, as the document's pattern has them: Ⓐ is
+        // upper-case but not a letter (So), ǅ is title-case (Lt).
+        assert!(Password::parse("Éléphant1").is_ok());
+        assert!(Password::parse("ⓐbcdefg1").is_err());
+        assert!(Password::parse("ǅabcdefg1").is_err());
     }
 
     #[test]
@@ -72,11 +91,11 @@ mod tests {
 
     proptest! {
         #[test]
-        fn accepts_exactly_what_has_all_three_kinds(raw in "\\PC{0,40}") {
+        fn accepts_exactly_what_the_documented_pattern_matches(raw in "\\PC{0,40}") {
+            // The pattern, read by another engine: its three look-aheads, one at a time.
+            let pattern = PATTERN.strip_prefix(r"^(?=[\s\S]*").unwrap().strip_suffix(')').unwrap();
             let meets = raw.chars().count() >= MIN_CHARS
-                && raw.chars().any(char::is_uppercase)
-                && raw.chars().any(char::is_lowercase)
-                && raw.chars().any(|c| c.is_ascii_digit());
+                && pattern.split(r")(?=[\s\S]*").all(|class| regex::Regex::new(class).unwrap().is_match(&raw));
             let parsed = Password::parse(&raw);
             prop_assert_eq!(parsed.is_ok(), meets);
             if let Ok(password) = parsed {

@@ -14,6 +14,9 @@ use crate::Invalid;
 /// The longest slug, in characters (all ASCII, so also in bytes).
 pub const MAX_LEN: usize = 60;
 
+/// [`Slug::parse`]'s rule as the API's document states it, with [`MAX_LEN`] as `maxLength`.
+pub const PATTERN: &str = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+
 /// What [`slugify`] gives when a name has nothing it can keep (only punctuation or emoji).
 pub const FALLBACK: &str = "org";
 
@@ -306,6 +309,14 @@ mod tests {
     }
 
     proptest! {
+        /// The documented pattern and length accept exactly what `parse` accepts.
+        #[test]
+        fn the_document_states_the_rule(raw in "[a0\\-A ]{0,6}|[a-]{58,62}") {
+            let documented = raw.chars().count() <= MAX_LEN
+                && regex::Regex::new(PATTERN).unwrap().is_match(&raw);
+            prop_assert_eq!(documented, Slug::parse(&raw).is_ok(), "{:?}", raw);
+        }
+
         #[test]
         fn slugify_always_gives_a_slug(name in names()) {
             let slug = slugify(&name);

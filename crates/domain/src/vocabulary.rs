@@ -22,6 +22,11 @@ impl fmt::Display for ParseVocabularyError {
     }
 }
 
+/// A closed vocabulary: its words on the wire, for what states them (the API's document).
+pub trait Vocabulary: Sized + 'static {
+    const WORDS: &'static [&'static str];
+}
+
 /// Declares an enum whose variants are spelled on the wire as the given words, with
 /// `WORDS`, `ALL`, `as_str`, `from_word` (exact match) and `Display`. `FromStr` is left to
 /// the type, so each decides what its refusal says.
@@ -60,6 +65,10 @@ macro_rules! vocabulary {
                     }),
                 }
             }
+        }
+
+        impl $crate::vocabulary::Vocabulary for $name {
+            const WORDS: &'static [&'static str] = &[$($word),+];
         }
 
         impl ::std::fmt::Display for $name {

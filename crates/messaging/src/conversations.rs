@@ -57,18 +57,18 @@ impl Messaging {
             }
             NewConversation::Group { name, with } => {
                 let name = text::name(&name)?;
+                if with.len() + 1 > GROUP_MAX {
+                    return Err(Invalid::new(
+                        "participantIds",
+                        format!("A group holds at most {GROUP_MAX} people."),
+                    )
+                    .into());
+                }
                 let others = distinct_others(user, with);
                 if others.is_empty() {
                     return Err(Invalid::new(
                         "participantIds",
                         "Add at least one other person to a group.",
-                    )
-                    .into());
-                }
-                if others.len() + 1 > GROUP_MAX {
-                    return Err(Invalid::new(
-                        "participantIds",
-                        format!("A group holds at most {GROUP_MAX} people."),
                     )
                     .into());
                 }
@@ -173,6 +173,13 @@ impl Messaging {
     ) -> Result<ConversationView, WorkspaceError> {
         let row = self.open(user, id, Need::Post).await?;
         require_group(&row, "People are added to group conversations only.")?;
+        if people.len() + 1 > GROUP_MAX {
+            return Err(Invalid::new(
+                "userIds",
+                format!("A group holds at most {GROUP_MAX} people."),
+            )
+            .into());
+        }
         let people = distinct_others(user, people);
         if people.is_empty() {
             return Err(Invalid::new("userIds", "Name someone to add.").into());

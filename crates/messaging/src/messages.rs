@@ -119,11 +119,7 @@ impl Messaging {
         sent: MessageRow,
     ) -> Result<(MessageView, bool), WorkspaceError> {
         if sent.conversation_id != conversation {
-            return Err(Invalid::new(
-                "clientId",
-                "This client id was used for a message in another conversation.",
-            )
-            .into());
+            return Err(WorkspaceError::ClientIdTaken);
         }
         Ok((self.views(vec![sent]).await?.remove(0), false))
     }
@@ -140,7 +136,10 @@ impl Messaging {
             Some(p) if p.conversation_id == conversation => {
                 Err(Invalid::new("parentId", "Reply to the message that starts the thread.").into())
             }
-            _ => Err(Invalid::new("parentId", "No such message in this conversation.").into()),
+            _ => Err(WorkspaceError::NoSuch(Invalid::new(
+                "parentId",
+                "No such message in this conversation.",
+            ))),
         }
     }
 
@@ -152,24 +151,25 @@ impl Messaging {
         author: DbId,
         mentions: Vec<DbId>,
     ) -> Result<Vec<DbId>, WorkspaceError> {
+        if mentions.len() > MENTIONS_MAX {
+            return Err(Invalid::new(
+                "mentions",
+                format!("Mention at most {MENTIONS_MAX} people."),
+            )
+            .into());
+        }
         let mut checked: Vec<DbId> = Vec::new();
         for person in mentions {
             if person == author || checked.contains(&person) {
                 continue;
             }
             if !self.belongs(conversation, person).await? {
-                return Err(
-                    Invalid::new("mentions", "Mention only people in this conversation.").into(),
-                );
+                return Err(WorkspaceError::NoSuch(Invalid::new(
+                    "mentions",
+                    "Mention only people in this conversation.",
+                )));
             }
             checked.push(person);
-        }
-        if checked.len() > MENTIONS_MAX {
-            return Err(Invalid::new(
-                "mentions",
-                format!("Mention at most {MENTIONS_MAX} people."),
-            )
-            .into());
         }
         Ok(checked)
     }
@@ -219,7 +219,7 @@ impl Messaging {
                 Direction::Before(_) => {
                     rows.remove(0);
                 }
-                Direction::After(_) => {
+                Direction::After(_) | Direction::Between(..) => {
                     rows.pop();
                 }
             }

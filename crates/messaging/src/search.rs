@@ -1,12 +1,13 @@
 //! Searching the messages of the conversations the caller belongs to.
 
-use fluxstudio_domain::Invalid;
+use fluxstudio_domain::{Invalid, limits};
 use fluxstudio_store::{DbId, messaging::search};
 use fluxstudio_workspace::WorkspaceError;
 
 use crate::{MessageView, Messaging, Need};
 
-/// Characters a query needs, letters and digits only.
+/// Letters and digits a query needs before it is looked for: fewer would match almost
+/// everything, so such a query finds nothing.
 pub const QUERY_MIN: usize = 2;
 
 impl Messaging {
@@ -20,16 +21,19 @@ impl Messaging {
         before: Option<DbId>,
         limit: i64,
     ) -> Result<Vec<MessageView>, WorkspaceError> {
-        let terms = search::terms(query);
-        if terms.iter().map(|t| t.chars().count()).sum::<usize>() < QUERY_MIN {
+        if query.chars().count() > limits::SEARCH_CHARS {
             return Err(Invalid::new(
                 "q",
-                format!("Search for at least {QUERY_MIN} letters or digits."),
+                format!("Search for at most {} characters.", limits::SEARCH_CHARS),
             )
             .into());
         }
         if let Some(conversation) = conversation {
             self.open(user, conversation, Need::Read).await?;
+        }
+        let terms = search::terms(query);
+        if terms.iter().map(|t| t.chars().count()).sum::<usize>() < QUERY_MIN {
+            return Ok(Vec::new());
         }
         let rows = search::messages(self.db(), user, &terms, conversation, before, limit).await?;
         self.views(rows).await

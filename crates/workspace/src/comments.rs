@@ -1,7 +1,7 @@
 //! Comments on tasks: written by anyone on the project but viewers, edited and deleted by
 //! their author; the people mentioned and the task's assignee are notified.
 
-use fluxstudio_domain::{Invalid, permissions::ProjectAction};
+use fluxstudio_domain::{Invalid, limits, permissions::ProjectAction};
 use fluxstudio_store::{
     DbId,
     workspace::{
@@ -15,13 +15,14 @@ use fluxstudio_store::{
 
 use crate::{Workspace, WorkspaceError, service::now};
 
-const BODY_MAX: usize = 5000;
+const BODY_MAX: usize = limits::COMMENT_CHARS;
 const COMMENT: &str = "Only the project's leads, editors and reviewers can comment.";
-const MENTIONS_MAX: usize = 50;
+const MENTIONS_MAX: usize = limits::MENTIONS;
 
+/// A comment: not blank, at most `BODY_MAX` characters as sent; kept trimmed.
 fn body(raw: &str) -> Result<&str, Invalid> {
     let text = raw.trim();
-    if text.is_empty() || text.chars().count() > BODY_MAX {
+    if text.is_empty() || raw.chars().count() > BODY_MAX {
         return Err(Invalid::new(
             "body",
             format!("Write 1 to {BODY_MAX} characters."),
@@ -60,24 +61,27 @@ impl Workspace {
             .await?;
         let task = self.task_row(project, task).await?;
         let text = body(text)?;
+        if mentions.len() > MENTIONS_MAX {
+            return Err(Invalid::new(
+                "mentions",
+                format!("Mention at most {MENTIONS_MAX} people."),
+            )
+            .into());
+        }
         let mut mentioned: Vec<DbId> = Vec::new();
         for person in mentions {
             if project_members::role_of(self.db(), project, person)
                 .await?
                 .is_none()
             {
-                return Err(Invalid::new("mentions", "Mention only people on the project.").into());
+                return Err(WorkspaceError::NoSuch(Invalid::new(
+                    "mentions",
+                    "Mention only people on the project.",
+                )));
             }
             if !mentioned.contains(&person) {
                 mentioned.push(person);
             }
-        }
-        if mentioned.len() > MENTIONS_MAX {
-            return Err(Invalid::new(
-                "mentions",
-                format!("Mention at most {MENTIONS_MAX} people."),
-            )
-            .into());
         }
         let ids: Vec<uuid::Uuid> = mentioned.iter().map(|m| m.0).collect();
         let id = comments::insert(self.db(), task.id, user, text, &ids, now()).await?;

@@ -7,6 +7,12 @@ use fluxstudio_store::StoreError;
 pub enum WorkspaceError {
     #[error(transparent)]
     Invalid(#[from] Invalid),
+    /// A field names something that does not exist, or that the caller may not reach
+    /// (answered 404 with the field).
+    #[error("{}", .0.message)]
+    NoSuch(Invalid),
+    #[error("This client id was used for a message in another conversation.")]
+    ClientIdTaken,
     /// Unknown, or the caller may not know it exists (answered 404 either way).
     #[error("No such {0}.")]
     NotFound(&'static str),

@@ -2,7 +2,7 @@
 //! tasks that are done.
 
 use chrono::NaiveDate;
-use fluxstudio_domain::{Invalid, permissions::ProjectAction};
+use fluxstudio_domain::{Invalid, limits, permissions::ProjectAction};
 use fluxstudio_store::{
     DbId,
     workspace::{
@@ -14,12 +14,13 @@ use fluxstudio_store::{
 
 use crate::{Workspace, WorkspaceError, organizations::description, service::now};
 
-const TITLE_MAX: usize = 300;
+const TITLE_MAX: usize = limits::MILESTONE_TITLE_CHARS;
 const EDIT: &str = "Only the project's leads and editors manage milestones.";
 
+/// A title: not blank, at most `TITLE_MAX` characters as sent; kept trimmed.
 fn title(raw: &str) -> Result<&str, Invalid> {
     let title = raw.trim();
-    if title.is_empty() || title.chars().count() > TITLE_MAX {
+    if title.is_empty() || raw.chars().count() > TITLE_MAX {
         return Err(Invalid::new(
             "title",
             format!("Give a title of 1 to {TITLE_MAX} characters."),
@@ -104,7 +105,10 @@ impl Workspace {
     ) -> Result<(), WorkspaceError> {
         match milestones::by_id(self.db(), project, id).await? {
             Some(_) => Ok(()),
-            None => Err(Invalid::new("milestoneId", "No such milestone in this project.").into()),
+            None => Err(WorkspaceError::NoSuch(Invalid::new(
+                "milestoneId",
+                "No such milestone in this project.",
+            ))),
         }
     }
 

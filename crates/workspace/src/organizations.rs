@@ -1,7 +1,7 @@
 //! Creating, listing, reading, editing and deleting organizations.
 
 use fluxstudio_domain::{
-    DisplayName, Invalid,
+    DisplayName, Invalid, limits,
     permissions::OrgAction,
     slug::{Slug, slugify, with_suffix},
 };
@@ -15,8 +15,8 @@ use fluxstudio_store::{
 
 use crate::{Workspace, WorkspaceError, service::now};
 
-/// Longest description accepted, in characters.
-const DESCRIPTION_MAX: usize = 2000;
+/// Longest description accepted, in characters as sent.
+const DESCRIPTION_MAX: usize = limits::DESCRIPTION_CHARS;
 /// How many generated slugs are tried when others take them at the same moment.
 const SLUG_ATTEMPTS: u32 = 5;
 
@@ -36,15 +36,15 @@ pub struct OrganizationChange<'a> {
     pub description: Option<Option<&'a str>>,
 }
 
+/// A description: at most `DESCRIPTION_MAX` characters as sent; kept trimmed, blank is none.
 pub(crate) fn description(raw: Option<&str>) -> Result<Option<&str>, Invalid> {
-    let text = raw.map(str::trim).filter(|d| !d.is_empty());
-    if text.is_some_and(|d| d.chars().count() > DESCRIPTION_MAX) {
+    if raw.is_some_and(|d| d.chars().count() > DESCRIPTION_MAX) {
         return Err(Invalid::new(
             "description",
             format!("Keep the description to {DESCRIPTION_MAX} characters."),
         ));
     }
-    Ok(text)
+    Ok(raw.map(str::trim).filter(|d| !d.is_empty()))
 }
 
 impl Workspace {

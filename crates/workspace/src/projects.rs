@@ -144,7 +144,9 @@ impl Workspace {
         teams::by_id(self.db(), organization, team)
             .await?
             .map(|_| ())
-            .ok_or_else(|| Invalid::new("teamId", "No such team in this organization.").into())
+            .ok_or_else(|| {
+                WorkspaceError::NoSuch(Invalid::new("teamId", "No such team in this organization."))
+            })
     }
 
     /// The projects `user` may see, newest first.

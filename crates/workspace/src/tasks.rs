@@ -3,7 +3,7 @@
 //! assignee must be on the project and is notified.
 
 use chrono::NaiveDate;
-use fluxstudio_domain::Invalid;
+use fluxstudio_domain::{Invalid, limits};
 use fluxstudio_domain::{Priority, TaskStatus, permissions::ProjectAction};
 use fluxstudio_store::{
     DbId,
@@ -17,10 +17,10 @@ use fluxstudio_store::{
 
 use crate::{Workspace, WorkspaceError, service::now};
 
-const TITLE_MAX: usize = 500;
-const DESCRIPTION_MAX: usize = 20_000;
-const TAGS_MAX: usize = 20;
-const TAG_MAX: usize = 40;
+const TITLE_MAX: usize = limits::TASK_TITLE_CHARS;
+const DESCRIPTION_MAX: usize = limits::TASK_DESCRIPTION_CHARS;
+const TAGS_MAX: usize = limits::TASK_TAGS;
+const TAG_MAX: usize = limits::TAG_CHARS;
 const EDIT: &str = "Only the project's leads and editors change tasks.";
 
 /// A new task as the client sent it (validated here).
@@ -47,9 +47,10 @@ pub struct TaskChangeRequest<'a> {
     pub tags: Option<Vec<String>>,
 }
 
+/// A title: not blank, at most `TITLE_MAX` characters as sent; kept trimmed.
 fn title(raw: &str) -> Result<&str, Invalid> {
     let title = raw.trim();
-    if title.is_empty() || title.chars().count() > TITLE_MAX {
+    if title.is_empty() || raw.chars().count() > TITLE_MAX {
         return Err(Invalid::new(
             "title",
             format!("Give a title of 1 to {TITLE_MAX} characters."),
@@ -69,12 +70,19 @@ fn task_description(raw: Option<&str>) -> Result<Option<&str>, Invalid> {
     Ok(text)
 }
 
-/// Tags: trimmed, lower-cased, without repeats, at most `TAGS_MAX` of `TAG_MAX` characters.
+/// Tags: at most `TAGS_MAX` of `TAG_MAX` characters as sent, none blank; kept trimmed,
+/// lower-cased and without repeats.
 fn tags(raw: Vec<String>) -> Result<Vec<String>, Invalid> {
+    if raw.len() > TAGS_MAX {
+        return Err(Invalid::new(
+            "tags",
+            format!("Use at most {TAGS_MAX} tags."),
+        ));
+    }
     let mut out: Vec<String> = Vec::new();
-    for tag in raw {
-        let tag = tag.trim().to_lowercase();
-        if tag.is_empty() || tag.chars().count() > TAG_MAX {
+    for sent in raw {
+        let tag = sent.trim().to_lowercase();
+        if tag.is_empty() || sent.chars().count() > TAG_MAX {
             return Err(Invalid::new(
                 "tags",
                 format!("Each tag has 1 to {TAG_MAX} characters."),
@@ -83,12 +91,6 @@ fn tags(raw: Vec<String>) -> Result<Vec<String>, Invalid> {
         if !out.contains(&tag) {
             out.push(tag);
         }
-    }
-    if out.len() > TAGS_MAX {
-        return Err(Invalid::new(
-            "tags",
-            format!("Use at most {TAGS_MAX} tags."),
-        ));
     }
     Ok(out)
 }
@@ -147,11 +149,10 @@ impl Workspace {
             .await?
             .is_none()
         {
-            return Err(Invalid::new(
+            return Err(WorkspaceError::NoSuch(Invalid::new(
                 "assigneeId",
                 "The assignee must be a member of the project.",
-            )
-            .into());
+            )));
         }
         Ok(())
     }

@@ -16,6 +16,7 @@ use super::{DEFAULT_LIMIT, MAX_LIMIT};
 use crate::{ApiError, AppState, ErrorBody, auth::extract::Admin, pagination};
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct EventsQuery {
     /// e.g. `login_failed`, `refresh_token_reuse`.
@@ -28,7 +29,9 @@ pub struct EventsQuery {
     pub from: Option<DateTime<Utc>>,
     /// Until this time (exclusive), ISO 8601.
     pub to: Option<DateTime<Utc>>,
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
+    #[param(pattern = "^[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 

@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, Query, State},
 };
 use fluxstudio_accounts::AdminUserChange;
+use fluxstudio_domain::limits;
 use fluxstudio_store::DbId;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -21,10 +22,13 @@ use crate::{
 };
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UsersQuery {
     /// Matches part of the email or the name, ignoring case.
     pub q: Option<String>,
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
+    #[param(pattern = "^[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 
@@ -47,12 +51,18 @@ pub async fn list(
 ) -> Result<Json<UserList>, ApiError> {
     let limit = pagination::limit(query.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
     let before = pagination::cursor(query.cursor.as_deref())?;
-    let search = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-    if search.is_some_and(|q| q.chars().count() > 200) {
-        return Err(
-            fluxstudio_domain::Invalid::new("q", "Search for at most 200 characters.").into(),
-        );
+    if query
+        .q
+        .as_deref()
+        .is_some_and(|q| q.chars().count() > limits::SEARCH_CHARS)
+    {
+        return Err(fluxstudio_domain::Invalid::new(
+            "q",
+            format!("Search for at most {} characters.", limits::SEARCH_CHARS),
+        )
+        .into());
     }
+    let search = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
     let page = state
         .accounts()
         .admin_users(&caller, search, before, limit)

@@ -5,7 +5,10 @@ use axum::{
     extract::{Path, State},
 };
 use fluxstudio_accounts::ProfileChange;
-use fluxstudio_domain::{DisplayName, Invalid, Password};
+use fluxstudio_domain::{
+    DisplayName, Invalid, Password, limits,
+    text::{CONTROLS, STORABLE_WHITE_SPACE as SPACE, WHITE_SPACE},
+};
 use fluxstudio_store::DbId;
 use serde::{Deserialize, Deserializer};
 use utoipa::ToSchema;
@@ -45,8 +48,18 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D:
     Option::<String>::deserialize(d).map(Some)
 }
 
-const AVATAR_MAX: usize = 2048;
-const TIMEZONE_MAX: usize = 64;
+pub const AVATAR_MAX: usize = limits::AVATAR_URL_CHARS;
+pub const TIMEZONE_MAX: usize = limits::TIMEZONE_CHARS;
+
+/// [`avatar_url`]'s rule as the document states it, with [`AVATAR_MAX`] as `maxLength`.
+pub fn avatar_pattern() -> String {
+    format!("^[{SPACE}]*https?://[^{CONTROLS}{WHITE_SPACE}]*[{SPACE}]*$")
+}
+
+/// [`timezone`]'s rule as the document states it, with [`TIMEZONE_MAX`] as `maxLength`.
+pub fn timezone_pattern() -> String {
+    format!("^[{SPACE}]*[A-Za-z][A-Za-z0-9/_+-]*[{SPACE}]*$")
+}
 
 /// Edit the profile: name, avatar URL, time zone.
 #[utoipa::path(patch, path = "/api/auth/me", tag = "auth", security(("bearer" = [])),
@@ -86,7 +99,7 @@ pub async fn update_me(
 fn avatar_url(raw: &str) -> Result<&str, Invalid> {
     let url = raw.trim();
     let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
-    if !scheme_ok || url.len() > AVATAR_MAX || url.chars().any(char::is_whitespace) {
+    if !scheme_ok || raw.chars().count() > AVATAR_MAX || url.chars().any(char::is_whitespace) {
         return Err(Invalid::new(
             "avatarUrl",
             format!("Give an http(s) URL of at most {AVATAR_MAX} characters."),
@@ -99,7 +112,7 @@ fn avatar_url(raw: &str) -> Result<&str, Invalid> {
 fn timezone(raw: &str) -> Result<&str, Invalid> {
     let tz = raw.trim();
     let shaped = !tz.is_empty()
-        && tz.len() <= TIMEZONE_MAX
+        && raw.chars().count() <= TIMEZONE_MAX
         && tz.starts_with(|c: char| c.is_ascii_alphabetic())
         && tz
             .chars()
@@ -114,7 +127,7 @@ fn timezone(raw: &str) -> Result<&str, Invalid> {
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PasswordBody {
     pub current_password: String,
     pub new_password: String,
@@ -176,4 +189,24 @@ pub async fn revoke_session(
         .revoke_session(&caller, DbId(session), &client)
         .await?;
     Ok(Json(Done::says("Session revoked.")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The documented patterns and lengths accept exactly what the rules accept.
+        #[test]
+        fn the_document_states_the_rules(
+            raw in "[ \\u{3000}\\u{85}\\x00hftps:/Ea1_+é-]{0,12}|[\\u{85}\\u{b} ]?https?://[a ]{0,3}|[a]{62,66}|https://[a]{2038,2042}",
+        ) {
+            let matches = |pattern: &str| regex::Regex::new(pattern).unwrap().is_match(&raw);
+            let chars = raw.chars().count();
+            // What the API accepts: a JSON string holds no control character, then the rule.
+            let storable = raw.chars().all(fluxstudio_domain::text::is_storable);
+            proptest::prop_assert_eq!(chars <= AVATAR_MAX && matches(&avatar_pattern()), storable && avatar_url(&raw).is_ok());
+            proptest::prop_assert_eq!(chars <= TIMEZONE_MAX && matches(&timezone_pattern()), storable && timezone(&raw).is_ok());
+        }
+    }
 }

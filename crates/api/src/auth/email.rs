@@ -12,6 +12,7 @@ use super::{
 use crate::{ApiError, ApiJson, AppState, ErrorBody};
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TokenBody {
     /// The token from the emailed link.
     pub token: String,
@@ -19,7 +20,7 @@ pub struct TokenBody {
 
 /// Confirm the email address with the token from the verification mail.
 #[utoipa::path(post, path = "/api/auth/verify-email", tag = "auth", request_body = TokenBody,
-    responses((status = 200, body = Done), (status = 400, description = "invalid, expired or used link", body = ErrorBody)))]
+    responses((status = 200, body = Done), (status = 404, description = "unknown, expired or used link (one answer for all)", body = ErrorBody)))]
 pub async fn verify_email(
     State(state): State<AppState>,
     Origin(client): Origin,
@@ -45,6 +46,7 @@ pub async fn resend_verification(
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ForgotBody {
     pub email: String,
 }
@@ -68,6 +70,7 @@ pub async fn forgot_password(
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ResetBody {
     pub token: String,
     /// The new password.
@@ -77,7 +80,9 @@ pub struct ResetBody {
 /// Set a new password with the token from the reset mail. Every session of the account
 /// ends.
 #[utoipa::path(post, path = "/api/auth/reset-password", tag = "auth", request_body = ResetBody,
-    responses((status = 200, body = Done), (status = 400, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Done),
+        (status = 404, description = "unknown, expired or used link (one answer for all)", body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 pub async fn reset_password(
     State(state): State<AppState>,
     Origin(client): Origin,

@@ -30,7 +30,7 @@ impl From<AccountError> for ApiError {
             AccountError::TwoFactorNotPending => (StatusCode::CONFLICT, "two_factor_not_pending"),
             AccountError::TwoFactorAlreadyOn => (StatusCode::CONFLICT, "two_factor_enabled"),
             AccountError::TwoFactorOff => (StatusCode::CONFLICT, "two_factor_disabled"),
-            AccountError::InvalidLink => (StatusCode::BAD_REQUEST, "invalid_token"),
+            AccountError::InvalidLink => (StatusCode::NOT_FOUND, "invalid_token"),
             AccountError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             AccountError::NotAdmin => (StatusCode::FORBIDDEN, "forbidden"),
             AccountError::LastAdmin => (StatusCode::CONFLICT, "last_admin"),

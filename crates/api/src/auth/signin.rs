@@ -19,7 +19,7 @@ use super::{
 use crate::{ApiError, ApiJson, AppState, ErrorBody, json::OptionalJson};
 
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SignupBody {
     #[schema(example = "ada@studio.example")]
     pub email: String,
@@ -39,6 +39,7 @@ pub struct SignupBody {
     responses(
         (status = 201, body = AuthResponse),
         (status = 403, description = "registration closed, or CSRF token missing", body = ErrorBody),
+        (status = 404, description = "invitation_invalid: the invitation is unknown, expired, revoked or used", body = ErrorBody),
         (status = 409, description = "email taken", body = ErrorBody),
         (status = 422, description = "invalid field", body = ErrorBody),
         (status = 429, description = "too many attempts", body = ErrorBody)))]
@@ -83,6 +84,7 @@ pub async fn signup(
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LoginBody {
     pub email: String,
     pub password: String,
@@ -130,7 +132,7 @@ pub async fn login(
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SecondFactorBody {
     pub challenge_token: String,
     /// A 6-digit code from the authenticator app, or a recovery code.
@@ -169,7 +171,7 @@ pub async fn login_two_factor(
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RefreshBody {
     /// Optional when the refresh cookie is sent (browsers).
     pub refresh_token: Option<String>,
@@ -177,11 +179,10 @@ pub struct RefreshBody {
 
 /// Exchange a refresh token (from the body or the cookie) for new tokens. The presented
 /// token is spent; presenting it again ends the session.
-#[utoipa::path(post, path = "/api/auth/refresh", tag = "auth", request_body = RefreshBody,
+#[utoipa::path(post, path = "/api/auth/refresh", tag = "auth", request_body = Option<RefreshBody>,
     responses(
         (status = 200, body = TokenResponse),
-        (status = 400, description = "no refresh token sent", body = ErrorBody),
-        (status = 401, description = "invalid, expired, revoked or reused", body = ErrorBody)))]
+        (status = 401, description = "no refresh token sent (`missing_refresh_token`), or one that is invalid, expired, revoked or reused", body = ErrorBody)))]
 pub async fn refresh(
     State(state): State<AppState>,
     Origin(client): Origin,
@@ -190,7 +191,7 @@ pub async fn refresh(
 ) -> Result<Response, ApiError> {
     let token = presented_refresh(&headers, body.refresh_token.as_deref()).ok_or_else(|| {
         ApiError::new(
-            StatusCode::BAD_REQUEST,
+            StatusCode::UNAUTHORIZED,
             "missing_refresh_token",
             "Send the refresh token as `refreshToken` in the body or in the refresh cookie.",
         )
@@ -214,7 +215,7 @@ pub async fn refresh(
 
 /// Sign out: ends the session of the refresh token (body or cookie), or of the bearer
 /// token when no refresh token is sent. Signing out twice is not an error.
-#[utoipa::path(post, path = "/api/auth/logout", tag = "auth", request_body = RefreshBody,
+#[utoipa::path(post, path = "/api/auth/logout", tag = "auth", request_body = Option<RefreshBody>,
     responses((status = 200, body = Done)))]
 pub async fn logout(
     State(state): State<AppState>,

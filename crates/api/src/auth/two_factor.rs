@@ -53,6 +53,7 @@ pub async fn setup(
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CodeBody {
     /// The 6-digit code the authenticator app shows.
     pub code: String,
@@ -88,6 +89,7 @@ pub async fn confirm(
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DisableBody {
     pub password: String,
     /// A current code, or a recovery code.

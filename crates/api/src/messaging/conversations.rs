@@ -77,11 +77,14 @@ pub async fn create(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ConversationQuery {
     /// The archived conversations instead of the others.
     #[serde(default)]
     pub archived: bool,
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
+    #[param(pattern = "^[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 
@@ -228,6 +231,7 @@ pub async fn remove_participant(
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReadBody {
     /// Read up to this message number; absent means everything.
+    #[serde(default, deserialize_with = "crate::json::optional_non_negative_whole")]
     pub seq: Option<i64>,
 }
 

@@ -5,7 +5,6 @@ use axum::{
     extract::{Path, Query, State},
     http::StatusCode,
 };
-use fluxstudio_domain::Invalid;
 use fluxstudio_messaging::{Direction, MessageView, SendMessage, Strand};
 use fluxstudio_store::DbId;
 use serde::{Deserialize, Serialize};
@@ -21,17 +20,21 @@ use crate::{
 };
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryQuery {
     /// The newest messages before this number (the default: the newest of all).
     pub before: Option<i64>,
-    /// The oldest messages after this number (catching up). Not with `before`.
+    /// The oldest messages after this number (catching up); with `before` too, those
+    /// between the two.
     pub after: Option<i64>,
     /// The replies to this message instead of the main line.
+    #[param(value_type = Option<uuid::Uuid>, pattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     pub thread: Option<String>,
     /// Replies too, not only the main line (all messages in order).
     #[serde(default)]
     pub include_replies: bool,
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
 }
 
@@ -61,9 +64,7 @@ pub async fn history(
     let id = path_id(&id, "conversation")?;
     let limit = pagination::limit(query.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
     let direction = match (query.before, query.after) {
-        (Some(_), Some(_)) => {
-            return Err(Invalid::new("after", "Page with `before` or `after`, not both.").into());
-        }
+        (Some(before), Some(after)) => Direction::Between(after.max(0), before),
         (before, None) => Direction::Before(before),
         (None, Some(after)) => Direction::After(after.max(0)),
     };
@@ -171,6 +172,7 @@ pub async fn delete(
 }
 
 #[derive(Debug, Deserialize, ToSchema, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ReactionBody {
     /// One emoji or a short code such as `:tada:`.
@@ -218,13 +220,17 @@ pub async fn unreact(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchQuery {
     /// Words to find (every one must match; the last may be the start of a word).
     pub q: String,
     /// Only this conversation.
+    #[param(value_type = Option<uuid::Uuid>, pattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     pub conversation_id: Option<String>,
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
+    #[param(pattern = "^[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 

@@ -17,18 +17,22 @@ impl From<WorkspaceError> for ApiError {
                 };
             }
             WorkspaceError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found", None),
+            WorkspaceError::NoSuch(invalid) => {
+                (StatusCode::NOT_FOUND, "not_found", Some(invalid.field))
+            }
+            WorkspaceError::ClientIdTaken => {
+                (StatusCode::CONFLICT, "client_id_taken", Some("clientId"))
+            }
             WorkspaceError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", None),
             WorkspaceError::SlugTaken(_) => (StatusCode::CONFLICT, "slug_taken", Some("slug")),
             WorkspaceError::TeamNameTaken(_) => (StatusCode::CONFLICT, "name_taken", Some("name")),
             WorkspaceError::AlreadyMember(_) => {
                 (StatusCode::CONFLICT, "already_member", Some("email"))
             }
-            WorkspaceError::NotAMember => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "not_a_member",
-                Some("userId"),
-            ),
-            WorkspaceError::InvitationInvalid => (StatusCode::GONE, "invitation_invalid", None),
+            WorkspaceError::NotAMember => (StatusCode::NOT_FOUND, "not_a_member", Some("userId")),
+            WorkspaceError::InvitationInvalid => {
+                (StatusCode::NOT_FOUND, "invitation_invalid", None)
+            }
             WorkspaceError::InvitationForSomeoneElse(_) => {
                 (StatusCode::FORBIDDEN, "invitation_for_someone_else", None)
             }

@@ -68,7 +68,7 @@ pub async fn list(
 /// Send a pending invitation again, with a new link (the old one stops working).
 #[utoipa::path(post, path = "/api/organizations/{id}/invitations/{invitationId}/resend", tag = "organizations",
     security(("bearer" = [])), params(("id" = Uuid, Path), ("invitationId" = Uuid, Path)),
-    responses((status = 200, body = InvitationView), (status = 410, description = "not pending", body = ErrorBody)))]
+    responses((status = 200, body = InvitationView), (status = 404, description = "no pending invitation with this id", body = ErrorBody)))]
 pub async fn resend(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
@@ -86,7 +86,7 @@ pub async fn resend(
 /// Revoke a pending invitation.
 #[utoipa::path(delete, path = "/api/organizations/{id}/invitations/{invitationId}", tag = "organizations",
     security(("bearer" = [])), params(("id" = Uuid, Path), ("invitationId" = Uuid, Path)),
-    responses((status = 200, body = Done), (status = 410, description = "not pending", body = ErrorBody)))]
+    responses((status = 200, body = Done), (status = 404, description = "no pending invitation with this id", body = ErrorBody)))]
 pub async fn revoke(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
@@ -117,7 +117,7 @@ pub struct InvitationPreviewView {
 /// What a link invites to (no sign-in needed: the link itself is the secret).
 #[utoipa::path(get, path = "/api/invitations/{token}", tag = "organizations",
     params(("token" = String, Path)),
-    responses((status = 200, body = InvitationPreviewView), (status = 410, body = ErrorBody)))]
+    responses((status = 200, body = InvitationPreviewView), (status = 404, description = "unknown, expired, revoked or used (one answer for all)", body = ErrorBody)))]
 pub async fn preview(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -144,7 +144,7 @@ pub struct Joined {
 #[utoipa::path(post, path = "/api/invitations/{token}/accept", tag = "organizations",
     security(("bearer" = [])), params(("token" = String, Path)),
     responses((status = 200, body = Joined), (status = 403, description = "sent to another address", body = ErrorBody),
-        (status = 410, description = "expired, revoked or used", body = ErrorBody)))]
+        (status = 404, description = "unknown, expired, revoked or used (one answer for all)", body = ErrorBody)))]
 pub async fn accept(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
@@ -206,7 +206,7 @@ pub async fn mine(
     responses((status = 200, body = Joined), (status = 401, body = ErrorBody),
         (status = 403, description = "email_unverified: the address is not verified yet", body = ErrorBody),
         (status = 404, description = "unknown, or sent to someone else", body = ErrorBody),
-        (status = 410, description = "expired, revoked or used", body = ErrorBody)))]
+        (status = 404, description = "unknown, expired, revoked or used (one answer for all)", body = ErrorBody)))]
 pub async fn accept_mine(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,

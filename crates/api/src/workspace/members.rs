@@ -74,7 +74,8 @@ pub async fn change_role(
 /// Remove a member (the owner cannot be removed). Removing yourself is leaving.
 #[utoipa::path(delete, path = "/api/organizations/{id}/members/{userId}", tag = "organizations",
     security(("bearer" = [])), params(("id" = Uuid, Path), ("userId" = Uuid, Path)),
-    responses((status = 200, body = Done), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Done), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, description = "owner_must_transfer: the owner is removed only by a transfer", body = ErrorBody)))]
 pub async fn remove(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,

@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
 };
 use chrono::NaiveDate;
-use fluxstudio_domain::ProjectRole;
+use fluxstudio_domain::{Invalid, ProjectRole, limits};
 use fluxstudio_store::DbId;
 use fluxstudio_workspace::{NewProjectRequest, ProjectChangeRequest, ProjectFilter};
 use serde::Deserialize;
@@ -69,6 +69,7 @@ pub async fn create(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectQuery {
     pub organization_id: Option<Uuid>,
@@ -77,7 +78,9 @@ pub struct ProjectQuery {
     pub status: Option<String>,
     /// Part of the name.
     pub q: Option<String>,
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
+    #[param(pattern = "^[0-9a-f]{32}$")]
     pub cursor: Option<String>,
 }
 
@@ -96,6 +99,17 @@ pub async fn list(
         .as_deref()
         .map(str::parse::<fluxstudio_domain::ProjectStatus>)
         .transpose()?;
+    if query
+        .q
+        .as_deref()
+        .is_some_and(|q| q.chars().count() > limits::SEARCH_CHARS)
+    {
+        return Err(Invalid::new(
+            "q",
+            format!("Search for at most {} characters.", limits::SEARCH_CHARS),
+        )
+        .into());
+    }
     let text = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
     let filter = ProjectFilter {
         organization: query.organization_id.map(DbId),

@@ -172,7 +172,9 @@ pub struct MoveBody {
     /// The column to move to.
     pub status: String,
     /// The place in that column, 0 for the top; past the end means the bottom.
-    pub index: usize,
+    #[serde(deserialize_with = "crate::json::non_negative_whole")]
+    #[schema(value_type = u64)]
+    pub index: i64,
 }
 
 /// Move a task between or within columns (leads and editors).
@@ -190,7 +192,13 @@ pub async fn move_task(
     let task = path_id(&task, "task")?;
     let row = state
         .workspace()
-        .move_task(caller.user, id, task, &body.status, body.index)
+        .move_task(
+            caller.user,
+            id,
+            task,
+            &body.status,
+            usize::try_from(body.index).unwrap_or(usize::MAX),
+        )
         .await?;
     Ok(Json(row.into()))
 }

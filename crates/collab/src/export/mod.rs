@@ -45,6 +45,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every word [`Format::parse`] reads.
+    pub const WORDS: &'static [&'static str] = &["markdown", "md", "html", "text", "txt"];
+
     pub fn parse(word: &str) -> Option<Self> {
         match word {
             "markdown" | "md" => Some(Self::Markdown),

@@ -82,6 +82,23 @@ macro_rules! both_backends {
     };
 }
 
+/// Generates a `NAME` test on SQLite alone from one `async fn NAME(backend)`: for what is
+/// decided before the database is reached (routing, layers, the document), which the
+/// backend cannot change.
+#[macro_export]
+macro_rules! any_backend {
+    ($($name:ident),+ $(,)?) => {
+        mod on_any_backend {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name($crate::support::Backend::Sqlite).await
+                }
+            )+
+        }
+    };
+}
+
 /// A scratch folder, removed when dropped unless the test failed (kept for its logs).
 pub struct Scratch(PathBuf);
 

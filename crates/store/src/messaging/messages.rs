@@ -122,6 +122,8 @@ pub enum Direction {
     Before(Option<i64>),
     /// The oldest messages after `seq`: what a client that saw up to `seq` missed.
     After(i64),
+    /// The oldest messages after the first number and before the second: a gap.
+    Between(i64, i64),
 }
 
 /// Which messages a page holds.
@@ -152,6 +154,7 @@ pub async fn page(
         Direction::Before(None) => ("", "DESC"),
         Direction::Before(Some(_)) => (" AND m.seq < $3", "DESC"),
         Direction::After(_) => (" AND m.seq > $3", "ASC"),
+        Direction::Between(..) => (" AND m.seq > $3 AND m.seq < $5", "ASC"),
     };
     let sql = sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} {FROM} WHERE m.conversation_id = $1{strand_sql}{cursor_sql} ORDER BY m.seq {order} LIMIT $4"
@@ -160,17 +163,25 @@ pub async fn page(
         Strand::Thread(parent) => Some(parent),
         _ => None,
     };
-    let seq = match direction {
-        Direction::Before(seq) => seq,
-        Direction::After(seq) => Some(seq),
+    let (seq, upper) = match direction {
+        Direction::Before(seq) => (seq, None),
+        Direction::After(seq) => (Some(seq), None),
+        Direction::Between(after, before) => (Some(after), Some(before)),
     };
-    let mut rows: Vec<MessageRow> = read_with!(db, |pool| sqlx::query_as(sql)
-        .bind(conversation)
-        .bind(parent)
-        .bind(seq)
-        .bind(limit)
+    let mut rows: Vec<MessageRow> = read_with!(db, |pool| {
+        let query = sqlx::query_as(sql)
+            .bind(conversation)
+            .bind(parent)
+            .bind(seq)
+            .bind(limit);
+        // Only the window names a fifth parameter; PostgreSQL refuses one bound too many.
+        match upper {
+            Some(before) => query.bind(before),
+            None => query,
+        }
         .fetch_all(pool)
-        .await)?;
+        .await
+    })?;
     if order == "DESC" {
         rows.reverse();
     }

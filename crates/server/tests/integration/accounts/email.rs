@@ -110,12 +110,12 @@ async fn verification_links_work_once_and_each_new_one_retires_the_last(backend:
 
     verify(&api, &link)
         .await
-        .refused(400, "invalid_token", None);
+        .refused(404, "invalid_token", None);
     let made_up = "A".repeat(43);
     verify(&api, &made_up)
         .await
-        .refused(400, "invalid_token", None);
-    verify(&api, "").await.refused(400, "invalid_token", None);
+        .refused(404, "invalid_token", None);
+    verify(&api, "").await.refused(404, "invalid_token", None);
 
     // A verified address gets no new mail (checked below, once a later mail has arrived).
     let already = resend(&api, token(&ada)).await.expect(200);
@@ -142,7 +142,7 @@ async fn verification_links_work_once_and_each_new_one_retires_the_last(backend:
     assert_ne!(first, second);
     verify(&api, &first)
         .await
-        .refused(400, "invalid_token", None);
+        .refused(404, "invalid_token", None);
     verify(&api, &second).await.expect(200);
     let me = api.get("/api/auth/me", token(&grace)).await.expect(200);
     assert_eq!(me.body["emailVerified"], true);
@@ -247,7 +247,7 @@ async fn password_reset_ends_every_session_and_works_once_within_the_hour(backen
 
     reset(&api, &link, "Another3password")
         .await
-        .refused(400, "invalid_token", None);
+        .refused(404, "invalid_token", None);
     api.login("ada@studio.example", PASSWORD)
         .await
         .refused(401, "invalid_credentials", None);
@@ -286,7 +286,7 @@ async fn password_reset_ends_every_session_and_works_once_within_the_hour(backen
     assert_eq!(moved, 1, "one live reset link");
     reset(&api, &late, "Expired4password")
         .await
-        .refused(400, "invalid_token", None);
+        .refused(404, "invalid_token", None);
     api.login("ada@studio.example", NEW_PASSWORD)
         .await
         .expect(200);

@@ -137,7 +137,7 @@ async fn refresh_refusals(backend: Backend) {
     let before = account_rows(&server).await;
     api.call(Method::POST, "/api/auth/refresh", Send::default())
         .await
-        .refused(400, "missing_refresh_token", Some("refreshToken"));
+        .refused(401, "missing_refresh_token", Some("refreshToken"));
     api.post("/api/auth/refresh", json!({"refreshToken": "made-up"}))
         .await
         .refused(401, "invalid_refresh_token", None);

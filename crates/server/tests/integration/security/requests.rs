@@ -4,7 +4,7 @@
 use reqwest::Method;
 use serde_json::json;
 
-use crate::{accounts::client::*, both_backends, support::*};
+use crate::{accounts::client::*, any_backend, both_backends, support::*};
 
 /// Also found: any `Authorization: Bearer`, even junk, exempted a request from CSRF, so a
 /// forged request riding the refresh cookie could carry one and refresh the session.
@@ -117,6 +117,53 @@ async fn metrics_need_the_metrics_token_when_one_is_set(backend: Backend) {
     assert_eq!(scraped.status(), 200);
     assert!(scraped.text().await.unwrap().contains("http_requests"));
 }
+
+/// Found by the schema fuzzer: a request without credentials to a route that needs a
+/// bearer token was answered `403 csrf_token_missing`, where the document says 401; and a
+/// method a public route does not have was answered by the CSRF check rather than 405.
+async fn authentication_is_decided_before_csrf(backend: Backend) {
+    let server = server(backend).start().await;
+    let api = Api::new(&server).await;
+    let anonymous = |body| Send {
+        body,
+        no_csrf: true,
+        ..Send::default()
+    };
+    api.call(
+        Method::POST,
+        "/api/organizations",
+        anonymous(Some(json!({ "name": "Studio" }))),
+    )
+    .await
+    .refused(401, "unauthorized", None);
+    api.call(
+        Method::DELETE,
+        "/api/notifications/read-all",
+        anonymous(None),
+    )
+    .await
+    .expect(405);
+    for method in [Method::PUT, Method::PATCH, Method::DELETE, Method::TRACE] {
+        let answer = server
+            .client
+            .request(method.clone(), server.url("/api/auth/login"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 405, "{method}");
+        assert_eq!(answer.headers()["allow"], "POST", "{method}");
+    }
+    // A public route still needs the CSRF token to change anything.
+    api.call(
+        Method::POST,
+        "/api/auth/login",
+        anonymous(Some(json!({ "email": "a@b.co", "password": "x" }))),
+    )
+    .await
+    .refused(403, "csrf_token_missing", None);
+}
+
+any_backend!(authentication_is_decided_before_csrf);
 
 both_backends!(
     csrf_exempts_only_a_bearer_that_authenticates,

@@ -62,15 +62,18 @@ async fn comments_notify_mentions_and_assignees(backend: Backend) {
         "no one is told of their own comment"
     );
 
-    for (body, field) in [
-        (json!({"body": ""}), "body"),
-        (json!({"body": "x".repeat(5001)}), "body"),
+    for (body, status, field) in [
+        (json!({"body": ""}), 422, "body"),
+        (json!({"body": "x".repeat(5001)}), 422, "body"),
+        // Someone not on the project is not there to be mentioned.
         (
             json!({"body": "hi", "mentions": [user_id(&outsider)]}),
+            404,
             "mentions",
         ),
         (
             json!({"body": "hi", "mentions": ["not-a-uuid"]}),
+            422,
             "mentions[0]",
         ),
     ] {
@@ -79,7 +82,7 @@ async fn comments_notify_mentions_and_assignees(backend: Backend) {
             .await;
         assert_eq!(
             (answer.status, answer.body["field"].as_str()),
-            (422, Some(field)),
+            (status, Some(field)),
             "{body}: {:#}",
             answer.body
         );
@@ -231,7 +234,7 @@ async fn milestones_measure_their_tasks(backend: Backend) {
         Some(json!({"milestoneId": foreign.body["id"]})),
     )
     .await
-    .refused(422, "invalid", Some("milestoneId"));
+    .refused(404, "not_found", Some("milestoneId"));
 
     // Deleting the milestone keeps its tasks.
     api.with_token(

@@ -48,7 +48,7 @@ async fn links_work_once_for_the_invited_address(backend: Backend) {
     // Once only.
     accept(token(&ada), &link)
         .await
-        .refused(410, "invitation_invalid", None);
+        .refused(404, "invitation_invalid", None);
     let used = api
         .get(&format!("/api/invitations/{link}"), "")
         .await
@@ -56,7 +56,7 @@ async fn links_work_once_for_the_invited_address(backend: Backend) {
     assert_eq!(used.body["status"], "accepted");
     api.get("/api/invitations/made-up", "")
         .await
-        .refused(410, "invitation_invalid", None);
+        .refused(404, "invitation_invalid", None);
 
     // Inviting someone who is already a member is refused.
     invite(&api, token(&owner), &org, "ada@studio.example", "client")
@@ -157,7 +157,7 @@ async fn resend_revoke_and_expiry(backend: Backend) {
     .expect(200);
     let second = studio.invitation_token("hedy@studio.example").await;
     assert_ne!(first, second);
-    accept(first).await.refused(410, "invitation_invalid", None);
+    accept(first).await.refused(404, "invitation_invalid", None);
 
     // Revoke: the link is dead, and revoking twice is refused.
     let revoke = format!("/api/organizations/{org}/invitations/{id}");
@@ -166,10 +166,10 @@ async fn resend_revoke_and_expiry(backend: Backend) {
         .expect(200);
     accept(second)
         .await
-        .refused(410, "invitation_invalid", None);
+        .refused(404, "invitation_invalid", None);
     api.with_token(Method::DELETE, &revoke, token(&owner), None)
         .await
-        .refused(410, "invitation_invalid", None);
+        .refused(404, "invitation_invalid", None);
 
     // Expiry: a link past its 7 days is refused.
     invite(&api, token(&owner), &org, "hedy@studio.example", "client")
@@ -188,7 +188,7 @@ async fn resend_revoke_and_expiry(backend: Backend) {
     .rows_affected());
     db.close().await;
     let before = workspace_rows(&studio.server).await;
-    accept(third).await.refused(410, "invitation_invalid", None);
+    accept(third).await.refused(404, "invitation_invalid", None);
     assert_eq!(workspace_rows(&studio.server).await, before);
 
     let list = api
@@ -247,7 +247,7 @@ async fn signing_up_through_a_link_while_registration_is_closed(backend: Backend
         signup("client@brand.example", Some("made-up")),
     )
     .await
-    .refused(410, "invitation_invalid", None);
+    .refused(404, "invitation_invalid", None);
     let auth = api
         .post(
             "/api/auth/signup",
@@ -270,7 +270,7 @@ async fn signing_up_through_a_link_while_registration_is_closed(backend: Backend
         signup("client2@brand.example", Some(&link)),
     )
     .await
-    .refused(410, "invitation_invalid", None);
+    .refused(404, "invitation_invalid", None);
 }
 
 async fn an_account_holder_accepts_from_the_app(backend: Backend) {
@@ -301,7 +301,7 @@ async fn an_account_holder_accepts_from_the_app(backend: Backend) {
     assert_eq!(seen.body["role"], "member");
     api.with_token(Method::POST, &accept, token(&ada), None)
         .await
-        .refused(410, "invitation_invalid", None);
+        .refused(404, "invitation_invalid", None);
     let after = api
         .get("/api/invitations/mine", token(&ada))
         .await

@@ -243,22 +243,28 @@ async fn assignees_are_members_and_are_notified(backend: Backend) {
         let api = &api;
         async move { api.with_token(Method::POST, &tasks, &who, Some(body)).await }
     };
-    for (body, field) in [
-        (json!({"title": ""}), "title"),
-        (json!({"title": "x".repeat(501)}), "title"),
-        (json!({"title": "T", "status": "doing"}), "status"),
-        (json!({"title": "T", "priority": "critical"}), "priority"),
+    for (body, status, field) in [
+        (json!({"title": ""}), 422, "title"),
+        (json!({"title": "x".repeat(501)}), 422, "title"),
+        (json!({"title": "T", "status": "doing"}), 422, "status"),
+        (
+            json!({"title": "T", "priority": "critical"}),
+            422,
+            "priority",
+        ),
+        // Someone not on the project is not there to be assigned.
         (
             json!({"title": "T", "assigneeId": user_id(&outsider)}),
+            404,
             "assigneeId",
         ),
-        (json!({"title": "T", "tags": [""]}), "tags"),
-        (json!({"title": "T", "dueDate": "tomorrow"}), "dueDate"),
+        (json!({"title": "T", "tags": [""]}), 422, "tags"),
+        (json!({"title": "T", "dueDate": "tomorrow"}), 422, "dueDate"),
     ] {
         let answer = create(&editor, body.clone()).await;
         assert_eq!(
             (answer.status, answer.body["field"].as_str()),
-            (422, Some(field)),
+            (status, Some(field)),
             "{body}: {:#}",
             answer.body
         );

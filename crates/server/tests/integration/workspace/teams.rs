@@ -74,7 +74,7 @@ async fn teams_are_managed_by_owners_and_admins(backend: Backend) {
         .expect(200);
     api.with_token(Method::PUT, &add(user_id(&outsider)), token(&owner), None)
         .await
-        .refused(422, "not_a_member", Some("userId"));
+        .refused(404, "not_a_member", Some("userId"));
     let seen = api.get(&team_path, token(&member)).await.expect(200);
     assert_eq!(seen.body["memberIds"], json!([user_id(&member)]));
     assert_eq!(seen.body["memberCount"], 1);
