@@ -7,8 +7,9 @@ use fluxstudio_store::StoreError;
 pub enum WorkspaceError {
     #[error(transparent)]
     Invalid(#[from] Invalid),
-    /// A field names something that does not exist, or that the caller may not reach
-    /// (answered 404 with the field).
+    /// A field of the body names something that does not exist here, or that the caller
+    /// may not reach: a conflict with what is there (409 with the field). (404 stays for the
+    /// path: it says the resource addressed is not there.)
     #[error("{}", .0.message)]
     NoSuch(Invalid),
     #[error("This client id was used for a message in another conversation.")]

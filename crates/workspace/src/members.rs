@@ -1,7 +1,7 @@
 //! The members of an organization: listing them, changing a role, removing one, leaving,
 //! and handing over ownership.
 
-use fluxstudio_domain::{OrgRole, permissions::OrgAction};
+use fluxstudio_domain::{Invalid, OrgRole, permissions::OrgAction};
 use fluxstudio_store::{
     DbId,
     workspace::{
@@ -114,11 +114,17 @@ impl Workspace {
             "Only the owner can transfer ownership.",
         )
         .await?;
+        let not_a_member = || {
+            WorkspaceError::NoSuch(Invalid::new(
+                "userId",
+                "Transfer to another member of this organization.",
+            ))
+        };
         if to == user || self.org_role(organization, to).await?.is_none() {
-            return Err(WorkspaceError::NotAMember);
+            return Err(not_a_member());
         }
         if !members::transfer_ownership(self.db(), organization, user, to).await? {
-            return Err(WorkspaceError::NotAMember);
+            return Err(not_a_member());
         }
         self.member_activity(
             organization,

@@ -6,7 +6,7 @@ use fluxstudio_accounts::{EventKind, Severity};
 use fluxstudio_collab::Format;
 use fluxstudio_domain::{
     OrgRole, Priority, ProjectRole, ProjectStatus, TaskStatus, UserType, email, limits, password,
-    slug, text,
+    slug,
 };
 use fluxstudio_messaging::text as message_text;
 use utoipa::openapi::{
@@ -250,7 +250,7 @@ fn query_rules() -> Vec<(Where, &'static str, Rule)> {
 
 fn new_password() -> Rule {
     Rule::Pattern {
-        pattern: format!("{}[^{}]*$", password::PATTERN, text::CONTROLS),
+        pattern: password::pattern(),
         min: Some(password::MIN_CHARS),
         max: password::MAX_CHARS,
     }

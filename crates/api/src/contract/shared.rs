@@ -5,15 +5,16 @@
 //! annotation lists only what its handler decides and none of these can be left out.
 
 use utoipa::openapi::{
-    ContentBuilder, Object, OpenApi, Ref, RefOr, ResponseBuilder,
+    Components, ContentBuilder, Object, OpenApi, Ref, RefOr, ResponseBuilder,
     path::{Operation, ParameterIn},
-    schema::{KnownFormat, Schema, SchemaFormat},
+    schema::{ArrayItems, KnownFormat, Schema, SchemaFormat},
 };
 
 use crate::openapi::Guard;
 
 /// Adds the shared statuses to every operation of a group guarded by `guard`.
 pub fn shared_responses(document: &mut OpenApi, guard: Guard) {
+    let components = document.components.clone().unwrap_or_default();
     for item in document.paths.paths.values_mut() {
         let methods = [
             (&mut item.get, false),
@@ -24,13 +25,14 @@ pub fn shared_responses(document: &mut OpenApi, guard: Guard) {
         ];
         for (operation, changes_state) in methods {
             if let Some(operation) = operation.as_mut() {
-                add(operation, guard, changes_state);
+                let names_others = body_names_others(operation, &components);
+                add(operation, guard, changes_state, names_others);
             }
         }
     }
 }
 
-fn add(operation: &mut Operation, guard: Guard, changes_state: bool) {
+fn add(operation: &mut Operation, guard: Guard, changes_state: bool, names_others: bool) {
     let mut shared: Vec<(&str, &str)> = vec![
         (
             "429",
@@ -49,10 +51,16 @@ fn add(operation: &mut Operation, guard: Guard, changes_state: bool) {
         ));
     }
     if guard == Guard::Public && changes_state {
-        shared.push((
-            "403",
-            "The CSRF token is missing or does not match (`csrf_token_missing`, `csrf_token_invalid`).",
-        ));
+        shared.extend([
+            (
+                "403",
+                "The CSRF token is missing or does not match (`csrf_token_missing`, `csrf_token_invalid`).",
+            ),
+            (
+                "401",
+                "A bearer token was sent that is not valid (expired, or its session ended).",
+            ),
+        ]);
     }
     if operation.request_body.is_some() {
         shared.extend([
@@ -61,6 +69,12 @@ fn add(operation: &mut Operation, guard: Guard, changes_state: bool) {
             ("415", "The body is not sent as `application/json`."),
             ("422", "A field is missing or not valid; `field` names it."),
         ]);
+    }
+    if names_others {
+        shared.push((
+            "409",
+            "A field names something that does not exist here or that you may not reach (`invalid_reference`; `field` names it).",
+        ));
     }
     let (mut query, mut ids) = (false, false);
     for parameter in operation.parameters.iter_mut().flatten() {
@@ -103,6 +117,48 @@ fn add(operation: &mut Operation, guard: Guard, changes_state: bool) {
         responses
             .entry(status.to_owned())
             .or_insert_with(|| error_response(description));
+    }
+}
+
+/// Whether the operation's body has a field holding ids of other things (a person, a
+/// milestone, a message...), which the service looks up.
+fn body_names_others(operation: &Operation, components: &Components) -> bool {
+    let Some(RefOr::T(body)) = &operation.request_body else {
+        return false;
+    };
+    body.content.values().any(|content| match content {
+        RefOr::T(content) => content
+            .schema
+            .as_ref()
+            .is_some_and(|schema| names_others(schema, components)),
+        RefOr::Ref(_) => false,
+    })
+}
+
+fn names_others(schema: &RefOr<Schema>, components: &Components) -> bool {
+    match schema {
+        RefOr::Ref(reference) => reference
+            .ref_location
+            .rsplit('/')
+            .next()
+            .and_then(|name| components.schemas.get(name))
+            .is_some_and(|schema| names_others(schema, components)),
+        // A body that may be absent (`oneOf` it and null).
+        RefOr::T(Schema::OneOf(one_of)) => one_of
+            .items
+            .iter()
+            .any(|item| names_others(item, components)),
+        RefOr::T(Schema::Object(object)) => object.properties.values().any(holds_ids),
+        _ => false,
+    }
+}
+
+fn holds_ids(field: &RefOr<Schema>) -> bool {
+    match field {
+        RefOr::T(Schema::Object(object)) => is_uuid(object),
+        RefOr::T(Schema::Array(list)) => matches!(&list.items,
+            ArrayItems::RefOrSchema(item) if matches!(item.as_ref(), RefOr::T(Schema::Object(o)) if is_uuid(o))),
+        _ => false,
     }
 }
 

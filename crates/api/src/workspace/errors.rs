@@ -17,9 +17,11 @@ impl From<WorkspaceError> for ApiError {
                 };
             }
             WorkspaceError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found", None),
-            WorkspaceError::NoSuch(invalid) => {
-                (StatusCode::NOT_FOUND, "not_found", Some(invalid.field))
-            }
+            WorkspaceError::NoSuch(invalid) => (
+                StatusCode::CONFLICT,
+                "invalid_reference",
+                Some(invalid.field),
+            ),
             WorkspaceError::ClientIdTaken => {
                 (StatusCode::CONFLICT, "client_id_taken", Some("clientId"))
             }

@@ -298,7 +298,7 @@ async fn mentions_notify_people_in_the_conversation(backend: Backend) {
         Some(json!({"body": "hi", "mentions": [user_id(&team.outsider)]})),
     )
     .await
-    .refused(404, "not_found", Some("mentions"));
+    .refused(409, "invalid_reference", Some("mentions"));
 }
 
 async fn a_project_channel_follows_the_project(backend: Backend) {
@@ -356,7 +356,7 @@ async fn refused_messages_change_nothing(backend: Backend) {
         (json!({"body": "hi", "parentId": "nope"}), 422, "parentId"),
         (
             json!({"body": "hi", "parentId": uuid::Uuid::now_v7()}),
-            404,
+            409,
             "parentId",
         ),
         (

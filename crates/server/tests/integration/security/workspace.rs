@@ -463,7 +463,7 @@ async fn leaving_an_organization_takes_its_project_roles(backend: Backend) {
         Some(json!({ "body": "hi", "mentions": [user_id(&lead)] })),
     )
     .await
-    .refused(404, "not_found", Some("mentions"));
+    .refused(409, "invalid_reference", Some("mentions"));
 
     // Back as a client: no old role comes with them.
     invite(&api, token(&owner), &org, "lead@studio.example", "client")

@@ -68,7 +68,7 @@ async fn comments_notify_mentions_and_assignees(backend: Backend) {
         // Someone not on the project is not there to be mentioned.
         (
             json!({"body": "hi", "mentions": [user_id(&outsider)]}),
-            404,
+            409,
             "mentions",
         ),
         (
@@ -234,7 +234,7 @@ async fn milestones_measure_their_tasks(backend: Backend) {
         Some(json!({"milestoneId": foreign.body["id"]})),
     )
     .await
-    .refused(404, "not_found", Some("milestoneId"));
+    .refused(409, "invalid_reference", Some("milestoneId"));
 
     // Deleting the milestone keeps its tasks.
     api.with_token(

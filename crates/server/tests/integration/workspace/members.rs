@@ -152,7 +152,7 @@ async fn leaving_and_handing_over_ownership(backend: Backend) {
         Some(transfer(user_id(&outsider))),
     )
     .await
-    .refused(404, "not_a_member", Some("userId"));
+    .refused(409, "invalid_reference", Some("userId"));
     api.with_token(
         Method::POST,
         &path("/transfer-ownership"),

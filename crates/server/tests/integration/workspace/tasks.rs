@@ -255,7 +255,7 @@ async fn assignees_are_members_and_are_notified(backend: Backend) {
         // Someone not on the project is not there to be assigned.
         (
             json!({"title": "T", "assigneeId": user_id(&outsider)}),
-            404,
+            409,
             "assigneeId",
         ),
         (json!({"title": "T", "tags": [""]}), 422, "tags"),
