@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { connect, connected, nextEvent, record, request, requestOk, sendMessage, socketSuite, socketTo } from './realtimeClient.mjs';
-import { directConversation, project, restOk, studio } from './realtimeStudio.mjs';
+import { directConversation, project, rest, restOk, studio } from './realtimeStudio.mjs';
 
 describe('boards and the bell over Socket.IO', { timeout: 60_000 }, () => {
   const server = socketSuite();
@@ -167,11 +167,16 @@ describe('boards and the bell over Socket.IO', { timeout: 60_000 }, () => {
     assert.equal(listed.unreadCount, unreadCount);
     assert.ok(listed.items.some((item) => item.id === notification.id));
 
-    // Mentioning someone not in the conversation is refused on its field.
+    // Mentioning someone not in the conversation is refused on its field, in the same words
+    // over Socket.IO as over REST (one mapping of the service's refusals).
     const outsider = (await studio(server, ['Oz Outsider'])).people[0];
-    const refused = await request(sa, 'message:send', { conversationId: conversation.id, body: 'hey', mentions: [outsider.id] });
-    assert.equal(refused.error, 'invalid');
+    const mention = { body: 'hey', mentions: [outsider.id] };
+    const refused = await request(sa, 'message:send', { conversationId: conversation.id, ...mention });
+    assert.equal(refused.error, 'invalid_reference');
     assert.equal(refused.field, 'mentions');
+    const overRest = await rest(server, a.token, 'POST', `/api/conversations/${conversation.id}/messages`, mention);
+    assert.equal(overRest.status, 409);
+    assert.deepEqual(overRest.body, { error: refused.error, message: refused.message, field: refused.field });
 
     // Another tab connecting hears the current count.
     const tab2 = socketTo(server, '/notifications', { token: b.token });

@@ -12,6 +12,8 @@ use axum::{
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use fluxstudio_domain::Refusal;
+
 use crate::observe::InternalDetail;
 
 /// The body of every error response under `/api`.
@@ -77,7 +79,7 @@ impl ApiError {
         let mut error = Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal_error",
-            "Something went wrong on our side. Try again; if it persists, give the administrator the X-Request-Id of this response.",
+            fluxstudio_domain::refusal::INTERNAL_MESSAGE,
         );
         error.detail = Some(detail.to_string());
         error
@@ -97,15 +99,25 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<fluxstudio_store::StoreError> for ApiError {
-    fn from(err: fluxstudio_store::StoreError) -> Self {
-        match err {
-            fluxstudio_store::StoreError::NotFound => Self::not_found("Not found."),
-            fluxstudio_store::StoreError::Unreachable { .. } => {
-                Self::unavailable("The database is not answering. Try again shortly.")
-            }
-            other => Self::internal(other),
+impl ApiError {
+    /// A service's refusal as REST answers it; `cause` goes to the log when it is ours.
+    pub fn refused(refusal: Refusal, cause: &impl std::fmt::Display) -> Self {
+        if refusal.is_internal() {
+            return Self::internal(cause);
         }
+        let status =
+            StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let error = Self::new(status, refusal.code, refusal.message);
+        match refusal.field {
+            Some(field) => error.with_field(field),
+            None => error,
+        }
+    }
+}
+
+impl From<fluxstudio_store::StoreError> for ApiError {
+    fn from(error: fluxstudio_store::StoreError) -> Self {
+        Self::refused(error.refusal(), &error)
     }
 }
 

@@ -19,8 +19,8 @@ pub struct ApiJson<T>(pub T);
 
 impl From<fluxstudio_domain::Invalid> for ApiError {
     fn from(invalid: fluxstudio_domain::Invalid) -> Self {
-        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", invalid.message)
-            .with_field(invalid.field)
+        let refusal = fluxstudio_domain::Refusal::from(invalid);
+        ApiError::refused(refusal, &"invalid")
     }
 }
 

@@ -15,6 +15,7 @@ pub mod permissions;
 pub mod priority;
 pub mod project_role;
 pub mod project_status;
+pub mod refusal;
 pub mod slug;
 pub mod task_status;
 pub mod text;
@@ -34,6 +35,7 @@ pub use permissions::{
 pub use priority::Priority;
 pub use project_role::ProjectRole;
 pub use project_status::ProjectStatus;
+pub use refusal::Refusal;
 pub use slug::{Slug, slugify, with_suffix};
 pub use task_status::TaskStatus;
 pub use user_type::UserType;

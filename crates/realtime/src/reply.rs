@@ -11,21 +11,18 @@ pub(crate) fn error(code: &str, message: impl Into<String>) -> Value {
     json!({ "error": code, "message": message.into() })
 }
 
+/// A service's refusal, spelled as REST spells it (`WorkspaceError::refusal`: one mapping
+/// for both transports).
 pub(crate) fn from_workspace(error: WorkspaceError) -> Value {
-    match error {
-        WorkspaceError::Invalid(invalid) => {
-            json!({ "error": "invalid", "message": invalid.message, "field": invalid.field })
-        }
-        WorkspaceError::NotFound(_) => self::error("not_found", error.to_string()),
-        WorkspaceError::Forbidden(_) => self::error("forbidden", error.to_string()),
-        other => {
-            tracing::error!(error = %other, "a socket request failed");
-            self::error(
-                "internal_error",
-                "Something went wrong on our side. Try again.",
-            )
-        }
+    let refusal = error.refusal();
+    if refusal.is_internal() {
+        tracing::error!(error = %error, "a socket request failed");
     }
+    let mut answer = self::error(refusal.code, refusal.message);
+    if let Some(field) = refusal.field {
+        answer["field"] = field.into();
+    }
+    answer
 }
 
 /// The payload could not be read as the event's shape.

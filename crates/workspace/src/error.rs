@@ -1,6 +1,6 @@
 //! Why a workspace operation was refused. The API maps each to a status and a code.
 
-use fluxstudio_domain::Invalid;
+use fluxstudio_domain::{Invalid, Refusal};
 use fluxstudio_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -48,5 +48,28 @@ pub enum WorkspaceError {
 impl WorkspaceError {
     pub(crate) fn internal(error: impl std::fmt::Display) -> Self {
         Self::Internal(error.to_string())
+    }
+
+    /// How this refusal is answered, the same over REST and Socket.IO.
+    pub fn refusal(&self) -> Refusal {
+        let says = |status, code| Refusal::new(status, code, self.to_string());
+        match self {
+            Self::Invalid(invalid) => invalid.clone().into(),
+            Self::NoSuch(invalid) => says(409, "invalid_reference").on(invalid.field),
+            Self::NotFound(_) => says(404, "not_found"),
+            Self::Forbidden(_) => says(403, "forbidden"),
+            Self::SlugTaken(_) => says(409, "slug_taken").on("slug"),
+            Self::TeamNameTaken(_) => says(409, "name_taken").on("name"),
+            Self::AlreadyMember(_) => says(409, "already_member").on("email"),
+            Self::NotAMember => says(404, "not_a_member").on("userId"),
+            Self::ClientIdTaken => says(409, "client_id_taken").on("clientId"),
+            Self::InvitationInvalid => says(404, "invitation_invalid"),
+            Self::InvitationForSomeoneElse(_) => says(403, "invitation_for_someone_else"),
+            Self::EmailUnverified => says(403, "email_unverified"),
+            Self::OwnerMustTransfer => says(409, "owner_must_transfer"),
+            Self::LastLead => says(409, "last_lead"),
+            Self::Store(store) => store.refusal(),
+            Self::Internal(_) => Refusal::internal(),
+        }
     }
 }

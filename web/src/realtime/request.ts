@@ -4,15 +4,23 @@ import { ApiError, isRecord } from '../api/errors';
 /** How long a request waits for its acknowledgement before it is called lost. */
 export const ACK_TIMEOUT_MS = 15_000;
 
-/** The REST status matching each acknowledgement error code, so pages treat both alike. */
+/**
+ * The REST status matching each acknowledgement error code, so pages treat both alike
+ * (the server spells a refusal the same way over both: `WorkspaceError::refusal`).
+ */
 const STATUS: Record<string, number> = {
   invalid: 422,
   malformed: 400,
   not_found: 404,
+  not_a_member: 404,
   forbidden: 403,
+  invalid_reference: 409,
+  client_id_taken: 409,
+  conflict: 409,
   rate_limited: 429,
   unauthorized: 401,
   internal_error: 500,
+  unavailable: 503,
 };
 
 /**

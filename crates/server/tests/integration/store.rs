@@ -61,4 +61,43 @@ async fn ids_and_times_round_trip(backend: Backend) {
     db.close().await;
 }
 
-both_backends!(ids_and_times_round_trip);
+/// A unique index that refuses a write no service expected to collide is answered 409
+/// `conflict` (naming what to do), never 500, on both engines.
+async fn an_unexpected_unique_collision_is_a_conflict(backend: Backend) {
+    let scratch = Scratch::new();
+    let url = fresh_database(backend, &scratch).await;
+    let output = run_cli(scratch.path(), &["migrate"], &[("DATABASE_URL", &url)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let db = open_store(&url).await;
+    let insert = |id: DbId| {
+        let db = &db;
+        async move {
+            write_with!(db, |pool| sqlx::query(
+                "INSERT INTO users (id, email, name, user_type, is_admin, is_active, \
+                 email_verified, created_at, updated_at) \
+                 VALUES ($1, 'ada@studio.example', 'Ada', 'designer', FALSE, TRUE, FALSE, $2, $2)"
+            )
+            .bind(id)
+            .bind(Utc::now())
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected()))
+            .map_err(fluxstudio_store::StoreError::from)
+        }
+    };
+    insert(DbId::new()).await.unwrap();
+    let collided = insert(DbId::new()).await.unwrap_err();
+    assert!(
+        matches!(collided, fluxstudio_store::StoreError::Conflict(_)),
+        "{collided:?}"
+    );
+    let refusal = collided.refusal();
+    assert_eq!((refusal.status, refusal.code), (409, "conflict"));
+    assert!(refusal.message.contains("reload and try again"));
+    db.close().await;
+}
+
+both_backends!(
+    ids_and_times_round_trip,
+    an_unexpected_unique_collision_is_a_conflict
+);
