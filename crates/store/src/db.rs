@@ -42,6 +42,44 @@ pub struct SqliteDb {
     pub writer: SqlitePool,
 }
 
+/// Begins a transaction that writes. On SQLite it is `BEGIN IMMEDIATE`, which takes the
+/// write lock at once: a deferred transaction that reads before it writes, meeting a write
+/// of another process at its first write (`serve --only collab` shares the file), gets
+/// SQLITE_BUSY straight away, whatever the busy timeout; an immediate one waits its turn.
+pub trait BeginWrite {
+    type Database: sqlx::Database;
+
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<
+        Output = Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>,
+    > + Send;
+}
+
+impl BeginWrite for SqlitePool {
+    type Database = sqlx::Sqlite;
+
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<
+        Output = Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error>,
+    > + Send {
+        self.begin_with("BEGIN IMMEDIATE")
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Database = sqlx::Postgres;
+
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<
+        Output = Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error>,
+    > + Send {
+        self.begin()
+    }
+}
+
 /// An open database. Cheap to clone (pools are reference counted).
 #[derive(Debug, Clone)]
 pub enum Db {

@@ -14,5 +14,6 @@ mod openapi;
 mod ready;
 mod security;
 mod shutdown;
+mod sqlite_writers;
 mod store;
 mod workspace;

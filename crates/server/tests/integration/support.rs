@@ -19,39 +19,22 @@ pub const PG_ADMIN_URL_VAR: &str = "FLUX_TEST_POSTGRES_URL";
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(25);
 
-/// Variables of the developer's own shell that must not leak into a test server.
-const CONFIG_VARS: &[&str] = &[
-    "PORT",
-    "HOST",
-    "DATABASE_URL",
-    "DATABASE_POOL_SIZE",
-    "JWT_SECRET",
-    "FLUX_ENV",
-    "CORS_ORIGINS",
-    "FLUX_TEST_HOOKS",
-    "SHUTDOWN_GRACE_SECONDS",
-    "RUST_LOG",
-    "ENABLE_REGISTRATION",
-    "APP_URL",
-    "APP_NAME",
-    "EMAIL_FROM",
-    "SMTP_HOST",
-    "SMTP_PORT",
-    "SMTP_USER",
-    "SMTP_PASSWORD",
-    "SMTP_TLS",
-    "RATE_LIMIT_WINDOW_MS",
-    "RATE_LIMIT_MAX_REQUESTS",
-    "AUTH_RATE_LIMIT_MAX",
-    "ARGON2_MEMORY_KIB",
-    "ARGON2_ITERATIONS",
-    "TRUST_PROXY",
-    "METRICS_TOKEN",
-    "HTTP_HEADER_READ_TIMEOUT_SECONDS",
-    "MAX_CONNECTIONS_PER_ADDRESS",
-    "SOCKET_CONNECT_TIMEOUT_SECONDS",
-    "FLUX_TEST_ACCESS_TOKEN_SECONDS",
-];
+/// What a test server inherits from the shell that runs the tests: nothing but these, so a
+/// developer's own configuration (a `DATABASE_URL`, a `RUST_LOG`, any new variable) can never
+/// leak into a test. Each test adds what it sets.
+const INHERITED: &[&str] = &["PATH", "TMPDIR", "RUST_BACKTRACE", "LLVM_PROFILE_FILE"];
+
+/// A command for the binary in `cwd` with a cleared environment plus [`INHERITED`].
+pub fn clean_command(cwd: &Path) -> Command {
+    let mut command = Command::new(BIN);
+    command.current_dir(cwd).stdin(Stdio::null()).env_clear();
+    for var in INHERITED {
+        if let Some(value) = std::env::var_os(var) {
+            command.env(var, value);
+        }
+    }
+    command
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -213,21 +196,14 @@ impl ServerBuilder {
         let addr_file = scratch.path().join("addr");
         let log_path = scratch.path().join("server.log");
         let log = std::fs::File::create(&log_path).expect("create server log");
-        let mut command = Command::new(BIN);
+        let mut command = clean_command(scratch.path());
         command
-            .current_dir(scratch.path())
             .args(["serve", "--host", "127.0.0.1", "--port", "0", "--addr-file"])
             .arg(&addr_file)
             .args(&self.args)
             .env("DATABASE_URL", &database_url)
-            .stdin(Stdio::null())
             .stdout(log.try_clone().expect("clone log handle"))
             .stderr(log);
-        for var in CONFIG_VARS {
-            if *var != "DATABASE_URL" {
-                command.env_remove(var);
-            }
-        }
         command.envs(self.env.iter().map(|(k, v)| (k, v)));
         let child = command.spawn().expect("start fluxstudio");
         let mut server = Server {
@@ -341,12 +317,8 @@ impl Drop for Server {
 
 /// Runs the binary to completion (for `migrate`, `admin` and configuration errors).
 pub fn run_cli(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(BIN);
-    command.current_dir(cwd).args(args).stdin(Stdio::null());
-    for var in CONFIG_VARS {
-        command.env_remove(var);
-    }
-    command.envs(env.iter().copied());
+    let mut command = clean_command(cwd);
+    command.args(args).envs(env.iter().copied());
     command.output().expect("run fluxstudio")
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Db, DbId, StoreError, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, write_with};
 
 /// Stores a new link for `user` and retires any earlier unused one with the same purpose,
 /// so only the latest email works.
@@ -20,7 +20,7 @@ pub async fn issue(
     const INSERT: &str = "INSERT INTO email_tokens (id, user_id, purpose, token_hash, \
          created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(RETIRE)
             .bind(user)
             .bind(purpose)

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 /// Where a sign-in came from, kept with the session so its owner recognises it.
 #[derive(Debug, Clone)]
@@ -29,7 +29,7 @@ pub async fn open(
     const LOGIN: &str = "UPDATE users SET last_login_at = $2 WHERE id = $1";
     let session = DbId::new();
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(SESSION)
             .bind(session)
             .bind(user)
@@ -92,7 +92,7 @@ pub async fn rotate(
          JOIN sessions s ON s.id = t.session_id \
          WHERE t.token_hash = $1 AND t.replaced_at IS NOT NULL";
     let outcome = write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let claimed: Option<DbId> = sqlx::query_scalar(CLAIM)
             .bind(presented_hash)
             .bind(now)

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 /// Keeps a freshly generated secret until the user proves their app has it.
 pub async fn set_pending(db: &Db, user: DbId, secret: &str) -> Result<(), StoreError> {
@@ -35,7 +35,7 @@ pub async fn enable(
     const CODE: &str = "INSERT INTO recovery_codes (id, user_id, code_hash, created_at) \
          VALUES ($1, $2, $3, $4)";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let enabled = sqlx::query(ENABLE)
             .bind(user)
             .bind(secret)
@@ -110,7 +110,7 @@ pub async fn disable(db: &Db, user: DbId, now: DateTime<Utc>) -> Result<(), Stor
          totp_last_step = NULL, updated_at = $2 WHERE id = $1";
     const CLEAR: &str = "DELETE FROM recovery_codes WHERE user_id = $1";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(OFF)
             .bind(user)
             .bind(now)

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::duplicate_or;
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 /// A user as stored. `email` is already normalised (trimmed, lower-case).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -54,7 +54,7 @@ pub async fn insert(db: &Db, new: &NewUser<'_>, now: DateTime<Utc>) -> Result<Us
          SELECT $1, $2, $3, $4, $5, $6 OR NOT EXISTS (SELECT 1 FROM users), TRUE, FALSE, $7, $7";
     let id = DbId::new();
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         if matches!(db, Db::Postgres(_)) {
             sqlx::query(ADMINS_LOCK).execute(&mut *tx).await?;
         }
@@ -215,7 +215,7 @@ pub async fn admin_change(
     const UPDATE: &str = "UPDATE users SET is_active = COALESCE($2, is_active), \
          is_admin = COALESCE($3, is_admin), updated_at = $4 WHERE id = $1";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         if matches!(db, Db::Postgres(_)) {
             sqlx::query(ADMINS_LOCK).execute(&mut *tx).await?;
         }

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 /// What a document is made of: `state` merges every update up to `state_seq`; `updates`
 /// are the ones after it, in order, the last numbered `last_seq`.
@@ -34,7 +34,7 @@ pub async fn append(
         return Ok(None);
     }
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let Some(last): Option<i64> = sqlx::query_scalar(NEXT)
             .bind(document)
             .bind(updates.len() as i64)
@@ -83,7 +83,7 @@ pub async fn load_after(
     const TAIL: &str = "SELECT data FROM document_updates WHERE document_id = $1 AND seq > $2 \
          ORDER BY seq";
     read_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let Some((state_seq, last_seq)): Option<(i64, i64)> = sqlx::query_as(HEAD)
             .bind(document)
             .fetch_optional(&mut *tx)
@@ -128,7 +128,7 @@ pub async fn compact(db: &Db, document: DbId, state: &[u8], upto: i64) -> Result
          WHERE id = $1 AND state_seq < $3 AND last_seq >= $3";
     const DROP: &str = "DELETE FROM document_updates WHERE document_id = $1 AND seq <= $2";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let done = sqlx::query(STATE)
             .bind(document)
             .bind(state)

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::access::MINE;
-use crate::{Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
 
 /// A conversation as one person sees it: with their read position, mute and archive, and
 /// the newest message.
@@ -150,7 +150,7 @@ async fn create(
     const PARTICIPANT: &str = "INSERT INTO conversation_participants (conversation_id, \
          user_id, role, joined_at) VALUES ($1, $2, $3, $4)";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(CONVERSATION)
             .bind(id)
             .bind(kind)

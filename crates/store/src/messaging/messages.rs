@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MessageRow {
@@ -55,7 +55,7 @@ pub async fn insert(db: &Db, new: &NewMessage<'_>, now: DateTime<Utc>) -> Result
     write_with!(db, |pool| {
         // On PostgreSQL the UPDATE's row lock orders concurrent senders; on SQLite the
         // single writer does.
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let seq: i64 = sqlx::query_scalar(NEXT)
             .bind(new.conversation)
             .bind(id)
@@ -216,7 +216,7 @@ pub async fn delete(db: &Db, id: DbId, now: DateTime<Utc>) -> Result<bool, Store
          WHERE id = $1 AND deleted_at IS NULL";
     const REACTIONS: &str = "DELETE FROM message_reactions WHERE message_id = $1";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let done = sqlx::query(TOMBSTONE)
             .bind(id)
             .bind(sqlx::types::Json(Vec::<uuid::Uuid>::new()))

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::placeholders;
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ParticipantRow {
@@ -58,7 +58,7 @@ pub async fn add(
     const SQL: &str = "INSERT INTO conversation_participants (conversation_id, user_id, role, \
          joined_at) VALUES ($1, $2, 'member', $3) ON CONFLICT DO NOTHING";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let mut added = Vec::new();
         for person in people {
             let done = sqlx::query(SQL)

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct InvitationRow {
@@ -44,7 +44,7 @@ pub async fn insert(
          invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     let id = DbId::new();
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(RETIRE)
             .bind(new.organization)
             .bind(new.email)
@@ -162,7 +162,7 @@ pub async fn accept(
     const JOIN: &str = "INSERT INTO organization_members (organization_id, user_id, role, joined_at) \
          VALUES ($1, $2, $3, $4) ON CONFLICT (organization_id, user_id) DO NOTHING";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let claimed: Option<InvitationRow> = sqlx::query_as(claim)
             .bind(token_hash)
             .bind(now)

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 /// A member with what others see of them.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -103,7 +103,7 @@ pub async fn remove(db: &Db, organization: DbId, user: DbId) -> Result<bool, Sto
     const MEMBER: &str =
         "DELETE FROM organization_members WHERE organization_id = $1 AND user_id = $2";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         for statement in [TEAMS, PROJECT_ROLES, ASSIGNMENTS] {
             sqlx::query(statement)
                 .bind(organization)
@@ -135,7 +135,7 @@ pub async fn transfer_ownership(
     const PROMOTE: &str = "UPDATE organization_members SET role = 'owner' \
          WHERE organization_id = $1 AND user_id = $2";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let demoted = sqlx::query(DEMOTE)
             .bind(organization)
             .bind(from)

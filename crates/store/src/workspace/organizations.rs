@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OrganizationRow {
@@ -48,7 +48,7 @@ pub async fn insert(
          joined_at) VALUES ($1, $2, 'owner', $3)";
     let id = DbId::new();
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(ORG)
             .bind(id)
             .bind(new.name)

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProjectMemberRow {
@@ -61,7 +61,7 @@ pub async fn remove(db: &Db, project: DbId, user: DbId) -> Result<bool, StoreErr
         "UPDATE tasks SET assignee_id = NULL WHERE project_id = $1 AND assignee_id = $2";
     const MEMBER: &str = "DELETE FROM project_members WHERE project_id = $1 AND user_id = $2";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(ASSIGNMENTS)
             .bind(project)
             .bind(user)

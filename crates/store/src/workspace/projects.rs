@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProjectRow {
@@ -61,7 +61,7 @@ pub async fn insert(
          activity_id, created_at, updated_at) VALUES ($1, 'project', $1, $2, $1, $3, $3)";
     let id = DbId::new();
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(PROJECT)
             .bind(id)
             .bind(organization)

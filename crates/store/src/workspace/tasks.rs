@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::{Db, DbId, StoreError, read_with, write_with};
+use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
 
 /// The space left between neighbours.
 pub const GAP: i64 = 1024;
@@ -59,7 +59,7 @@ pub async fn insert(db: &Db, new: &NewTask<'_>, now: DateTime<Utc>) -> Result<Db
     let id = DbId::new();
     let completed = (new.status == "done").then_some(now);
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         if matches!(db, Db::Postgres(_)) {
             sqlx::query(BOARD_LOCK)
                 .bind(new.project)
@@ -188,7 +188,7 @@ pub async fn move_to(
          completed_at = CASE WHEN $3 = 'done' THEN COALESCE(completed_at, $5) ELSE NULL END \
          WHERE id = $1 AND project_id = $2";
     write_with!(db, |pool| {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         if matches!(db, Db::Postgres(_)) {
             sqlx::query(BOARD_LOCK)
                 .bind(project)

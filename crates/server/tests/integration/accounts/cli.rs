@@ -4,7 +4,7 @@
 
 use std::{
     io::Write,
-    process::{Command, Output, Stdio},
+    process::{Output, Stdio},
 };
 
 use serde_json::json;
@@ -16,13 +16,10 @@ const SECRET: &str = "cli-test-jwt-secret-0123456789abcdefghijklmnop";
 
 /// Runs `fluxstudio admin create-user ARGS` on `url` with `stdin` piped in.
 fn create_user(scratch: &Scratch, url: &str, args: &[&str], stdin: &str) -> Output {
-    let mut command = Command::new(BIN);
+    let mut command = clean_command(scratch.path());
     command
-        .current_dir(scratch.path())
         .args(["admin", "create-user"])
         .args(args)
-        // Nothing of the developer's shell (DATABASE_URL, JWT_SECRET, RUST_LOG…) leaks in.
-        .env_clear()
         .env("DATABASE_URL", url)
         .env("JWT_SECRET", SECRET)
         .stdin(Stdio::piped())
