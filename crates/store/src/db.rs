@@ -42,21 +42,31 @@ pub struct SqliteDb {
     pub writer: SqlitePool,
 }
 
-/// Begins a transaction that writes. On SQLite it is `BEGIN IMMEDIATE`, which takes the
-/// write lock at once: a deferred transaction that reads before it writes, meeting a write
-/// of another process at its first write (`serve --only collab` shares the file), gets
-/// SQLITE_BUSY straight away, whatever the busy timeout; an immediate one waits its turn.
-pub trait BeginWrite {
+/// How transactions begin, per engine.
+pub trait Begin {
     type Database: sqlx::Database;
 
+    /// A transaction that writes. On SQLite it is `BEGIN IMMEDIATE`, which takes the write
+    /// lock at once: a deferred transaction that reads before it writes, meeting a write of
+    /// another process at its first write (`serve --only collab` shares the file), gets
+    /// SQLITE_BUSY straight away, whatever the busy timeout; an immediate one waits its turn.
     fn begin_write(
+        &self,
+    ) -> impl std::future::Future<
+        Output = Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>,
+    > + Send;
+
+    /// A transaction that only reads, every statement seeing the same snapshot: on
+    /// PostgreSQL `REPEATABLE READ` (its default, `READ COMMITTED`, lets each statement see
+    /// what committed after the one before); on SQLite a deferred transaction is one.
+    fn begin_snapshot(
         &self,
     ) -> impl std::future::Future<
         Output = Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>,
     > + Send;
 }
 
-impl BeginWrite for SqlitePool {
+impl Begin for SqlitePool {
     type Database = sqlx::Sqlite;
 
     fn begin_write(
@@ -66,9 +76,17 @@ impl BeginWrite for SqlitePool {
     > + Send {
         self.begin_with("BEGIN IMMEDIATE")
     }
+
+    fn begin_snapshot(
+        &self,
+    ) -> impl std::future::Future<
+        Output = Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error>,
+    > + Send {
+        self.begin()
+    }
 }
 
-impl BeginWrite for PgPool {
+impl Begin for PgPool {
     type Database = sqlx::Postgres;
 
     fn begin_write(
@@ -77,6 +95,14 @@ impl BeginWrite for PgPool {
         Output = Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error>,
     > + Send {
         self.begin()
+    }
+
+    fn begin_snapshot(
+        &self,
+    ) -> impl std::future::Future<
+        Output = Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error>,
+    > + Send {
+        self.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
     }
 }
 

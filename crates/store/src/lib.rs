@@ -19,7 +19,7 @@ pub mod url;
 pub mod workspace;
 
 pub use backend::Backend;
-pub use db::{BeginWrite, Db, DbOptions};
+pub use db::{Begin, Db, DbOptions};
 pub use error::StoreError;
 pub use id::DbId;
 pub use url::DatabaseUrl;

@@ -256,52 +256,37 @@ fn new_password() -> Rule {
     }
 }
 
-fn email_address() -> Rule {
+/// A value matching `pattern` whole, in at most `max` characters.
+fn matching(pattern: impl Into<String>, max: usize) -> Rule {
     Rule::Pattern {
-        pattern: email::pattern(),
+        pattern: pattern.into(),
         min: None,
-        max: email::MAX_CHARS,
+        max,
     }
+}
+
+fn email_address() -> Rule {
+    matching(email::pattern(), email::MAX_CHARS)
 }
 
 fn slug() -> Rule {
-    Rule::Pattern {
-        pattern: slug::PATTERN.to_owned(),
-        min: None,
-        max: slug::MAX_LEN,
-    }
+    matching(slug::PATTERN, slug::MAX_LEN)
 }
 
 fn avatar() -> Rule {
-    Rule::Pattern {
-        pattern: account::avatar_pattern(),
-        min: None,
-        max: account::AVATAR_MAX,
-    }
+    matching(account::avatar_pattern(), account::AVATAR_MAX)
 }
 
 fn timezone() -> Rule {
-    Rule::Pattern {
-        pattern: account::timezone_pattern(),
-        min: None,
-        max: account::TIMEZONE_MAX,
-    }
+    matching(account::timezone_pattern(), account::TIMEZONE_MAX)
 }
 
 fn emoji() -> Rule {
-    Rule::Pattern {
-        pattern: message_text::emoji_pattern(),
-        min: None,
-        max: message_text::EMOJI_MAX,
-    }
+    matching(message_text::emoji_pattern(), message_text::EMOJI_MAX)
 }
 
 fn client_id() -> Rule {
-    Rule::Pattern {
-        pattern: message_text::CLIENT_ID_PATTERN.to_owned(),
-        min: None,
-        max: message_text::CLIENT_ID_MAX,
-    }
+    matching(message_text::CLIENT_ID_PATTERN, message_text::CLIENT_ID_MAX)
 }
 
 fn document_title() -> Rule {

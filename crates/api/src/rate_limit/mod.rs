@@ -2,7 +2,8 @@
 //! (the user when a valid bearer token is sent, the address otherwise), a tighter one per
 //! address on the endpoints that guess or spend credentials, and failed sign-ins counted
 //! per account and per address. It wraps the API's resources only: health probes are
-//! never limited, and Socket.IO, when it comes, is not served through this layer.
+//! never limited, and Socket.IO is not served through this layer (its events have limits
+//! of their own, docs/REALTIME.md).
 
 pub mod window;
 

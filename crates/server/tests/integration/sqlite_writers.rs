@@ -1,5 +1,5 @@
 //! Two processes writing one SQLite file, as the server and `serve --only collab` share it:
-//! every write transaction begins IMMEDIATE (`fluxstudio_store::BeginWrite`), so when their
+//! every write transaction begins IMMEDIATE (`fluxstudio_store::Begin`), so when their
 //! writes interleave one waits for the other instead of failing with SQLITE_BUSY. (A
 //! deferred transaction that reads before it writes gets SQLITE_BUSY at its first write
 //! whenever the other process wrote meanwhile, whatever the busy timeout.)

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{BeginWrite, Db, DbId, StoreError, write_with};
+use crate::{Begin, Db, DbId, StoreError, write_with};
 
 /// Stores a new link for `user` and retires any earlier unused one with the same purpose,
 /// so only the latest email works.

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
+use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 /// Where a sign-in came from, kept with the session so its owner recognises it.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
+use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 /// Keeps a freshly generated secret until the user proves their app has it.
 pub async fn set_pending(db: &Db, user: DbId, secret: &str) -> Result<(), StoreError> {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::duplicate_or;
-use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
+use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 /// A user as stored. `email` is already normalised (trimmed, lower-case).
 #[derive(Debug, Clone, sqlx::FromRow)]

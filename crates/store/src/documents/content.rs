@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
+use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 /// What a document is made of: `state` merges every update up to `state_seq`; `updates`
 /// are the ones after it, in order, the last numbered `last_seq`.
@@ -83,7 +83,9 @@ pub async fn load_after(
     const TAIL: &str = "SELECT data FROM document_updates WHERE document_id = $1 AND seq > $2 \
          ORDER BY seq";
     read_with!(db, |pool| {
-        let mut tx = pool.begin_write().await?;
+        // One snapshot for the three reads: a compaction committing between them would
+        // otherwise leave the old state with its updates already gone.
+        let mut tx = pool.begin_snapshot().await?;
         let Some((state_seq, last_seq)): Option<(i64, i64)> = sqlx::query_as(HEAD)
             .bind(document)
             .fetch_optional(&mut *tx)

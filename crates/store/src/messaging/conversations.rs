@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::access::MINE;
-use crate::{BeginWrite, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
+use crate::{Begin, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
 
 /// A conversation as one person sees it: with their read position, mute and archive, and
 /// the newest message.

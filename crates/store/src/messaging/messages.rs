@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{BeginWrite, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
+use crate::{Begin, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MessageRow {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::placeholders;
-use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
+use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ParticipantRow {

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{BeginWrite, Db, DbId, StoreError, read_with, write_with};
+use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProjectMemberRow {
