@@ -2,7 +2,8 @@
 # Runs every FluxStudio test from a fresh clone, on SQLite and on PostgreSQL.
 #   1. installs what the machine lacks (Chromium, PostgreSQL server binaries, python3-venv,
 #      npm packages; the fuzzer's pinned schemathesis from PyPI)
-#   2. checks formatting, lints, typechecks and builds the web app and the server
+#   2. checks formatting, lints, typechecks and builds the web app and the server, and runs the
+#      web app's unit tests
 #   3. starts a throwaway PostgreSQL cluster on a free port
 #   4. runs the Rust unit and integration tests, the schema fuzzer, then the browser tests,
 #      each on both backends
@@ -34,6 +35,10 @@ npm ci --prefix tests --no-audit --no-fund --loglevel=error
 # --- 2. static checks and builds ----------------------------------------------------
 step "web app: typecheck and build"
 npm --prefix web run build --silent
+
+step "web app: lint and unit tests"
+npm --prefix web run lint --silent
+npm --prefix web test --silent
 
 step "cargo fmt --check"
 cargo fmt --all -- --check

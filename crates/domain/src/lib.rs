@@ -3,12 +3,14 @@
 //! are parsed into these types at the edge, so an invalid one cannot exist past it.
 #![forbid(unsafe_code)]
 
+pub mod conversation_kind;
 pub mod device;
 pub mod display_name;
 pub mod email;
 pub mod environment;
 pub mod invalid;
 pub mod limits;
+pub mod notification_kind;
 pub mod org_role;
 pub mod password;
 pub mod permissions;
@@ -22,11 +24,13 @@ pub mod text;
 pub mod user_type;
 pub mod vocabulary;
 
+pub use conversation_kind::ConversationKind;
 pub use device::device_name;
 pub use display_name::DisplayName;
 pub use email::Email;
 pub use environment::Environment;
 pub use invalid::Invalid;
+pub use notification_kind::NotificationKind;
 pub use org_role::OrgRole;
 pub use password::Password;
 pub use permissions::{

@@ -3,7 +3,7 @@
 //! A message is committed before anyone hears of it: the sender's acknowledgement and the
 //! live broadcast both come after the transaction that numbered it.
 
-use fluxstudio_domain::Invalid;
+use fluxstudio_domain::{Invalid, NotificationKind};
 use fluxstudio_store::{
     DbId, StoreError,
     messaging::{
@@ -195,7 +195,13 @@ impl Messaging {
         });
         for person in mentioned {
             self.workspace()
-                .notify(*person, "mentioned", &title, &preview, &data)
+                .notify(
+                    *person,
+                    NotificationKind::Mentioned,
+                    &title,
+                    &preview,
+                    &data,
+                )
                 .await;
         }
     }

@@ -1,7 +1,7 @@
 //! Comments on tasks: written by anyone on the project but viewers, edited and deleted by
 //! their author; the people mentioned and the task's assignee are notified.
 
-use fluxstudio_domain::{Invalid, limits, permissions::ProjectAction};
+use fluxstudio_domain::{Invalid, NotificationKind, limits, permissions::ProjectAction};
 use fluxstudio_store::{
     DbId,
     workspace::{
@@ -113,8 +113,14 @@ impl Workspace {
             }
             told.push(*person);
             let title = format!("You were mentioned on \"{}\"", task.title);
-            self.notify(*person, "mentioned", &title, &project.project.name, &data)
-                .await;
+            self.notify(
+                *person,
+                NotificationKind::Mentioned,
+                &title,
+                &project.project.name,
+                &data,
+            )
+            .await;
         }
         if let Some(assignee) = task.assignee_id
             && !told.contains(&assignee)
@@ -122,7 +128,7 @@ impl Workspace {
             let title = format!("New comment on \"{}\"", task.title);
             self.notify(
                 assignee,
-                "task_commented",
+                NotificationKind::TaskCommented,
                 &title,
                 &project.project.name,
                 &data,
@@ -136,14 +142,14 @@ impl Workspace {
     pub async fn notify(
         &self,
         user: DbId,
-        kind: &str,
+        kind: NotificationKind,
         title: &str,
         body: &str,
         data: &serde_json::Value,
     ) {
         let notification = NewNotification {
             user,
-            kind,
+            kind: kind.as_str(),
             title,
             body: Some(body),
             data: data.clone(),
@@ -151,7 +157,7 @@ impl Workspace {
         let id = match notifications::insert(self.db(), &notification, now()).await {
             Ok(id) => id,
             Err(error) => {
-                tracing::warn!(%error, kind, "could not create a notification");
+                tracing::warn!(%error, kind = kind.as_str(), "could not create a notification");
                 return;
             }
         };
@@ -162,7 +168,7 @@ impl Workspace {
             user,
             serde_json::json!({
                 "notification": {
-                    "id": id.0, "kind": kind, "title": title, "body": body, "data": data,
+                    "id": id.0, "kind": kind.as_str(), "title": title, "body": body, "data": data,
                     "read": false, "createdAt": now(),
                 },
                 "unreadCount": unread,

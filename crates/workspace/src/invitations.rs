@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use fluxstudio_auth::refresh;
-use fluxstudio_domain::{Email, OrgRole, permissions::OrgAction};
+use fluxstudio_domain::{Email, NotificationKind, OrgRole, permissions::OrgAction};
 use fluxstudio_mail::templates;
 use fluxstudio_store::{
     DbId,
@@ -104,8 +104,14 @@ impl Workspace {
             let name = organization.as_ref().map_or("", |o| o.name.as_str());
             let data = serde_json::json!({ "organizationId": invitation.organization_id.0, "invitationId": id.0 });
             let title = format!("You are invited to join {name}");
-            self.notify(invitee.id, "invited", &title, role.as_str(), &data)
-                .await;
+            self.notify(
+                invitee.id,
+                NotificationKind::Invited,
+                &title,
+                role.as_str(),
+                &data,
+            )
+            .await;
         }
         self.log(NewActivity {
             organization,

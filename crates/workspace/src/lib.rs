@@ -22,7 +22,7 @@ mod teams;
 pub use error::WorkspaceError;
 pub use invitations::{InvitationPreview, InvitationStatus};
 pub use organizations::{NewOrganizationRequest, OrganizationChange};
-pub use projects::{NewProjectRequest, ProjectChangeRequest, effective_role};
+pub use projects::{NewProjectRequest, ProjectChangeRequest, effective_role, viewer};
 pub use service::Workspace;
 pub use tasks::{NewTaskRequest, TaskChangeRequest};
 pub use teams::TeamChange;

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use fluxstudio_domain::{
-    Actor, DisplayName, Invalid, OrgRole, Priority, ProjectRole, ProjectStatus,
+    Actor, DisplayName, Invalid, NotificationKind, OrgRole, Priority, ProjectRole, ProjectStatus,
     permissions::{Access, OrgAction, ProjectAction, effective_project_role, project_access},
 };
 use fluxstudio_store::{
@@ -42,17 +42,22 @@ pub struct ProjectChangeRequest<'a> {
     pub team: Option<Option<DbId>>,
 }
 
-/// The role `project` gives its viewer, the organization's owner and admins counting as
-/// leads (see `fluxstudio_domain::permissions`).
-pub fn effective_role(project: &VisibleProject) -> Option<ProjectRole> {
-    let actor = Actor {
+/// Who `project`'s viewer is to the permission rules: their roles in its organization and
+/// on it (see `fluxstudio_domain::permissions`).
+pub fn viewer(project: &VisibleProject) -> Actor {
+    Actor {
         org_role: OrgRole::from_word(&project.org_role).ok(),
         project_role: project
             .project_role
             .as_deref()
             .and_then(|r| ProjectRole::from_word(r).ok()),
-    };
-    effective_project_role(actor)
+    }
+}
+
+/// The role `project` gives its viewer, the organization's owner and admins counting as
+/// leads.
+pub fn effective_role(project: &VisibleProject) -> Option<ProjectRole> {
+    effective_project_role(viewer(project))
 }
 
 fn dates(start: Option<NaiveDate>, due: Option<NaiveDate>) -> Result<(), Invalid> {
@@ -347,7 +352,7 @@ impl Workspace {
             if member.role == "lead" && member.user_id != actor {
                 self.notify(
                     member.user_id,
-                    "project_status",
+                    NotificationKind::ProjectStatus,
                     &title,
                     &project.project.name,
                     &data,

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use fluxstudio_domain::{Invalid, limits};
-use fluxstudio_domain::{Priority, TaskStatus, permissions::ProjectAction};
+use fluxstudio_domain::{NotificationKind, Priority, TaskStatus, permissions::ProjectAction};
 use fluxstudio_store::{
     DbId,
     workspace::{
@@ -314,7 +314,7 @@ impl Workspace {
         });
         self.notify(
             assignee,
-            "task_assigned",
+            NotificationKind::TaskAssigned,
             &title,
             &project.project.name,
             &data,

@@ -5,10 +5,11 @@
 use fluxstudio_accounts::{EventKind, Severity};
 use fluxstudio_collab::Format;
 use fluxstudio_domain::{
-    OrgRole, Priority, ProjectRole, ProjectStatus, TaskStatus, UserType, email, limits, password,
-    slug,
+    ConversationKind, NotificationKind, OrgRole, Priority, ProjectRole, ProjectStatus, TaskStatus,
+    UserType, email, limits, password, slug,
 };
 use fluxstudio_messaging::text as message_text;
+use fluxstudio_workspace::InvitationStatus;
 use utoipa::openapi::{
     OpenApi, RefOr, Schema,
     path::{Operation, ParameterIn},
@@ -24,6 +25,8 @@ use crate::auth::account;
 enum Where {
     Body(&'static str),
     Query(&'static str),
+    /// A field of a response's schema: only vocabularies, so clients get their words.
+    Reply(&'static str),
 }
 
 fn body_rules() -> Vec<(Where, &'static str, Rule)> {
@@ -248,6 +251,77 @@ fn query_rules() -> Vec<(Where, &'static str, Rule)> {
     ]
 }
 
+/// The vocabularies responses carry. Unlike requests, nothing checks a response field is
+/// here: a missing one only leaves clients a plain string.
+fn reply_rules() -> Vec<(Where, &'static str, Rule)> {
+    use Where::Reply;
+    let org_roles = || Rule::List {
+        min: 0,
+        max: OrgRole::ALL.len(),
+        item: Some(Box::new(Rule::Words(OrgRole::WORDS))),
+    };
+    vec![
+        (Reply("UserView"), "userType", Rule::Words(UserType::WORDS)),
+        (
+            Reply("OrganizationView"),
+            "role",
+            Rule::Words(OrgRole::WORDS),
+        ),
+        (Reply("OrganizationCan"), "inviteRoles", org_roles()),
+        (Reply("OrganizationCan"), "manageRoles", org_roles()),
+        (Reply("MemberView"), "role", Rule::Words(OrgRole::WORDS)),
+        (Reply("InvitationView"), "role", Rule::Words(OrgRole::WORDS)),
+        (
+            Reply("InvitationView"),
+            "status",
+            Rule::Words(InvitationStatus::WORDS),
+        ),
+        (
+            Reply("InvitationPreviewView"),
+            "role",
+            Rule::Words(OrgRole::WORDS),
+        ),
+        (
+            Reply("InvitationPreviewView"),
+            "status",
+            Rule::Words(InvitationStatus::WORDS),
+        ),
+        (Reply("MyInvitation"), "role", Rule::Words(OrgRole::WORDS)),
+        (
+            Reply("ProjectView"),
+            "status",
+            Rule::Words(ProjectStatus::WORDS),
+        ),
+        (
+            Reply("ProjectView"),
+            "priority",
+            Rule::Words(Priority::WORDS),
+        ),
+        (
+            Reply("ProjectView"),
+            "role",
+            Rule::Words(ProjectRole::WORDS),
+        ),
+        (
+            Reply("ProjectMemberView"),
+            "role",
+            Rule::Words(ProjectRole::WORDS),
+        ),
+        (Reply("TaskView"), "status", Rule::Words(TaskStatus::WORDS)),
+        (Reply("TaskView"), "priority", Rule::Words(Priority::WORDS)),
+        (
+            Reply("ConversationView"),
+            "kind",
+            Rule::Words(ConversationKind::WORDS),
+        ),
+        (
+            Reply("NotificationView"),
+            "kind",
+            Rule::Words(NotificationKind::WORDS),
+        ),
+    ]
+}
+
 fn new_password() -> Rule {
     Rule::Pattern {
         pattern: password::pattern(),
@@ -310,9 +384,13 @@ pub struct Unstated(pub String);
 /// States every rule of the table in `document`; returns what it could not find.
 pub fn complete_fields(document: &mut OpenApi) -> Vec<Unstated> {
     let mut missing = Vec::new();
-    for (place, field, rule) in body_rules().into_iter().chain(query_rules()) {
+    let rules = body_rules()
+        .into_iter()
+        .chain(query_rules())
+        .chain(reply_rules());
+    for (place, field, rule) in rules {
         let target = match place {
-            Where::Body(schema) => body_field(document, schema, field),
+            Where::Body(schema) | Where::Reply(schema) => body_field(document, schema, field),
             Where::Query(operation) => query_field(document, operation, field),
         };
         match target.map(|schema| rule.state(schema)) {

@@ -2,11 +2,15 @@
 //! operation shares (`shared`) and the exact rule of every field a client sends (`fields`,
 //! stated from the same constants and patterns the server checks with). The document at
 //! `/api/openapi.json` is built from the annotations and then completed here; the
-//! schema fuzzer in the test command holds the server to it.
+//! schema fuzzer in the test command holds the server to it. The web app keeps a copy
+//! (`web/src/api/openapi.json`, from which its types are generated); a test here fails when
+//! that copy differs from what the server serves.
 
 mod fields;
 mod rule;
 mod shared;
+#[cfg(test)]
+mod web_copy;
 
 pub use fields::{Unstated, complete_fields, unstated_fields};
 pub use rule::Rule;

@@ -1,5 +1,6 @@
 //! The studio's workspace over HTTP: organizations, members, invitations, teams, activity.
 
+mod can;
 pub mod comments;
 mod errors;
 pub mod invitations;

@@ -2,11 +2,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use fluxstudio_workspace::{
-    NotificationRow, ProjectMemberRow, TaskRow, VisibleProject, effective_role,
+    NotificationRow, ProjectMemberRow, TaskRow, VisibleProject, effective_role, viewer,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+use super::can::ProjectCan;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -28,11 +30,14 @@ pub struct ProjectView {
     /// The caller's effective role: `lead`, `editor`, `reviewer`, `viewer`, or null
     /// (staff who may look but are not on the project).
     pub role: Option<String>,
+    /// What the caller may do on it.
+    pub can: ProjectCan,
 }
 
 impl From<VisibleProject> for ProjectView {
     fn from(visible: VisibleProject) -> Self {
         let role = effective_role(&visible).map(|r| r.as_str().to_owned());
+        let can = ProjectCan::of(viewer(&visible));
         let p = visible.project;
         Self {
             id: p.id.0,
@@ -48,6 +53,7 @@ impl From<VisibleProject> for ProjectView {
             created_at: p.created_at,
             updated_at: p.updated_at,
             role,
+            can,
         }
     }
 }

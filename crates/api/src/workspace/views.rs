@@ -1,6 +1,7 @@
 //! The JSON shapes of the workspace endpoints.
 
 use chrono::{DateTime, Utc};
+use fluxstudio_domain::OrgRole;
 use fluxstudio_workspace::{
     ActivityRow, InvitationRow, InvitationStatus, MemberRow, MembershipRow, OrganizationRow,
     TeamRow,
@@ -8,6 +9,8 @@ use fluxstudio_workspace::{
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+use super::can::OrganizationCan;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -24,6 +27,8 @@ pub struct OrganizationView {
     pub member_count: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// What the caller may do in it.
+    pub can: OrganizationCan,
 }
 
 impl OrganizationView {
@@ -37,6 +42,7 @@ impl OrganizationView {
             member_count,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            can: OrganizationCan::of(OrgRole::from_word(role).ok()),
         }
     }
 }

@@ -97,6 +97,7 @@ export function useCollabSession(documentId: string): CollabState {
       if (synced) refreshedSinceSync = false;
     });
 
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the session is made here (the cleanup destroys it); publishing it is the point
     setSession({ doc, provider });
     setProblem(null);
     return () => {

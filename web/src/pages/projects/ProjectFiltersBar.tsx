@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { ProjectStatus } from '../../api/projectTypes';
 import type { Team } from '../../api/workspaceTypes';
 import { SelectField, TextField } from '../../components/Field';
@@ -18,9 +18,13 @@ const SEARCH_PAUSE_MS = 300;
 export function ProjectFiltersBar({ values, teams, onChange }: ProjectFiltersBarProps) {
   const [typed, setTyped] = useState(values.q);
   const settled = useDebouncedValue(typed.trim(), SEARCH_PAUSE_MS);
+  // Reads the latest filters without being a reason to run: only a new pause in typing
+  // applies the search; the address changing must not loop back.
+  const applySearch = useEffectEvent((q: string) => {
+    if (q !== values.q) onChange({ q });
+  });
   useEffect(() => {
-    if (settled !== values.q) onChange({ q: settled });
-    // Only a new pause in typing applies the search; the address changing must not loop back.
+    applySearch(settled);
   }, [settled]);
 
   return (

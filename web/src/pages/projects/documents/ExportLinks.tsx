@@ -12,6 +12,7 @@ const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; extension: s
 
 /** The name to save under when the server suggests none: the title, without what file systems refuse. */
 function fallbackName(title: string, extension: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among what file systems refuse
   const base = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'document';
   return `${base}.${extension}`;
 }
