@@ -1,7 +1,7 @@
-//! Why an account operation was refused. The API maps each to a status and a code; the
-//! messages are written for the person at the keyboard.
+//! Why an account operation was refused, and how that is answered ([`AccountError::refusal`]:
+//! a status and a stable code each). The messages are written for the person at the keyboard.
 
-use fluxstudio_domain::Invalid;
+use fluxstudio_domain::{Invalid, Refusal};
 use fluxstudio_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +39,8 @@ pub enum AccountError {
     TwoFactorOff,
     #[error("This link is not valid, has expired or was already used.")]
     InvalidLink,
+    #[error("This invitation link is not valid, has expired, was revoked or was already used.")]
+    InvitationInvalid,
     #[error("No such {0}.")]
     NotFound(&'static str),
     #[error("Only instance administrators may do this.")]
@@ -54,5 +56,34 @@ pub enum AccountError {
 impl AccountError {
     pub(crate) fn internal(error: impl std::fmt::Display) -> Self {
         Self::Internal(error.to_string())
+    }
+
+    /// How this refusal is answered, by REST and by any other transport.
+    pub fn refusal(&self) -> Refusal {
+        let says = |status, code| Refusal::new(status, code, self.to_string());
+        match self {
+            Self::Invalid(invalid) => invalid.clone().into(),
+            Self::Store(store) => store.refusal(),
+            Self::Internal(_) => Refusal::internal(),
+            Self::EmailTaken => says(409, "email_taken"),
+            Self::RegistrationClosed => says(403, "registration_closed"),
+            Self::InvalidCredentials => says(401, "invalid_credentials"),
+            Self::WrongPassword => says(401, "wrong_password").on("currentPassword"),
+            Self::Disabled => says(403, "account_disabled"),
+            Self::TokenExpired => says(401, "token_expired"),
+            Self::TokenInvalid => says(401, "invalid_token"),
+            Self::SessionEnded => says(401, "session_ended"),
+            Self::RefreshRefused => says(401, "invalid_refresh_token"),
+            Self::InvalidCode => says(401, "invalid_code").on("code"),
+            Self::ChallengeExpired => says(401, "challenge_expired"),
+            Self::TwoFactorNotPending => says(409, "two_factor_not_pending"),
+            Self::TwoFactorAlreadyOn => says(409, "two_factor_enabled"),
+            Self::TwoFactorOff => says(409, "two_factor_disabled"),
+            Self::InvalidLink => says(404, "invalid_token"),
+            Self::InvitationInvalid => says(404, "invitation_invalid"),
+            Self::NotFound(_) => says(404, "not_found"),
+            Self::NotAdmin => says(403, "forbidden"),
+            Self::LastAdmin => says(409, "last_admin"),
+        }
     }
 }

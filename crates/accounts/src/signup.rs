@@ -1,9 +1,11 @@
 //! Creating accounts: by signing up (closed when registration is off) or from the shell.
 
-use fluxstudio_domain::{DisplayName, Email, Password, UserType};
+use fluxstudio_auth::refresh;
+use fluxstudio_domain::{DisplayName, Email, Invalid, Password, UserType};
 use fluxstudio_store::{
     StoreError,
     accounts::users::{self, NewUser, UserRow},
+    workspace::invitations::{self, InvitationRow},
 };
 
 use crate::{AccountError, Accounts, Client, Grant, events::EventKind, service::now};
@@ -34,21 +36,50 @@ impl Accounts {
             .await
     }
 
-    /// Creates the account of someone who holds an invitation to `request.email` (the
-    /// caller has checked the link): registration settings do not apply, and the address
-    /// counts as verified, since the invitation reached it.
+    /// Signs up someone who holds an invitation link (its `token`) and lets them in, as one
+    /// use case in one transaction: the account is created with its address verified (the
+    /// invitation reached it; registration settings do not apply), the invitation claimed
+    /// and its organization joined, or nothing is written. The address must be the invited
+    /// one. Returns the grant and the invitation accepted.
     pub async fn signup_invited(
         &self,
         request: SignupRequest,
         client: &Client,
-    ) -> Result<Grant, AccountError> {
-        let user = self.create(request, false).await?;
-        users::mark_email_verified(self.db(), user.id, now()).await?;
-        let user = users::by_id(self.db(), user.id)
+        token: &str,
+    ) -> Result<(Grant, InvitationRow), AccountError> {
+        let token_hash = refresh::digest(token);
+        let invitation = invitations::by_token(self.db(), &token_hash)
+            .await?
+            .filter(|invitation| invitation.is_pending(now()))
+            .ok_or(AccountError::InvitationInvalid)?;
+        if invitation.email != request.email.as_str() {
+            let message = format!(
+                "This invitation was sent to {}; sign up with that address.",
+                invitation.email
+            );
+            return Err(Invalid::new("email", message).into());
+        }
+        self.refuse_taken(&request.email).await?;
+        let hash = self.hash_password(request.password).await?;
+        let new = NewUser {
+            email: request.email.as_str(),
+            name: request.name.as_str(),
+            password_hash: &hash,
+            user_type: request.user_type.as_str(),
+            admin: false,
+        };
+        let (id, invitation) = invitations::accept_as_new_user(self.db(), &new, &token_hash, now())
+            .await
+            .map_err(taken_or)?
+            // Revoked, used or expired while the password was hashed.
+            .ok_or(AccountError::InvitationInvalid)?;
+        let user = users::by_id(self.db(), id)
             .await?
             .ok_or(AccountError::NotFound("user"))?;
-        self.open_session(user, client, EventKind::SignupSuccess)
-            .await
+        let grant = self
+            .open_session(user, client, EventKind::SignupSuccess)
+            .await?;
+        Ok((grant, invitation))
     }
 
     /// Creates an account from the shell (`fluxstudio admin create-user`): registration
@@ -62,13 +93,7 @@ impl Accounts {
     }
 
     async fn create(&self, request: SignupRequest, admin: bool) -> Result<UserRow, AccountError> {
-        // Cheap refusal before the expensive hash; the unique index still decides races.
-        if users::by_email(self.db(), request.email.as_str())
-            .await?
-            .is_some()
-        {
-            return Err(AccountError::EmailTaken);
-        }
+        self.refuse_taken(&request.email).await?;
         let hash = self.hash_password(request.password).await?;
         let new = NewUser {
             email: request.email.as_str(),
@@ -79,9 +104,21 @@ impl Accounts {
         };
         users::insert(self.db(), &new, now())
             .await
-            .map_err(|e| match e {
-                StoreError::Duplicate => AccountError::EmailTaken,
-                other => other.into(),
-            })
+            .map_err(taken_or)
+    }
+
+    /// A cheap refusal before the expensive hash; the unique index still decides races.
+    async fn refuse_taken(&self, email: &Email) -> Result<(), AccountError> {
+        match users::by_email(self.db(), email.as_str()).await? {
+            Some(_) => Err(AccountError::EmailTaken),
+            None => Ok(()),
+        }
+    }
+}
+
+fn taken_or(error: StoreError) -> AccountError {
+    match error {
+        StoreError::Duplicate => AccountError::EmailTaken,
+        other => other.into(),
     }
 }

@@ -277,24 +277,24 @@ impl Workspace {
 
     /// Accepts a link for the signed-in `user` (whose address must be the invited one):
     /// they join with the invited role. Returns the organization joined.
-    pub async fn accept_invitation(
-        &self,
-        user: DbId,
-        user_email: &str,
-        token: &str,
-    ) -> Result<DbId, WorkspaceError> {
+    pub async fn accept_invitation(&self, user: DbId, token: &str) -> Result<DbId, WorkspaceError> {
         let invitation = self.pending_invitation(token).await?;
-        if !invitation.email.eq_ignore_ascii_case(user_email) {
+        let person = users::by_id(self.db(), user)
+            .await?
+            .ok_or(WorkspaceError::NotFound("user"))?;
+        if !invitation.email.eq_ignore_ascii_case(&person.email) {
             return Err(WorkspaceError::InvitationForSomeoneElse(invitation.email));
         }
         let accepted = invitations::accept(self.db(), &refresh::digest(token), user, now())
             .await?
             .ok_or(WorkspaceError::InvitationInvalid)?;
-        self.joined(user, &accepted).await;
+        self.member_joined(user, &accepted).await;
         Ok(accepted.organization_id)
     }
 
-    async fn joined(&self, user: DbId, accepted: &InvitationRow) {
+    /// Records in the organization's activity that `user` joined by `accepted` (also when
+    /// they signed up from it: `Accounts::signup_invited`). Never fails what it follows.
+    pub async fn member_joined(&self, user: DbId, accepted: &InvitationRow) {
         self.log(NewActivity {
             organization: accepted.organization_id,
             project: None,
@@ -366,7 +366,7 @@ impl Workspace {
         let accepted = invitations::accept(self.db(), &hash, user, now())
             .await?
             .ok_or(WorkspaceError::InvitationInvalid)?;
-        self.joined(user, &accepted).await;
+        self.member_joined(user, &accepted).await;
         Ok(accepted.organization_id)
     }
 

@@ -60,19 +60,14 @@ pub async fn signup(
     let grant = match body.invitation_token.as_deref() {
         None => state.accounts().signup(request, &client).await?,
         Some(token) => {
-            let workspace = state.workspace();
-            let invitation = workspace.pending_invitation(token).await?;
-            if invitation.email != request.email.as_str() {
-                let message = format!(
-                    "This invitation was sent to {}; sign up with that address.",
-                    invitation.email
-                );
-                return Err(fluxstudio_domain::Invalid::new("email", message).into());
-            }
-            let grant = state.accounts().signup_invited(request, &client).await?;
-            workspace
-                .accept_invitation(grant.user.id, &grant.user.email, token)
+            let (grant, invitation) = state
+                .accounts()
+                .signup_invited(request, &client, token)
                 .await?;
+            state
+                .workspace()
+                .member_joined(grant.user.id, &invitation)
+                .await;
             grant
         }
     };

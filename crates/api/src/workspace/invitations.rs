@@ -150,10 +150,9 @@ pub async fn accept(
     Authenticated(caller): Authenticated,
     Path(token): Path<String>,
 ) -> Result<Json<Joined>, ApiError> {
-    let me = state.accounts().me(&caller).await?;
     let organization = state
         .workspace()
-        .accept_invitation(caller.user, &me.email, &token)
+        .accept_invitation(caller.user, &token)
         .await?;
     Ok(Json(Joined {
         organization_id: organization.0,

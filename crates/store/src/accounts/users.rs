@@ -34,7 +34,13 @@ const COLUMNS: &str = "id, email, name, password_hash, user_type, is_admin, is_a
 /// Serialises, on PostgreSQL, the writes that decide who is an administrator (the first
 /// signup, and admin changes that must leave one), held until the transaction ends.
 /// SQLite needs none: its single writer already runs them one at a time.
-const ADMINS_LOCK: &str = "SELECT pg_advisory_xact_lock(7307201)";
+pub(crate) const ADMINS_LOCK: &str = "SELECT pg_advisory_xact_lock(7307201)";
+
+/// `$1` id, `$2` email, `$3` name, `$4` password hash, `$5` user type, `$6` admin, `$7` now,
+/// `$8` whether the address is verified.
+pub(crate) const INSERT: &str = "INSERT INTO users (id, email, name, password_hash, user_type, \
+     is_admin, is_active, email_verified, created_at, updated_at) \
+     SELECT $1, $2, $3, $4, $5, $6 OR NOT EXISTS (SELECT 1 FROM users), TRUE, $8, $7, $7";
 
 pub struct NewUser<'a> {
     pub email: &'a str,
@@ -49,9 +55,6 @@ pub struct NewUser<'a> {
 /// of the instance; on PostgreSQL an advisory lock makes "first" true for one signup only
 /// (SQLite's single writer already serialises them). A taken email is `Duplicate`.
 pub async fn insert(db: &Db, new: &NewUser<'_>, now: DateTime<Utc>) -> Result<UserRow, StoreError> {
-    const INSERT: &str = "INSERT INTO users (id, email, name, password_hash, user_type, is_admin, \
-         is_active, email_verified, created_at, updated_at) \
-         SELECT $1, $2, $3, $4, $5, $6 OR NOT EXISTS (SELECT 1 FROM users), TRUE, FALSE, $7, $7";
     let id = DbId::new();
     write_with!(db, |pool| {
         let mut tx = pool.begin_write().await?;
@@ -66,6 +69,7 @@ pub async fn insert(db: &Db, new: &NewUser<'_>, now: DateTime<Utc>) -> Result<Us
             .bind(new.user_type)
             .bind(new.admin)
             .bind(now)
+            .bind(false)
             .execute(&mut *tx)
             .await
             .map_err(duplicate_or)?;

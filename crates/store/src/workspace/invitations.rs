@@ -3,6 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::accounts::{
+    duplicate_or,
+    users::{self, NewUser},
+};
 use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -17,6 +21,13 @@ pub struct InvitationRow {
     pub accepted_at: Option<DateTime<Utc>>,
     pub accepted_by: Option<DbId>,
     pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl InvitationRow {
+    /// Whether it can still be accepted: not used, not revoked, not expired at `now`.
+    pub fn is_pending(&self, now: DateTime<Utc>) -> bool {
+        self.accepted_at.is_none() && self.revoked_at.is_none() && self.expires_at > now
+    }
 }
 
 const COLUMNS: &str = "id, organization_id, email, role, invited_by, created_at, expires_at, \
@@ -155,12 +166,7 @@ pub async fn accept(
     user: DbId,
     now: DateTime<Utc>,
 ) -> Result<Option<InvitationRow>, StoreError> {
-    let claim = sqlx::AssertSqlSafe(format!(
-        "UPDATE invitations SET accepted_at = $2, accepted_by = $3 WHERE token_hash = $1 \
-         AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2 RETURNING {COLUMNS}"
-    ));
-    const JOIN: &str = "INSERT INTO organization_members (organization_id, user_id, role, joined_at) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (organization_id, user_id) DO NOTHING";
+    let claim = sqlx::AssertSqlSafe(claim_sql(""));
     write_with!(db, |pool| {
         let mut tx = pool.begin_write().await?;
         let claimed: Option<InvitationRow> = sqlx::query_as(claim)
@@ -183,6 +189,74 @@ pub async fn accept(
         Ok::<_, StoreError>(Some(invitation))
     })
 }
+
+/// Signs someone up from their invitation, in one transaction: their account is created
+/// with its address verified (the invitation reached it), the invitation (still pending,
+/// sent to `new.email`) claimed, and they join with its role. `None`, with nothing written,
+/// when the invitation is no longer pending or was sent to another address; a taken email
+/// is `Duplicate`.
+pub async fn accept_as_new_user(
+    db: &Db,
+    new: &NewUser<'_>,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(DbId, InvitationRow)>, StoreError> {
+    let id = DbId::new();
+    let claim = sqlx::AssertSqlSafe(claim_sql(" AND email = $4"));
+    let claimed = write_with!(db, |pool| {
+        let mut tx = pool.begin_write().await?;
+        if matches!(db, Db::Postgres(_)) {
+            sqlx::query(users::ADMINS_LOCK).execute(&mut *tx).await?;
+        }
+        sqlx::query(users::INSERT)
+            .bind(id)
+            .bind(new.email)
+            .bind(new.name)
+            .bind(new.password_hash)
+            .bind(new.user_type)
+            .bind(new.admin)
+            .bind(now)
+            .bind(true)
+            .execute(&mut *tx)
+            .await
+            .map_err(duplicate_or)?;
+        let claimed: Option<InvitationRow> = sqlx::query_as(claim)
+            .bind(token_hash)
+            .bind(now)
+            .bind(id)
+            .bind(new.email)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(invitation) = claimed else {
+            // Dropped without a commit: the account is not kept either.
+            return Ok(None);
+        };
+        sqlx::query(JOIN)
+            .bind(invitation.organization_id)
+            .bind(id)
+            .bind(&invitation.role)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(Some(invitation))
+    })?;
+    Ok(claimed.map(|invitation| (id, invitation)))
+}
+
+/// Claims a pending invitation by its token's hash (`$1`) for user `$3` at `$2`, narrowed by
+/// `also`; returns it.
+fn claim_sql(also: &str) -> String {
+    format!(
+        "UPDATE invitations SET accepted_at = $2, accepted_by = $3 WHERE token_hash = $1 \
+         AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > $2{also} \
+         RETURNING {COLUMNS}"
+    )
+}
+
+/// Adds the claimer (`$2`) to the organization (`$1`) with the invited role (`$3`) at `$4`.
+const JOIN: &str = "INSERT INTO organization_members (organization_id, user_id, role, joined_at) \
+     VALUES ($1, $2, $3, $4) ON CONFLICT (organization_id, user_id) DO NOTHING";
 
 /// The pending (unused, unrevoked, unexpired) invitations sent to `email`, newest first.
 pub async fn pending_for(
