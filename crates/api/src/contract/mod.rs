@@ -7,6 +7,8 @@
 //! that copy differs from what the server serves.
 
 mod fields;
+#[cfg(test)]
+mod readme;
 mod rule;
 mod shared;
 #[cfg(test)]

@@ -205,3 +205,37 @@ fn postgres_tls_follows_sslmode() {
     );
     assert!(ok, "{out}");
 }
+
+/// docs/ARCHITECTURE.md's table of who writes which table names every table the
+/// migrations create (the same on both engines: the test above), so it cannot fall behind.
+async fn the_architecture_table_names_every_table(backend: Backend) {
+    let scratch = Scratch::new();
+    let url = fresh_database(backend, &scratch).await;
+    let (ok, out) = migrate(&scratch, &url, &["migrate"]);
+    assert!(ok, "{out}");
+    let db = open_store(&url).await;
+    let tables = schema::describe(&db).await.unwrap();
+    db.close().await;
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/ARCHITECTURE.md"),
+    )
+    .unwrap();
+    let start = doc
+        .find("| Table | Written by |")
+        .expect("the table is in the document");
+    let rows: Vec<&str> = doc[start..]
+        .lines()
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| line.split('|').nth(1).unwrap_or(""))
+        .collect();
+    let missing: Vec<&String> = tables
+        .keys()
+        .filter(|table| !rows.iter().any(|row| row.contains(&format!("`{table}`"))))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in docs/ARCHITECTURE.md's table: {missing:?}"
+    );
+}
+
+crate::any_backend!(the_architecture_table_names_every_table);
