@@ -1,7 +1,7 @@
 //! Configuration errors stop the process at start: exit code 2, one line naming the
 //! variable. The development JWT secret is generated once under ./data.
 
-use crate::{both_backends, support::*};
+use crate::{any_backend, support::*};
 
 fn refused(env: &[(&str, &str)], variable: &str) {
     let scratch = Scratch::new();
@@ -72,7 +72,7 @@ async fn development_secret_is_generated_once_and_kept(backend: Backend) {
     assert!(!server.log().contains(secret.trim()), "never logged");
 }
 
-both_backends!(
+any_backend!(
     bad_values_exit_2_naming_the_variable,
     development_secret_is_generated_once_and_kept,
 );

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::{both_backends, support::*};
+use crate::{any_backend, support::*};
 
 async fn unknown_api_paths_get_the_json_404_envelope(backend: Backend) {
     let server = server(backend).start().await;
@@ -266,7 +266,7 @@ async fn internal_errors_log_their_detail_with_the_request_id(backend: Backend) 
     assert!(line.contains("test hook failure"), "{line}");
 }
 
-both_backends!(
+any_backend!(
     internal_errors_log_their_detail_with_the_request_id,
     unknown_api_paths_get_the_json_404_envelope,
     web_app_is_served_with_spa_fallback_and_asset_types,

@@ -12,7 +12,7 @@ use tokio::{
     time::timeout,
 };
 
-use crate::{both_backends, support::*};
+use crate::{any_backend, support::*};
 
 /// Far longer than any limit set below: only a server that never closes reaches it.
 const DEADLINE: Duration = Duration::from_secs(15);
@@ -171,7 +171,7 @@ async fn an_unauthenticated_socket_transport_is_closed(backend: Backend) {
     );
 }
 
-both_backends!(
+any_backend!(
     slow_and_idle_connections_are_closed,
     one_address_holds_a_capped_number_of_connections,
     an_unauthenticated_socket_transport_is_closed,

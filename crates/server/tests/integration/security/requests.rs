@@ -163,11 +163,13 @@ async fn authentication_is_decided_before_csrf(backend: Backend) {
     .refused(403, "csrf_token_missing", None);
 }
 
-any_backend!(authentication_is_decided_before_csrf);
+any_backend!(
+    authentication_is_decided_before_csrf,
+    metrics_need_the_metrics_token_when_one_is_set
+);
 
 both_backends!(
     csrf_exempts_only_a_bearer_that_authenticates,
     api_answers_are_never_cached,
     turning_on_two_factor_ends_other_sessions,
-    metrics_need_the_metrics_token_when_one_is_set,
 );
