@@ -33,7 +33,8 @@ npm ci --prefix web --no-audit --no-fund --loglevel=error
 npm ci --prefix tests --no-audit --no-fund --loglevel=error
 
 # --- 2. static checks and builds ----------------------------------------------------
-step "web app: typecheck and build"
+step "web app: generated API types up to date, typecheck and build"
+npm --prefix web run api:check --silent
 npm --prefix web run build --silent
 
 step "web app: lint and unit tests"

@@ -1,72 +1,58 @@
-import { apiRequest } from './client';
-import { send } from './http';
-import type {
-  AuthResponse,
-  LoginResponse,
-  MessageResponse,
-  ProfileChanges,
-  RevokedResponse,
-  Session,
-  TwoFactorSetup,
-  User,
-  UserType,
-} from './types';
+import { api } from './client';
+import { publicApi, unwrap } from './http';
+import type { LoginAnswer, ProfileBody, SignupBody, TwoFactorChallenge } from './schema';
 
 /**
- * Typed calls to /api/auth. Public endpoints go through `send` (CSRF, cookies); the
- * signed-in ones through `apiRequest` (bearer token, refresh on 401).
+ * Typed calls to /api/auth. Public endpoints go through `publicApi` (CSRF, cookies); the
+ * signed-in ones through `api` (bearer token, refresh on 401).
  */
 
-export interface SignupInput {
-  email: string;
-  password: string;
-  name: string;
-  userType: UserType;
-  /** Signs up through an invitation link (even while registration is closed) and joins its
-   * organization; the email must be the invited address. */
-  invitationToken?: string;
+/** What `POST /api/auth/login` answers: tokens, or a challenge for the second factor. */
+export type LoginResponse = LoginAnswer;
+
+export function isTwoFactorChallenge(response: LoginResponse): response is TwoFactorChallenge {
+  return 'twoFactorRequired' in response && response.twoFactorRequired === true;
 }
 
-export const signup = (input: SignupInput) => send<AuthResponse>('POST', '/api/auth/signup', { body: input });
+/** `invitationToken` signs up through an invitation link (even while registration is closed)
+ * and joins its organization; the email must be the invited address. */
+export const signup = (body: SignupBody) => unwrap(publicApi.POST('/api/auth/signup', { body }));
 
-export const login = (email: string, password: string) =>
-  send<LoginResponse>('POST', '/api/auth/login', { body: { email, password } });
+export const login = (email: string, password: string): Promise<LoginResponse> =>
+  unwrap(publicApi.POST('/api/auth/login', { body: { email, password } }));
 
 export const loginWithCode = (challengeToken: string, code: string) =>
-  send<AuthResponse>('POST', '/api/auth/login/2fa', { body: { challengeToken, code } });
+  unwrap(publicApi.POST('/api/auth/login/2fa', { body: { challengeToken, code } }));
 
-export const logout = () => send<MessageResponse>('POST', '/api/auth/logout');
+export const logout = () => unwrap(publicApi.POST('/api/auth/logout'));
 
-export const logoutEverywhere = () => apiRequest<RevokedResponse>('POST', '/api/auth/logout-all');
+export const logoutEverywhere = () => unwrap(api.POST('/api/auth/logout-all'));
 
-export const fetchMe = () => apiRequest<User>('GET', '/api/auth/me');
+export const fetchMe = () => unwrap(api.GET('/api/auth/me'));
 
-export const updateMe = (changes: ProfileChanges) => apiRequest<User>('PATCH', '/api/auth/me', changes);
+export const updateMe = (body: ProfileBody) => unwrap(api.PATCH('/api/auth/me', { body }));
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
-  apiRequest<RevokedResponse>('POST', '/api/auth/password', { currentPassword, newPassword });
+  unwrap(api.POST('/api/auth/password', { body: { currentPassword, newPassword } }));
 
-export const fetchSessions = () =>
-  apiRequest<{ sessions: Session[] }>('GET', '/api/auth/sessions').then((body) => body.sessions);
+export const fetchSessions = () => unwrap(api.GET('/api/auth/sessions')).then((body) => body.sessions);
 
 export const revokeSession = (id: string) =>
-  apiRequest<MessageResponse>('DELETE', `/api/auth/sessions/${encodeURIComponent(id)}`);
+  unwrap(api.DELETE('/api/auth/sessions/{id}', { params: { path: { id } } }));
 
-export const verifyEmail = (token: string) =>
-  send<MessageResponse>('POST', '/api/auth/verify-email', { body: { token } });
+export const verifyEmail = (token: string) => unwrap(publicApi.POST('/api/auth/verify-email', { body: { token } }));
 
-export const resendVerification = () => apiRequest<MessageResponse>('POST', '/api/auth/resend-verification');
+export const resendVerification = () => unwrap(api.POST('/api/auth/resend-verification'));
 
 export const forgotPassword = (email: string) =>
-  send<MessageResponse>('POST', '/api/auth/forgot-password', { body: { email } });
+  unwrap(publicApi.POST('/api/auth/forgot-password', { body: { email } }));
 
 export const resetPassword = (token: string, password: string) =>
-  send<MessageResponse>('POST', '/api/auth/reset-password', { body: { token, password } });
+  unwrap(publicApi.POST('/api/auth/reset-password', { body: { token, password } }));
 
-export const setUpTwoFactor = () => apiRequest<TwoFactorSetup>('POST', '/api/auth/2fa/setup');
+export const setUpTwoFactor = () => unwrap(api.POST('/api/auth/2fa/setup'));
 
-export const confirmTwoFactor = (code: string) =>
-  apiRequest<{ enabled: true; recoveryCodes: string[] }>('POST', '/api/auth/2fa/confirm', { code });
+export const confirmTwoFactor = (code: string) => unwrap(api.POST('/api/auth/2fa/confirm', { body: { code } }));
 
 export const disableTwoFactor = (password: string, code: string) =>
-  apiRequest<{ enabled: false }>('POST', '/api/auth/2fa/disable', { password, code });
+  unwrap(api.POST('/api/auth/2fa/disable', { body: { password, code } }));

@@ -1,7 +1,9 @@
+import createClient from 'openapi-fetch';
 import { endSession, isRefusal, refreshAccessToken } from '../auth/refresh';
 import { getAccessToken } from '../auth/sessionStore';
 import { ApiError } from './errors';
-import { fetchFile, send, type DownloadedFile, type Method } from './http';
+import { outgoing, send, type Outgoing } from './http';
+import type { paths } from './schema';
 
 /**
  * 401s that are about what the user typed (a wrong current password or 2FA code), not
@@ -17,32 +19,26 @@ function isTokenProblem(error: unknown): boolean {
 }
 
 /**
- * A request as the signed-in user. When the access token is missing or the server
- * answers 401, the token is refreshed once (sharing any refresh already in flight) and
- * the request retried once. If the refresh is refused, the session is over: the state
- * is cleared, which sends protected pages to /login?next=… (see RequireAuth).
+ * The client for requests as the signed-in user (`api.GET('/api/projects/{id}', …)`), file
+ * downloads included. When the access token is missing or the server answers 401, the
+ * token is refreshed once (sharing any refresh already in flight) and the request retried
+ * once; `send` below it retries a refused CSRF token. If the refresh is refused, the session
+ * is over: the state is cleared, which sends protected pages to /login?next=… (see RequireAuth).
  */
-export function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  return asSignedIn((bearer) => send<T>(method, path, { body, bearer }));
-}
+export const api = createClient<paths>({ fetch: async (request) => sendSignedIn(await outgoing(request)) });
 
-/** A file download as the signed-in user (an export), with the same token handling as apiRequest. */
-export function apiDownload(path: string): Promise<DownloadedFile> {
-  return asSignedIn((bearer) => fetchFile(path, bearer));
-}
-
-async function asSignedIn<T>(call: (bearer: string | null) => Promise<T>): Promise<T> {
+async function sendSignedIn(request: Outgoing): Promise<Response> {
   const token = getAccessToken();
   if (token) {
     try {
-      return await call(token);
+      return await send(request, token);
     } catch (error) {
       if (!isTokenProblem(error)) throw error;
     }
   }
   // Another request may have refreshed while this one was out: then just use the new token.
   if (!token || getAccessToken() === token) await refreshOrEnd();
-  return call(getAccessToken());
+  return send(request, getAccessToken());
 }
 
 async function refreshOrEnd() {

@@ -1,25 +1,32 @@
-import { apiRequest } from './client';
-import { withPage } from './organizations';
-import type { Comment } from './projectTypes';
-import { taskPath } from './tasks';
-import type { MessageResponse } from './types';
-import type { Page } from './workspaceTypes';
+import { api } from './client';
+import { unwrap } from './http';
 
 /** Typed calls for a task's comments (oldest first); only their author edits or deletes them. */
 
-const commentsPath = (projectId: string, taskId: string) => `${taskPath(projectId, taskId)}/comments`;
-const commentPath = (projectId: string, taskId: string, commentId: string) =>
-  `${commentsPath(projectId, taskId)}/${encodeURIComponent(commentId)}`;
-
-export const fetchComments = (projectId: string, taskId: string, cursor: string | null) =>
-  apiRequest<Page<Comment>>('GET', withPage(commentsPath(projectId, taskId), { cursor }));
+export const fetchComments = (id: string, taskId: string, cursor: string | null) =>
+  unwrap(
+    api.GET('/api/projects/{id}/tasks/{taskId}/comments', {
+      params: { path: { id, taskId }, query: { cursor: cursor ?? undefined } },
+    }),
+  );
 
 /** `mentions`: people on the project to notify. */
-export const postComment = (projectId: string, taskId: string, body: string, mentions: string[]) =>
-  apiRequest<Comment>('POST', commentsPath(projectId, taskId), { body, mentions });
+export const postComment = (id: string, taskId: string, body: string, mentions: string[]) =>
+  unwrap(
+    api.POST('/api/projects/{id}/tasks/{taskId}/comments', { params: { path: { id, taskId } }, body: { body, mentions } }),
+  );
 
-export const editComment = (projectId: string, taskId: string, commentId: string, body: string) =>
-  apiRequest<Comment>('PATCH', commentPath(projectId, taskId, commentId), { body });
+export const editComment = (id: string, taskId: string, commentId: string, body: string) =>
+  unwrap(
+    api.PATCH('/api/projects/{id}/tasks/{taskId}/comments/{commentId}', {
+      params: { path: { id, taskId, commentId } },
+      body: { body },
+    }),
+  );
 
-export const deleteComment = (projectId: string, taskId: string, commentId: string) =>
-  apiRequest<MessageResponse>('DELETE', commentPath(projectId, taskId, commentId));
+export const deleteComment = (id: string, taskId: string, commentId: string) =>
+  unwrap(
+    api.DELETE('/api/projects/{id}/tasks/{taskId}/comments/{commentId}', {
+      params: { path: { id, taskId, commentId } },
+    }),
+  );

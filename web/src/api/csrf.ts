@@ -1,8 +1,9 @@
-import { ApiError, errorFromResponse, isRecord } from './errors';
+import { ApiError } from './errors';
+import { publicApi, unwrap } from './http';
 
 /**
- * The CSRF token for unsafe requests that carry no bearer token. Fetched lazily, once,
- * and shared; the server also sets the matching HttpOnly cookie on that response.
+ * The CSRF token for unsafe requests. Fetched lazily, once, and shared; the server also
+ * sets the matching HttpOnly cookie on that response.
  */
 let pending: Promise<string> | null = null;
 
@@ -20,21 +21,11 @@ export function forgetCsrfToken(): void {
   pending = null;
 }
 
+/** A GET, so `send` asks for no token to fetch one. */
 async function fetchCsrfToken(): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch('/api/csrf-token', {
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch {
-    throw ApiError.network();
-  }
-  if (!response.ok) throw await errorFromResponse(response);
-  const body: unknown = await response.json();
-  if (!isRecord(body) || typeof body.csrfToken !== 'string') {
-    throw new ApiError(response.status, 'bad_response', 'The server answered without a CSRF token.');
+  const body = await unwrap(publicApi.GET('/api/csrf-token'));
+  if (typeof body?.csrfToken !== 'string') {
+    throw new ApiError(200, 'bad_response', 'The server answered without a CSRF token.');
   }
   return body.csrfToken;
 }

@@ -28,18 +28,23 @@ export class ApiError extends Error {
 
 /** Builds an ApiError from a failed response, whatever its body holds. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
-  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   let body: unknown;
   try {
     body = await response.json();
   } catch {
     // A proxy's HTML page or an empty body: still an error the UI can show.
   }
+  return errorFromBody(response.status, body, response.headers.get('Retry-After'));
+}
+
+/** The ApiError for a failed response's status, its body (already read) and its Retry-After header. */
+export function errorFromBody(status: number, body: unknown, retryAfterHeader: string | null): ApiError {
+  const retryAfter = parseRetryAfter(retryAfterHeader);
   if (isRecord(body) && typeof body.error === 'string' && typeof body.message === 'string') {
     const field = typeof body.field === 'string' ? body.field : undefined;
-    return new ApiError(response.status, body.error, body.message, field, retryAfter);
+    return new ApiError(status, body.error, body.message, field, retryAfter);
   }
-  return new ApiError(response.status, 'http_error', `The server answered HTTP ${response.status}.`, undefined, retryAfter);
+  return new ApiError(status, 'http_error', `The server answered HTTP ${status}.`, undefined, retryAfter);
 }
 
 /** Retry-After is either a number of seconds or an HTTP date. */

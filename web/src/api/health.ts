@@ -1,42 +1,41 @@
+import createClient from 'openapi-fetch';
+import type { DatabaseHealth, Health, paths } from './schema';
+
 /**
  * Client for `GET /api/health`.
  *
  * The server answers 200 when healthy and 503 with the same JSON shape when the
  * database is down, so both are reports; anything else (network failure, a proxy's
- * HTML error page) is an error the caller shows as "unreachable".
+ * HTML error page) is an error the caller shows as "unreachable". No session, no CSRF:
+ * a client of its own rather than `publicApi`, which would throw on the 503.
  */
 
-export interface HealthReport {
-  status: string;
-  service?: string;
-  version?: string;
-  /** Seconds since the server started. */
-  uptime?: number;
-  database?: {
-    status?: string;
-    backend?: string;
-  };
-}
-
-export const HEALTH_URL = '/api/health';
+/** What the UI uses of a report, each field checked to have the type it expects. */
+export type HealthReport = Pick<Health, 'status'> &
+  Partial<Pick<Health, 'service' | 'version' | 'uptime'>> & { database?: Partial<DatabaseHealth> };
 
 export class HealthUnavailableError extends Error {
   override name = 'HealthUnavailableError';
 }
 
+const healthApi = createClient<paths>({ headers: { Accept: 'application/json' }, cache: 'no-store' });
+
 export async function fetchHealth(signal?: AbortSignal): Promise<HealthReport> {
-  const response = await fetch(HEALTH_URL, {
-    headers: { Accept: 'application/json' },
-    cache: 'no-store',
-    signal,
-  });
+  let answer;
+  try {
+    answer = await healthApi.GET('/api/health', { signal });
+  } catch (error) {
+    // The body of a success that is not JSON; a network failure or an abort stays as it is.
+    if (error instanceof SyntaxError) throw new HealthUnavailableError('health check answered without JSON');
+    throw error;
+  }
+  const { data, error, response } = answer;
   if (!response.ok && response.status !== 503) {
     throw new HealthUnavailableError(`health check answered HTTP ${response.status}`);
   }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
+  // openapi-fetch leaves an error body that is not JSON as text.
+  const body: unknown = data ?? error;
+  if (typeof body === 'string') {
     throw new HealthUnavailableError(`health check answered HTTP ${response.status} without JSON`);
   }
   return parseHealthReport(body);

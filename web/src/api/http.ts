@@ -1,66 +1,110 @@
+import createClient from 'openapi-fetch';
 import { forgetCsrfToken, getCsrfToken } from './csrf';
-import { ApiError, errorFromResponse } from './errors';
-
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface SendOptions {
-  body?: unknown;
-  /** The access token to send as `Authorization: Bearer`; none for public endpoints. */
-  bearer?: string | null;
-  signal?: AbortSignal;
-}
-
-const UNSAFE: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const CSRF_ERRORS: ReadonlySet<string> = new Set(['csrf_token_missing', 'csrf_token_invalid']);
+import { ApiError, errorFromBody, errorFromResponse } from './errors';
+import type { paths } from './schema';
 
 /**
- * One JSON request to the API: sends cookies, the CSRF header on unsafe methods and the
- * bearer token when given; answers the parsed body or throws an ApiError. A refused CSRF
- * token is fetched anew and the request retried once. Knows nothing about sessions; see
- * client.ts for requests that refresh an expired access token.
+ * The transport under the typed clients: `createClient<paths>()` builds each request from
+ * the OpenAPI types (path, parameters and body checked by the compiler) and hands it to
+ * `send`, which is the only place requests are sent and retried. Knows nothing about
+ * sessions; client.ts wraps `send` for requests that refresh an expired access token.
  */
-export async function send<T>(method: Method, path: string, options: SendOptions = {}): Promise<T> {
+
+const UNSAFE: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CSRF_ERRORS: ReadonlySet<string> = new Set(['csrf_token_missing', 'csrf_token_invalid']);
+const JSON_TYPE = 'application/json';
+
+/** A request as openapi-fetch built it, read once so that it can be sent again. */
+export interface Outgoing {
+  method: string;
+  url: string;
+  /** What the caller reads: JSON unless it asked for something else (a file). */
+  accept: string;
+  body: string | undefined;
+  signal: AbortSignal;
+}
+
+export async function outgoing(request: Request): Promise<Outgoing> {
+  const text = await request.text();
+  return {
+    method: request.method,
+    url: request.url,
+    accept: request.headers.get('Accept') ?? JSON_TYPE,
+    // POST endpoints that take no fields still get `{}`: a JSON body is what they parse.
+    body: text !== '' ? text : request.method === 'POST' ? '{}' : undefined,
+    signal: request.signal,
+  };
+}
+
+/**
+ * Sends a request with cookies, the CSRF header on unsafe methods and the bearer token
+ * when given; answers the response when it is a success (a JSON one checked to be JSON),
+ * or throws an ApiError. A refused CSRF token is fetched anew and the request retried once.
+ */
+export async function send(request: Outgoing, bearer: string | null): Promise<Response> {
   try {
-    return await attempt<T>(method, path, options);
+    return await attempt(request, bearer);
   } catch (error) {
     if (error instanceof ApiError && error.status === 403 && CSRF_ERRORS.has(error.code)) {
       forgetCsrfToken();
-      return attempt<T>(method, path, options);
+      return attempt(request, bearer);
     }
     throw error;
   }
 }
 
-async function attempt<T>(method: Method, path: string, { body, bearer, signal }: SendOptions): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  // POST endpoints that take no fields still get `{}`: a JSON body is what they parse.
-  const payload = body ?? (method === 'POST' ? {} : undefined);
-  if (payload !== undefined) headers['Content-Type'] = 'application/json';
+async function attempt({ method, url, accept, body, signal }: Outgoing, bearer: string | null): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  if (body !== undefined) headers['Content-Type'] = JSON_TYPE;
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (UNSAFE.has(method)) headers['X-CSRF-Token'] = await getCsrfToken();
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: payload === undefined ? undefined : JSON.stringify(payload),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal,
-    });
+    response = await fetch(url, { method, headers, body, credentials: 'same-origin', cache: 'no-store', signal });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (signal.aborted) throw error;
     throw ApiError.network();
   }
   if (!response.ok) throw await errorFromResponse(response);
+  return accept === JSON_TYPE ? checkedJson(response) : response;
+}
+
+/** The response again, once its body is known to be JSON (or empty); 'bad_response' otherwise. */
+async function checkedJson(response: Response): Promise<Response> {
   const text = await response.text();
-  if (!text) return undefined as T;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new ApiError(response.status, 'bad_response', 'The server answered with something that is not JSON.');
+  if (text) {
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new ApiError(response.status, 'bad_response', 'The server answered with something that is not JSON.');
+    }
   }
+  const { status, statusText, headers } = response;
+  return new Response(text || null, { status, statusText, headers });
+}
+
+/** The client for public endpoints (sign-in, sign-up, invitation previews, refresh): no bearer token. */
+export const publicApi = createClient<paths>({ fetch: async (request) => send(await outgoing(request), null) });
+
+/** What an openapi-fetch call answers: the parsed success body, or the error body. */
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The success body of a typed call, or an ApiError. `send` already throws for every failed
+ * response, so the error branch only guards against a response that bypassed it.
+ */
+export async function unwrap<A extends Answer>(call: Promise<A>): Promise<NonNullable<A['data']>> {
+  const { data, error, response } = await call;
+  if (error !== undefined || !response.ok) {
+    throw errorFromBody(response.status, error, response.headers.get('Retry-After'));
+  }
+  // An empty success body (204) comes back undefined; the types say so (`never`).
+  return data as NonNullable<A['data']>;
 }
 
 /** A file the server sends as an attachment, with the name it suggests (if any). */
@@ -70,24 +114,17 @@ export interface DownloadedFile {
 }
 
 /**
- * GET a file that needs the bearer token, so a plain link cannot fetch it: answers its
- * bytes and suggested name, or throws an ApiError like `send`.
+ * The file a typed call fetched with `parseAs: 'blob'` (and an `Accept` other than JSON, so
+ * `send` leaves its bytes alone): its bytes and suggested name, or an ApiError.
  */
-export async function fetchFile(path: string, bearer: string | null): Promise<DownloadedFile> {
-  const headers: Record<string, string> = {};
-  if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  let response: Response;
-  try {
-    response = await fetch(path, { headers, credentials: 'same-origin', cache: 'no-store' });
-  } catch {
-    throw ApiError.network();
-  }
-  if (!response.ok) throw await errorFromResponse(response);
-  return { blob: await response.blob(), filename: attachmentName(response.headers.get('Content-Disposition')) };
+export async function unwrapFile(call: Promise<Answer & { data?: Blob }>): Promise<DownloadedFile> {
+  const blob = await unwrap(call);
+  const { response } = await call;
+  return { blob, filename: attachmentName(response.headers.get('Content-Disposition')) };
 }
 
 /** The file name in a Content-Disposition header; `filename*` (RFC 6266, UTF-8) wins. */
-function attachmentName(header: string | null): string | undefined {
+export function attachmentName(header: string | null): string | undefined {
   if (!header) return undefined;
   const extended = /filename\*\s*=\s*utf-8''([^;]+)/i.exec(header);
   if (extended?.[1]) {

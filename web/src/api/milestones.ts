@@ -1,22 +1,18 @@
-import { apiRequest } from './client';
-import { projectPath } from './projects';
-import type { Milestone, MilestoneChanges, MilestoneInput } from './projectTypes';
-import type { MessageResponse } from './types';
+import { api } from './client';
+import { unwrap } from './http';
+import type { MilestoneChangeBody, NewMilestoneBody } from './schema';
 
 /** Typed calls for a project's milestones, each with its progress from its tasks. */
 
-const milestonePath = (projectId: string, milestoneId: string) =>
-  `${projectPath(projectId)}/milestones/${encodeURIComponent(milestoneId)}`;
+export const fetchMilestones = (id: string) =>
+  unwrap(api.GET('/api/projects/{id}/milestones', { params: { path: { id } } })).then((body) => body.items);
 
-export const fetchMilestones = (projectId: string) =>
-  apiRequest<{ items: Milestone[] }>('GET', `${projectPath(projectId)}/milestones`).then((body) => body.items);
+export const createMilestone = (id: string, body: NewMilestoneBody) =>
+  unwrap(api.POST('/api/projects/{id}/milestones', { params: { path: { id } }, body }));
 
-export const createMilestone = (projectId: string, input: MilestoneInput) =>
-  apiRequest<Milestone>('POST', `${projectPath(projectId)}/milestones`, input);
-
-export const updateMilestone = (projectId: string, milestoneId: string, changes: MilestoneChanges) =>
-  apiRequest<Milestone>('PATCH', milestonePath(projectId, milestoneId), changes);
+export const updateMilestone = (id: string, milestoneId: string, body: MilestoneChangeBody) =>
+  unwrap(api.PATCH('/api/projects/{id}/milestones/{milestoneId}', { params: { path: { id, milestoneId } }, body }));
 
 /** Its tasks stay, without a milestone. */
-export const deleteMilestone = (projectId: string, milestoneId: string) =>
-  apiRequest<MessageResponse>('DELETE', milestonePath(projectId, milestoneId));
+export const deleteMilestone = (id: string, milestoneId: string) =>
+  unwrap(api.DELETE('/api/projects/{id}/milestones/{milestoneId}', { params: { path: { id, milestoneId } } }));

@@ -1,32 +1,20 @@
-import { apiRequest } from './client';
-import type { MessageResponse } from './types';
-import type { Activity, Organization, OrganizationChanges, OrganizationInput, Page } from './workspaceTypes';
+import { api } from './client';
+import { unwrap } from './http';
+import type { NewOrganizationBody, OrganizationChangeBody } from './schema';
 
 /** Typed calls to /api/organizations: the organizations themselves and their activity feed. */
 
-export const orgPath = (id: string) => `/api/organizations/${encodeURIComponent(id)}`;
+export const createOrganization = (body: NewOrganizationBody) => unwrap(api.POST('/api/organizations', { body }));
 
-/** `path?limit=…&cursor=…`, leaving out what is not given. */
-export function withPage(path: string, page: { limit?: number; cursor?: string | null }): string {
-  const query = new URLSearchParams();
-  if (page.limit !== undefined) query.set('limit', String(page.limit));
-  if (page.cursor) query.set('cursor', page.cursor);
-  const text = query.toString();
-  return text ? `${path}?${text}` : path;
-}
+export const fetchOrganizations = () => unwrap(api.GET('/api/organizations')).then((body) => body.organizations);
 
-export const createOrganization = (input: OrganizationInput) =>
-  apiRequest<Organization>('POST', '/api/organizations', input);
+export const fetchOrganization = (id: string) => unwrap(api.GET('/api/organizations/{id}', { params: { path: { id } } }));
 
-export const fetchOrganizations = () =>
-  apiRequest<{ organizations: Organization[] }>('GET', '/api/organizations').then((body) => body.organizations);
+/** Only what changed; `description: null` clears it. */
+export const updateOrganization = (id: string, body: OrganizationChangeBody) =>
+  unwrap(api.PATCH('/api/organizations/{id}', { params: { path: { id } }, body }));
 
-export const fetchOrganization = (id: string) => apiRequest<Organization>('GET', orgPath(id));
-
-export const updateOrganization = (id: string, changes: OrganizationChanges) =>
-  apiRequest<Organization>('PATCH', orgPath(id), changes);
-
-export const deleteOrganization = (id: string) => apiRequest<MessageResponse>('DELETE', orgPath(id));
+export const deleteOrganization = (id: string) => unwrap(api.DELETE('/api/organizations/{id}', { params: { path: { id } } }));
 
 export const fetchActivity = (id: string, cursor: string | null) =>
-  apiRequest<Page<Activity>>('GET', withPage(`${orgPath(id)}/activities`, { cursor }));
+  unwrap(api.GET('/api/organizations/{id}/activities', { params: { path: { id }, query: { cursor: cursor ?? undefined } } }));

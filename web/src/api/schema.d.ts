@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /** The database's tables, the essential ones, and its migrations. */
-        get: operations["db_status_view"];
+        get: operations["get_admin_db_status"];
         put?: never;
         post?: never;
         delete?: never;
@@ -34,7 +34,7 @@ export interface paths {
          * Applies pending migrations (the same runner as `fluxstudio migrate`; a no-op when the
          *     database is up to date).
          */
-        post: operations["init_database"];
+        post: operations["post_admin_init_database"];
         delete?: never;
         options?: never;
         head?: never;
@@ -49,7 +49,7 @@ export interface paths {
             cookie?: never;
         };
         /** Security events, newest first. */
-        get: operations["list"];
+        get: operations["get_admin_security_events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -66,7 +66,7 @@ export interface paths {
             cookie?: never;
         };
         /** Users, newest first. */
-        get: operations["list"];
+        get: operations["get_admin_users"];
         put?: never;
         post?: never;
         delete?: never;
@@ -92,7 +92,7 @@ export interface paths {
          * Disable, enable, grant or revoke admin. The last active admin cannot be demoted or
          *     disabled.
          */
-        patch: operations["change"];
+        patch: operations["patch_admin_users_id"];
         trace?: never;
     };
     "/api/auth/2fa": {
@@ -103,7 +103,7 @@ export interface paths {
             cookie?: never;
         };
         /** Whether two-factor authentication is on, and how many recovery codes are left. */
-        get: operations["status"];
+        get: operations["get_auth_2fa"];
         put?: never;
         post?: never;
         delete?: never;
@@ -122,7 +122,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Turn two-factor on with a first code from the pending secret. */
-        post: operations["confirm"];
+        post: operations["post_auth_2fa_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -139,7 +139,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Turn two-factor off, with the password and a code. */
-        post: operations["disable"];
+        post: operations["post_auth_2fa_disable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -156,7 +156,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Start set-up: a new secret, pending until a code from it is confirmed. */
-        post: operations["setup"];
+        post: operations["post_auth_2fa_setup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -176,7 +176,7 @@ export interface paths {
          * Ask for a password reset link. The answer is the same whether or not the address
          *     has an account.
          */
-        post: operations["forgot_password"];
+        post: operations["post_auth_forgot_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -196,7 +196,7 @@ export interface paths {
          * Sign in with email and password. An account with two-factor authentication answers
          *     with a challenge instead of tokens (`twoFactorRequired: true`).
          */
-        post: operations["login"];
+        post: operations["post_auth_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -213,7 +213,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The second step of signing in to an account with two-factor authentication. */
-        post: operations["login_two_factor"];
+        post: operations["post_auth_login_2fa"];
         delete?: never;
         options?: never;
         head?: never;
@@ -233,7 +233,7 @@ export interface paths {
          * Sign out: ends the session of the refresh token (body or cookie), or of the bearer
          *     token when no refresh token is sent. Signing out twice is not an error.
          */
-        post: operations["logout"];
+        post: operations["post_auth_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -250,7 +250,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign out everywhere: ends every session of the account, this one included. */
-        post: operations["logout_all"];
+        post: operations["post_auth_logout_all"];
         delete?: never;
         options?: never;
         head?: never;
@@ -265,14 +265,14 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user. */
-        get: operations["me"];
+        get: operations["get_auth_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Edit the profile: name, avatar URL, time zone. */
-        patch: operations["update_me"];
+        patch: operations["patch_auth_me"];
         trace?: never;
     };
     "/api/auth/password": {
@@ -285,7 +285,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change the password. Every other session of the account ends; this one stays. */
-        post: operations["change_password"];
+        post: operations["post_auth_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -305,7 +305,7 @@ export interface paths {
          * Exchange a refresh token (from the body or the cookie) for new tokens. The presented
          *     token is spent; presenting it again ends the session.
          */
-        post: operations["refresh"];
+        post: operations["post_auth_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -322,7 +322,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a new verification mail to the signed-in user (unless already verified). */
-        post: operations["resend_verification"];
+        post: operations["post_auth_resend_verification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -342,7 +342,7 @@ export interface paths {
          * Set a new password with the token from the reset mail. Every session of the account
          *     ends.
          */
-        post: operations["reset_password"];
+        post: operations["post_auth_reset_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -357,7 +357,7 @@ export interface paths {
             cookie?: never;
         };
         /** The account's live sessions; `isCurrent` marks the one making this request. */
-        get: operations["sessions"];
+        get: operations["get_auth_sessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -377,7 +377,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** End one of the account's sessions; its tokens stop working at once. */
-        delete: operations["revoke_session"];
+        delete: operations["delete_auth_sessions_id"];
         options?: never;
         head?: never;
         patch?: never;
@@ -393,7 +393,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Create an account and sign in. The first account of an instance becomes its admin. */
-        post: operations["signup"];
+        post: operations["post_auth_signup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -410,7 +410,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Confirm the email address with the token from the verification mail. */
-        post: operations["verify_email"];
+        post: operations["post_auth_verify_email"];
         delete?: never;
         options?: never;
         head?: never;
@@ -428,10 +428,10 @@ export interface paths {
          * Your conversations (direct, group and your projects' channels), most recently active
          *     first, each with its last message and your unread count.
          */
-        get: operations["list"];
+        get: operations["get_conversations"];
         put?: never;
         /** Start a conversation. A direct conversation that already exists is returned (200). */
-        post: operations["create"];
+        post: operations["post_conversations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -446,14 +446,14 @@ export interface paths {
             cookie?: never;
         };
         /** One conversation, with its participants and their read positions. */
-        get: operations["get"];
+        get: operations["get_conversations_id"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Rename a group, or mute or archive a conversation for yourself. */
-        patch: operations["update"];
+        patch: operations["patch_conversations_id"];
         trace?: never;
     };
     "/api/conversations/{id}/messages": {
@@ -467,13 +467,13 @@ export interface paths {
          * A page of a conversation's messages. Read back with `before` (scrolling up) or
          *     forward with `after` (what a client that saw up to N missed).
          */
-        get: operations["history"];
+        get: operations["get_conversations_id_messages"];
         put?: never;
         /**
          * Send a message. It is stored and numbered before this answers; everyone connected
          *     receives it live as `message:new`.
          */
-        post: operations["send"];
+        post: operations["post_conversations_id_messages"];
         delete?: never;
         options?: never;
         head?: never;
@@ -490,7 +490,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Add people to a group. */
-        post: operations["add_participants"];
+        post: operations["post_conversations_id_participants"];
         delete?: never;
         options?: never;
         head?: never;
@@ -511,7 +511,7 @@ export interface paths {
          * Remove someone from a group (its owner), or leave it (anyone). Their live connection
          *     stops receiving its messages at once.
          */
-        delete: operations["remove_participant"];
+        delete: operations["delete_conversations_id_participants_userid"];
         options?: never;
         head?: never;
         patch?: never;
@@ -527,7 +527,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark a conversation read up to a message (never moves back). Others see the receipt. */
-        post: operations["read"];
+        post: operations["post_conversations_id_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -545,7 +545,7 @@ export interface paths {
          * The CSRF token for this browser: the one its cookie already holds when genuine, so
          *     it stays the same for the session; a new one (and its cookie) otherwise.
          */
-        get: operations["token"];
+        get: operations["get_csrf_token"];
         put?: never;
         post?: never;
         delete?: never;
@@ -562,18 +562,18 @@ export interface paths {
             cookie?: never;
         };
         /** One document (its content is read over `/collab/{id}` or exported). */
-        get: operations["get"];
+        get: operations["get_documents_id"];
         put?: never;
         post?: never;
         /**
          * Delete a document and its history (leads and editors); whoever has it open is
          *     disconnected.
          */
-        delete: operations["delete"];
+        delete: operations["delete_documents_id"];
         options?: never;
         head?: never;
         /** Rename a document (leads and editors). */
-        patch: operations["rename"];
+        patch: operations["patch_documents_id"];
         trace?: never;
     };
     "/api/documents/{id}/export": {
@@ -584,7 +584,7 @@ export interface paths {
             cookie?: never;
         };
         /** The document rendered on the server from its live content. */
-        get: operations["export"];
+        get: operations["get_documents_id_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -601,10 +601,10 @@ export interface paths {
             cookie?: never;
         };
         /** A document's versions, newest first: named ones and the server's automatic ones. */
-        get: operations["list"];
+        get: operations["get_documents_id_snapshots"];
         put?: never;
         /** Save the current content as a named version (leads and editors). */
-        post: operations["save"];
+        post: operations["post_documents_id_snapshots"];
         delete?: never;
         options?: never;
         head?: never;
@@ -624,7 +624,7 @@ export interface paths {
          * Bring a version back as a new change: everyone editing sees it at once, and the
          *     content it replaces is saved as a version first (leads and editors).
          */
-        post: operations["restore"];
+        post: operations["post_documents_id_snapshots_snapshotid_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -639,7 +639,7 @@ export interface paths {
             cookie?: never;
         };
         /** Service health as the seed's load balancer expects it. */
-        get: operations["health"];
+        get: operations["get_health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -656,7 +656,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness: the process runs and serves HTTP. Never touches the database. */
-        get: operations["live"];
+        get: operations["get_health_live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -673,7 +673,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: the database answers, so requests can be served. */
-        get: operations["ready"];
+        get: operations["get_health_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -690,7 +690,7 @@ export interface paths {
             cookie?: never;
         };
         /** The invitations waiting for the signed-in person (sent to their address, once verified). */
-        get: operations["mine"];
+        get: operations["get_invitations_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -709,7 +709,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept one of your invitations from the app (as with the emailed link). */
-        post: operations["accept_mine"];
+        post: operations["post_invitations_mine_invitationid_accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -724,7 +724,7 @@ export interface paths {
             cookie?: never;
         };
         /** What a link invites to (no sign-in needed: the link itself is the secret). */
-        get: operations["preview"];
+        get: operations["get_invitations_token"];
         put?: never;
         post?: never;
         delete?: never;
@@ -743,7 +743,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept a link as the signed-in user (who must use the invited address). */
-        post: operations["accept"];
+        post: operations["post_invitations_token_accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -761,11 +761,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete your message; a tombstone keeps its place. */
-        delete: operations["delete"];
+        delete: operations["delete_messages_id"];
         options?: never;
         head?: never;
         /** Edit your message; it is marked edited. */
-        patch: operations["edit"];
+        patch: operations["patch_messages_id"];
         trace?: never;
     };
     "/api/messages/{id}/reactions": {
@@ -778,9 +778,9 @@ export interface paths {
         get?: never;
         put?: never;
         /** React to a message. */
-        post: operations["react"];
+        post: operations["post_messages_id_reactions"];
         /** Take back your reaction. */
-        delete: operations["unreact"];
+        delete: operations["delete_messages_id_reactions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -794,7 +794,7 @@ export interface paths {
             cookie?: never;
         };
         /** Notifications, newest first, with the unread count. */
-        get: operations["list"];
+        get: operations["get_notifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -813,7 +813,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark every notification read. */
-        post: operations["read_all"];
+        post: operations["post_notifications_read_all"];
         delete?: never;
         options?: never;
         head?: never;
@@ -831,7 +831,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a notification. */
-        delete: operations["delete"];
+        delete: operations["delete_notifications_id"];
         options?: never;
         head?: never;
         patch?: never;
@@ -847,7 +847,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark one notification read. */
-        post: operations["read"];
+        post: operations["post_notifications_id_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -862,10 +862,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organizations the caller belongs to, with their role in each. */
-        get: operations["list"];
+        get: operations["get_organizations"];
         put?: never;
         /** Create an organization; the caller becomes its owner. */
-        post: operations["create"];
+        post: operations["post_organizations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -880,15 +880,15 @@ export interface paths {
             cookie?: never;
         };
         /** One organization (404 for anyone not in it). */
-        get: operations["get"];
+        get: operations["get_organizations_id"];
         put?: never;
         post?: never;
         /** Delete the organization and everything in it (owner only). */
-        delete: operations["delete"];
+        delete: operations["delete_organizations_id"];
         options?: never;
         head?: never;
         /** Edit name, slug or description (owner and admins). */
-        patch: operations["update"];
+        patch: operations["patch_organizations_id"];
         trace?: never;
     };
     "/api/organizations/{id}/activities": {
@@ -899,7 +899,7 @@ export interface paths {
             cookie?: never;
         };
         /** What happened in the organization, newest first. */
-        get: operations["activities"];
+        get: operations["get_organizations_id_activities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -916,10 +916,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organization's invitations, newest first. */
-        get: operations["list"];
+        get: operations["get_organizations_id_invitations"];
         put?: never;
         /** Invite someone by email; they receive a link valid 7 days. */
-        post: operations["invite"];
+        post: operations["post_organizations_id_invitations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -937,7 +937,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke a pending invitation. */
-        delete: operations["revoke"];
+        delete: operations["delete_organizations_id_invitations_invitationid"];
         options?: never;
         head?: never;
         patch?: never;
@@ -953,7 +953,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a pending invitation again, with a new link (the old one stops working). */
-        post: operations["resend"];
+        post: operations["post_organizations_id_invitations_invitationid_resend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -970,7 +970,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Leave the organization (the owner must transfer ownership first). */
-        post: operations["leave"];
+        post: operations["post_organizations_id_leave"];
         delete?: never;
         options?: never;
         head?: never;
@@ -985,7 +985,7 @@ export interface paths {
             cookie?: never;
         };
         /** The organization's members. */
-        get: operations["list"];
+        get: operations["get_organizations_id_members"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1005,11 +1005,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove a member (the owner cannot be removed). Removing yourself is leaving. */
-        delete: operations["remove"];
+        delete: operations["delete_organizations_id_members_userid"];
         options?: never;
         head?: never;
         /** Change a member's role, as far as the caller's role allows. */
-        patch: operations["change_role"];
+        patch: operations["patch_organizations_id_members_userid"];
         trace?: never;
     };
     "/api/organizations/{id}/teams": {
@@ -1020,10 +1020,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organization's teams. */
-        get: operations["list"];
+        get: operations["get_organizations_id_teams"];
         put?: never;
         /** Create a team (owner and admins). */
-        post: operations["create"];
+        post: operations["post_organizations_id_teams"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1038,15 +1038,15 @@ export interface paths {
             cookie?: never;
         };
         /** One team with its members' ids. */
-        get: operations["get"];
+        get: operations["get_organizations_id_teams_teamid"];
         put?: never;
         post?: never;
         /** Delete a team (its projects stay, without a team). */
-        delete: operations["delete"];
+        delete: operations["delete_organizations_id_teams_teamid"];
         options?: never;
         head?: never;
         /** Rename or re-describe a team (owner and admins). */
-        patch: operations["update"];
+        patch: operations["patch_organizations_id_teams_teamid"];
         trace?: never;
     };
     "/api/organizations/{id}/teams/{teamId}/members/{userId}": {
@@ -1058,10 +1058,10 @@ export interface paths {
         };
         get?: never;
         /** Add an organization member to the team. */
-        put: operations["add_member"];
+        put: operations["put_organizations_id_teams_teamid_members_userid"];
         post?: never;
         /** Remove a member from the team. */
-        delete: operations["remove_member"];
+        delete: operations["delete_organizations_id_teams_teamid_members_userid"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1077,7 +1077,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Hand the organization over to another member (owner only). */
-        post: operations["transfer"];
+        post: operations["post_organizations_id_transfer_ownership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1092,10 +1092,10 @@ export interface paths {
             cookie?: never;
         };
         /** The projects the caller may see, newest first. */
-        get: operations["list"];
+        get: operations["get_projects"];
         put?: never;
         /** Create a project in an organization (not clients); the creator leads it. */
-        post: operations["create"];
+        post: operations["post_projects"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1110,15 +1110,15 @@ export interface paths {
             cookie?: never;
         };
         /** One project (404 for anyone who may not see it). */
-        get: operations["get"];
+        get: operations["get_projects_id"];
         put?: never;
         post?: never;
         /** Delete a project and everything in it. */
-        delete: operations["delete"];
+        delete: operations["delete_projects_id"];
         options?: never;
         head?: never;
         /** Edit a project (its leads, and the organization's owner and admins). */
-        patch: operations["update"];
+        patch: operations["patch_projects_id"];
         trace?: never;
     };
     "/api/projects/{id}/activities": {
@@ -1129,7 +1129,7 @@ export interface paths {
             cookie?: never;
         };
         /** What happened in the project, newest first. */
-        get: operations["activities"];
+        get: operations["get_projects_id_activities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1146,10 +1146,10 @@ export interface paths {
             cookie?: never;
         };
         /** A project's documents, the most recently changed first. */
-        get: operations["list"];
+        get: operations["get_projects_id_documents"];
         put?: never;
         /** Create a document in a project (leads and editors). */
-        post: operations["create"];
+        post: operations["post_projects_id_documents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1164,7 +1164,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who works on the project. */
-        get: operations["members"];
+        get: operations["get_projects_id_members"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1182,10 +1182,10 @@ export interface paths {
         };
         get?: never;
         /** Put an organization member on the project, or change their role (leads). */
-        put: operations["set_member"];
+        put: operations["put_projects_id_members_userid"];
         post?: never;
         /** Take someone off the project (a project keeps at least one lead). */
-        delete: operations["remove_member"];
+        delete: operations["delete_projects_id_members_userid"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1199,10 +1199,10 @@ export interface paths {
             cookie?: never;
         };
         /** The project's milestones, by due date. */
-        get: operations["list"];
+        get: operations["get_projects_id_milestones"];
         put?: never;
         /** Add a milestone (leads and editors). */
-        post: operations["create"];
+        post: operations["post_projects_id_milestones"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1220,11 +1220,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a milestone; its tasks stay, without it. */
-        delete: operations["delete"];
+        delete: operations["delete_projects_id_milestones_milestoneid"];
         options?: never;
         head?: never;
         /** Edit a milestone (leads and editors). */
-        patch: operations["update"];
+        patch: operations["patch_projects_id_milestones_milestoneid"];
         trace?: never;
     };
     "/api/projects/{id}/tasks": {
@@ -1235,10 +1235,10 @@ export interface paths {
             cookie?: never;
         };
         /** The board: every task of the project, column by column, in order. */
-        get: operations["board"];
+        get: operations["get_projects_id_tasks"];
         put?: never;
         /** Add a task (leads and editors). The assignee is notified. */
-        post: operations["create"];
+        post: operations["post_projects_id_tasks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1253,15 +1253,15 @@ export interface paths {
             cookie?: never;
         };
         /** One task. */
-        get: operations["get"];
+        get: operations["get_projects_id_tasks_taskid"];
         put?: never;
         post?: never;
         /** Delete a task (leads and editors). */
-        delete: operations["delete"];
+        delete: operations["delete_projects_id_tasks_taskid"];
         options?: never;
         head?: never;
         /** Edit a task (leads and editors). */
-        patch: operations["update"];
+        patch: operations["patch_projects_id_tasks_taskid"];
         trace?: never;
     };
     "/api/projects/{id}/tasks/{taskId}/comments": {
@@ -1272,10 +1272,10 @@ export interface paths {
             cookie?: never;
         };
         /** A task's comments, oldest first. */
-        get: operations["list"];
+        get: operations["get_projects_id_tasks_taskid_comments"];
         put?: never;
         /** Comment on a task (everyone on the project but viewers). */
-        post: operations["create"];
+        post: operations["post_projects_id_tasks_taskid_comments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1293,11 +1293,11 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete your comment (a tombstone stays in the thread). */
-        delete: operations["delete"];
+        delete: operations["delete_projects_id_tasks_taskid_comments_commentid"];
         options?: never;
         head?: never;
         /** Edit your comment. */
-        patch: operations["edit"];
+        patch: operations["patch_projects_id_tasks_taskid_comments_commentid"];
         trace?: never;
     };
     "/api/projects/{id}/tasks/{taskId}/move": {
@@ -1310,7 +1310,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Move a task between or within columns (leads and editors). */
-        post: operations["move_task"];
+        post: operations["post_projects_id_tasks_taskid_move"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1325,7 +1325,7 @@ export interface paths {
             cookie?: never;
         };
         /** Search the messages of your conversations, newest first. */
-        get: operations["search"];
+        get: operations["get_search_messages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1653,6 +1653,8 @@ export interface components {
             /** @description The start of its text (empty when deleted). */
             preview: string;
         };
+        /** @description What a sign-in answers: tokens, or a challenge for the second factor. */
+        LoginAnswer: components["schemas"]["AuthResponse"] | components["schemas"]["TwoFactorChallenge"];
         LoginBody: {
             email: string;
             password: string;
@@ -2339,6 +2341,18 @@ export interface components {
              */
             userId: string;
         };
+        /** @description The password was right; the account's second factor is due. */
+        TwoFactorChallenge: {
+            /** @description Send with the code to `POST /api/auth/login/2fa`. */
+            challengeToken: string;
+            /**
+             * Format: int64
+             * @description Seconds the challenge stays valid.
+             */
+            expiresIn: number;
+            /** @description Always true. */
+            twoFactorRequired: boolean;
+        };
         TwoFactorState: {
             enabled: boolean;
             /** Format: int64 */
@@ -2417,6 +2431,7 @@ export type InvitationView = components['schemas']['InvitationView'];
 export type InviteBody = components['schemas']['InviteBody'];
 export type Joined = components['schemas']['Joined'];
 export type LastMessageView = components['schemas']['LastMessageView'];
+export type LoginAnswer = components['schemas']['LoginAnswer'];
 export type LoginBody = components['schemas']['LoginBody'];
 export type MemberList = components['schemas']['MemberList'];
 export type MemberView = components['schemas']['MemberView'];
@@ -2482,13 +2497,14 @@ export type TitleBody = components['schemas']['TitleBody'];
 export type TokenBody = components['schemas']['TokenBody'];
 export type TokenResponse = components['schemas']['TokenResponse'];
 export type TransferBody = components['schemas']['TransferBody'];
+export type TwoFactorChallenge = components['schemas']['TwoFactorChallenge'];
 export type TwoFactorState = components['schemas']['TwoFactorState'];
 export type UserChangeBody = components['schemas']['UserChangeBody'];
 export type UserList = components['schemas']['UserList'];
 export type UserView = components['schemas']['UserView'];
 export type $defs = Record<string, never>;
 export interface operations {
-    db_status_view: {
+    get_admin_db_status: {
         parameters: {
             query?: never;
             header?: never;
@@ -2497,6 +2513,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2505,6 +2522,7 @@ export interface operations {
                     "application/json": components["schemas"]["DbStatusView"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2513,6 +2531,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2550,7 +2569,7 @@ export interface operations {
             };
         };
     };
-    init_database: {
+    post_admin_init_database: {
         parameters: {
             query?: never;
             header?: never;
@@ -2559,6 +2578,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2567,6 +2587,7 @@ export interface operations {
                     "application/json": components["schemas"]["InitReport"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2575,6 +2596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2612,7 +2634,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_admin_security_events: {
         parameters: {
             query?: {
                 /** @description e.g. `login_failed`, `refresh_token_reuse`. */
@@ -2633,6 +2655,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2650,6 +2673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2658,6 +2682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2666,6 +2691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2703,7 +2729,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_admin_users: {
         parameters: {
             query?: {
                 /** @description Matches part of the email or the name, ignoring case. */
@@ -2717,6 +2743,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2734,6 +2761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2742,6 +2770,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2750,6 +2779,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2787,7 +2817,7 @@ export interface operations {
             };
         };
     };
-    change: {
+    patch_admin_users_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -2802,6 +2832,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2828,6 +2859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2836,6 +2868,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2909,7 +2942,7 @@ export interface operations {
             };
         };
     };
-    status: {
+    get_auth_2fa: {
         parameters: {
             query?: never;
             header?: never;
@@ -2918,6 +2951,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2926,6 +2960,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorState"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2963,7 +2998,7 @@ export interface operations {
             };
         };
     };
-    confirm: {
+    post_auth_2fa_confirm: {
         parameters: {
             query?: never;
             header?: never;
@@ -2976,6 +3011,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3067,7 +3103,7 @@ export interface operations {
             };
         };
     };
-    disable: {
+    post_auth_2fa_disable: {
         parameters: {
             query?: never;
             header?: never;
@@ -3080,6 +3116,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3097,6 +3134,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3105,6 +3143,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3169,7 +3208,7 @@ export interface operations {
             };
         };
     };
-    setup: {
+    post_auth_2fa_setup: {
         parameters: {
             query?: never;
             header?: never;
@@ -3178,6 +3217,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3233,7 +3273,7 @@ export interface operations {
             };
         };
     };
-    forgot_password: {
+    post_auth_forgot_password: {
         parameters: {
             query?: never;
             header?: never;
@@ -3246,6 +3286,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Accepted */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -3308,6 +3349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Too Many Requests */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3336,7 +3378,7 @@ export interface operations {
             };
         };
     };
-    login: {
+    post_auth_login: {
         parameters: {
             query?: never;
             header?: never;
@@ -3355,7 +3397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthResponse"];
+                    "application/json": components["schemas"]["LoginAnswer"];
                 };
             };
             /** @description The body is not JSON (`bad_request`). */
@@ -3441,7 +3483,7 @@ export interface operations {
             };
         };
     };
-    login_two_factor: {
+    post_auth_login_2fa: {
         parameters: {
             query?: never;
             header?: never;
@@ -3454,6 +3496,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3545,7 +3588,7 @@ export interface operations {
             };
         };
     };
-    logout: {
+    post_auth_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -3558,6 +3601,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3649,7 +3693,7 @@ export interface operations {
             };
         };
     };
-    logout_all: {
+    post_auth_logout_all: {
         parameters: {
             query?: never;
             header?: never;
@@ -3658,6 +3702,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3666,6 +3711,7 @@ export interface operations {
                     "application/json": components["schemas"]["Done"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3703,7 +3749,7 @@ export interface operations {
             };
         };
     };
-    me: {
+    get_auth_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -3712,6 +3758,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3720,6 +3767,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3757,7 +3805,7 @@ export interface operations {
             };
         };
     };
-    update_me: {
+    patch_auth_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -3770,6 +3818,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3814,6 +3863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3851,7 +3901,7 @@ export interface operations {
             };
         };
     };
-    change_password: {
+    post_auth_password: {
         parameters: {
             query?: never;
             header?: never;
@@ -3864,6 +3914,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3881,6 +3932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3907,6 +3959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3944,7 +3997,7 @@ export interface operations {
             };
         };
     };
-    refresh: {
+    post_auth_refresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -3957,6 +4010,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4048,7 +4102,7 @@ export interface operations {
             };
         };
     };
-    resend_verification: {
+    post_auth_resend_verification: {
         parameters: {
             query?: never;
             header?: never;
@@ -4057,6 +4111,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4065,6 +4120,7 @@ export interface operations {
                     "application/json": components["schemas"]["Done"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4102,7 +4158,7 @@ export interface operations {
             };
         };
     };
-    reset_password: {
+    post_auth_reset_password: {
         parameters: {
             query?: never;
             header?: never;
@@ -4115,6 +4171,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4177,6 +4234,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4214,7 +4272,7 @@ export interface operations {
             };
         };
     };
-    sessions: {
+    get_auth_sessions: {
         parameters: {
             query?: never;
             header?: never;
@@ -4223,6 +4281,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4231,6 +4290,7 @@ export interface operations {
                     "application/json": components["schemas"]["Sessions"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4268,7 +4328,7 @@ export interface operations {
             };
         };
     };
-    revoke_session: {
+    delete_auth_sessions_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -4280,6 +4340,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4297,6 +4358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4343,7 +4405,7 @@ export interface operations {
             };
         };
     };
-    signup: {
+    post_auth_signup: {
         parameters: {
             query?: never;
             header?: never;
@@ -4356,6 +4418,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4465,7 +4528,7 @@ export interface operations {
             };
         };
     };
-    verify_email: {
+    post_auth_verify_email: {
         parameters: {
             query?: never;
             header?: never;
@@ -4478,6 +4541,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4578,7 +4642,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_conversations: {
         parameters: {
             query?: {
                 /** @description The archived conversations instead of the others. */
@@ -4592,6 +4656,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4609,6 +4674,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4655,7 +4721,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    post_conversations: {
         parameters: {
             query?: never;
             header?: never;
@@ -4668,6 +4734,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4676,6 +4743,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationView"];
                 };
             };
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4702,6 +4770,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4737,6 +4806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4774,7 +4844,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_conversations_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -4785,6 +4855,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4802,6 +4873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4848,7 +4920,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    patch_conversations_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -4863,6 +4935,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4889,6 +4962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4897,6 +4971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4923,6 +4998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4960,7 +5036,7 @@ export interface operations {
             };
         };
     };
-    history: {
+    get_conversations_id_messages: {
         parameters: {
             query?: {
                 /** @description The newest messages before this number (the default: the newest of all). */
@@ -4984,6 +5060,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5010,6 +5087,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5018,6 +5096,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5055,7 +5134,7 @@ export interface operations {
             };
         };
     };
-    send: {
+    post_conversations_id_messages: {
         parameters: {
             query?: never;
             header?: never;
@@ -5070,6 +5149,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,6 +5158,7 @@ export interface operations {
                     "application/json": components["schemas"]["MessageView"];
                 };
             };
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5104,6 +5185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5112,6 +5194,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5147,6 +5230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5184,7 +5268,7 @@ export interface operations {
             };
         };
     };
-    add_participants: {
+    post_conversations_id_participants: {
         parameters: {
             query?: never;
             header?: never;
@@ -5199,6 +5283,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5225,6 +5310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5233,6 +5319,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5268,6 +5355,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5305,7 +5393,7 @@ export interface operations {
             };
         };
     };
-    remove_participant: {
+    delete_conversations_id_participants_userid: {
         parameters: {
             query?: never;
             header?: never;
@@ -5317,6 +5405,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5334,6 +5423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5342,6 +5432,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5388,7 +5479,7 @@ export interface operations {
             };
         };
     };
-    read: {
+    post_conversations_id_read: {
         parameters: {
             query?: never;
             header?: never;
@@ -5403,6 +5494,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5429,6 +5521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5493,7 +5586,7 @@ export interface operations {
             };
         };
     };
-    token: {
+    get_csrf_token: {
         parameters: {
             query?: never;
             header?: never;
@@ -5502,6 +5595,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5539,7 +5633,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_documents_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -5550,6 +5644,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5567,6 +5662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5613,7 +5709,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_documents_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -5624,6 +5720,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5639,6 +5736,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5647,6 +5745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5693,7 +5792,7 @@ export interface operations {
             };
         };
     };
-    rename: {
+    patch_documents_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -5708,6 +5807,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5734,6 +5834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5742,6 +5843,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5768,6 +5870,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5805,7 +5908,7 @@ export interface operations {
             };
         };
     };
-    export: {
+    get_documents_id_export: {
         parameters: {
             query: {
                 /** @description `markdown`, `html` or `text`. */
@@ -5846,6 +5949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5854,6 +5958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5891,7 +5996,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_documents_id_snapshots: {
         parameters: {
             query?: {
                 limit?: number;
@@ -5905,6 +6010,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5931,6 +6037,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5977,7 +6084,7 @@ export interface operations {
             };
         };
     };
-    save: {
+    post_documents_id_snapshots: {
         parameters: {
             query?: never;
             header?: never;
@@ -5992,6 +6099,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6018,6 +6126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6026,6 +6135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6052,6 +6162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6089,7 +6200,7 @@ export interface operations {
             };
         };
     };
-    restore: {
+    post_documents_id_snapshots_snapshotid_restore: {
         parameters: {
             query?: never;
             header?: never;
@@ -6101,6 +6212,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6118,6 +6230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6126,6 +6239,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6172,7 +6286,7 @@ export interface operations {
             };
         };
     };
-    health: {
+    get_health: {
         parameters: {
             query?: never;
             header?: never;
@@ -6201,7 +6315,7 @@ export interface operations {
             };
         };
     };
-    live: {
+    get_health_live: {
         parameters: {
             query?: never;
             header?: never;
@@ -6221,7 +6335,7 @@ export interface operations {
             };
         };
     };
-    ready: {
+    get_health_ready: {
         parameters: {
             query?: never;
             header?: never;
@@ -6250,7 +6364,7 @@ export interface operations {
             };
         };
     };
-    mine: {
+    get_invitations_mine: {
         parameters: {
             query?: never;
             header?: never;
@@ -6259,6 +6373,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6267,6 +6382,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyInvitations"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6313,7 +6429,7 @@ export interface operations {
             };
         };
     };
-    accept_mine: {
+    post_invitations_mine_invitationid_accept: {
         parameters: {
             query?: never;
             header?: never;
@@ -6324,6 +6440,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6332,6 +6449,7 @@ export interface operations {
                     "application/json": components["schemas"]["Joined"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6396,7 +6514,7 @@ export interface operations {
             };
         };
     };
-    preview: {
+    get_invitations_token: {
         parameters: {
             query?: never;
             header?: never;
@@ -6407,6 +6525,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6453,7 +6572,7 @@ export interface operations {
             };
         };
     };
-    accept: {
+    post_invitations_token_accept: {
         parameters: {
             query?: never;
             header?: never;
@@ -6464,6 +6583,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6528,7 +6648,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_messages_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -6539,6 +6659,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6556,6 +6677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6564,6 +6686,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6610,7 +6733,7 @@ export interface operations {
             };
         };
     };
-    edit: {
+    patch_messages_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -6625,6 +6748,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6651,6 +6775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6659,6 +6784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6694,6 +6820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6731,7 +6858,7 @@ export interface operations {
             };
         };
     };
-    react: {
+    post_messages_id_reactions: {
         parameters: {
             query?: never;
             header?: never;
@@ -6746,6 +6873,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6772,6 +6900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6798,6 +6927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6835,7 +6965,7 @@ export interface operations {
             };
         };
     };
-    unreact: {
+    delete_messages_id_reactions: {
         parameters: {
             query: {
                 /** @description One emoji or a short code such as `:tada:`. */
@@ -6849,6 +6979,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6875,6 +7006,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6883,6 +7015,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6920,7 +7053,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_notifications: {
         parameters: {
             query?: {
                 /** @description Only the unread ones. */
@@ -6934,6 +7067,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6951,6 +7085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6997,7 +7132,7 @@ export interface operations {
             };
         };
     };
-    read_all: {
+    post_notifications_read_all: {
         parameters: {
             query?: never;
             header?: never;
@@ -7006,6 +7141,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7052,7 +7188,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_notifications_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -7063,6 +7199,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7080,6 +7217,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7126,7 +7264,7 @@ export interface operations {
             };
         };
     };
-    read: {
+    post_notifications_id_read: {
         parameters: {
             query?: never;
             header?: never;
@@ -7137,6 +7275,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7154,6 +7293,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7200,7 +7340,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_organizations: {
         parameters: {
             query?: never;
             header?: never;
@@ -7209,6 +7349,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7217,6 +7358,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizationList"];
                 };
             };
+            /** @description Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7254,7 +7396,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    post_organizations: {
         parameters: {
             query?: never;
             header?: never;
@@ -7267,6 +7409,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7320,6 +7463,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7357,7 +7501,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_organizations_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -7368,6 +7512,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7385,6 +7530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7431,7 +7577,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_organizations_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -7442,6 +7588,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7459,6 +7606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7467,6 +7615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7513,7 +7662,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    patch_organizations_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -7528,6 +7677,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7554,6 +7704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7562,6 +7713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7570,6 +7722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7596,6 +7749,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7633,7 +7787,7 @@ export interface operations {
             };
         };
     };
-    activities: {
+    get_organizations_id_activities: {
         parameters: {
             query?: {
                 /** @description At most this many items (1–100, default 50). */
@@ -7649,6 +7803,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7675,6 +7830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7721,7 +7877,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_organizations_id_invitations: {
         parameters: {
             query?: never;
             header?: never;
@@ -7732,6 +7888,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7749,6 +7906,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7757,6 +7915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7803,7 +7962,7 @@ export interface operations {
             };
         };
     };
-    invite: {
+    post_organizations_id_invitations: {
         parameters: {
             query?: never;
             header?: never;
@@ -7818,6 +7977,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -7844,6 +8004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7852,6 +8013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7887,6 +8049,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7924,7 +8087,7 @@ export interface operations {
             };
         };
     };
-    revoke: {
+    delete_organizations_id_invitations_invitationid: {
         parameters: {
             query?: never;
             header?: never;
@@ -7936,6 +8099,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8000,7 +8164,7 @@ export interface operations {
             };
         };
     };
-    resend: {
+    post_organizations_id_invitations_invitationid_resend: {
         parameters: {
             query?: never;
             header?: never;
@@ -8012,6 +8176,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8076,7 +8241,7 @@ export interface operations {
             };
         };
     };
-    leave: {
+    post_organizations_id_leave: {
         parameters: {
             query?: never;
             header?: never;
@@ -8087,6 +8252,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8104,6 +8270,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8159,7 +8326,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_organizations_id_members: {
         parameters: {
             query?: {
                 /** @description At most this many items (1–100, default 50). */
@@ -8175,6 +8342,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8201,6 +8369,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8247,7 +8416,7 @@ export interface operations {
             };
         };
     };
-    remove: {
+    delete_organizations_id_members_userid: {
         parameters: {
             query?: never;
             header?: never;
@@ -8259,6 +8428,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8276,6 +8446,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8284,6 +8455,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8339,7 +8511,7 @@ export interface operations {
             };
         };
     };
-    change_role: {
+    patch_organizations_id_members_userid: {
         parameters: {
             query?: never;
             header?: never;
@@ -8355,6 +8527,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8381,6 +8554,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8389,6 +8563,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8415,6 +8590,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8452,7 +8628,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_organizations_id_teams: {
         parameters: {
             query?: never;
             header?: never;
@@ -8463,6 +8639,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8480,6 +8657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8526,7 +8704,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    post_organizations_id_teams: {
         parameters: {
             query?: never;
             header?: never;
@@ -8541,6 +8719,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -8567,6 +8746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8611,6 +8791,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8648,7 +8829,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_organizations_id_teams_teamid: {
         parameters: {
             query?: never;
             header?: never;
@@ -8660,6 +8841,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8677,6 +8859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8723,7 +8906,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_organizations_id_teams_teamid: {
         parameters: {
             query?: never;
             header?: never;
@@ -8735,6 +8918,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8752,6 +8936,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8760,6 +8945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8806,7 +8992,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    patch_organizations_id_teams_teamid: {
         parameters: {
             query?: never;
             header?: never;
@@ -8822,6 +9008,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8848,6 +9035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8865,6 +9053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8929,7 +9118,7 @@ export interface operations {
             };
         };
     };
-    add_member: {
+    put_organizations_id_teams_teamid_members_userid: {
         parameters: {
             query?: never;
             header?: never;
@@ -8942,6 +9131,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8959,6 +9149,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8967,6 +9158,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9013,7 +9205,7 @@ export interface operations {
             };
         };
     };
-    remove_member: {
+    delete_organizations_id_teams_teamid_members_userid: {
         parameters: {
             query?: never;
             header?: never;
@@ -9026,6 +9218,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9043,6 +9236,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9051,6 +9245,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9097,7 +9292,7 @@ export interface operations {
             };
         };
     };
-    transfer: {
+    post_organizations_id_transfer_ownership: {
         parameters: {
             query?: never;
             header?: never;
@@ -9112,6 +9307,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9138,6 +9334,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9146,6 +9343,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9219,7 +9417,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_projects: {
         parameters: {
             query?: {
                 organizationId?: string;
@@ -9237,6 +9435,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9263,6 +9462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9300,7 +9500,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    post_projects: {
         parameters: {
             query?: never;
             header?: never;
@@ -9313,6 +9513,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -9339,6 +9540,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9347,6 +9549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9382,6 +9585,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9419,7 +9623,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_projects_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -9430,6 +9634,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9447,6 +9652,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9493,7 +9699,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_projects_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -9504,6 +9710,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9521,6 +9728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9529,6 +9737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9575,7 +9784,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    patch_projects_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -9590,6 +9799,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9616,6 +9826,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9624,6 +9835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9659,6 +9871,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9696,7 +9909,7 @@ export interface operations {
             };
         };
     };
-    activities: {
+    get_projects_id_activities: {
         parameters: {
             query?: {
                 /** @description At most this many items (1–100, default 50). */
@@ -9712,6 +9925,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9738,6 +9952,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9784,7 +9999,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_projects_id_documents: {
         parameters: {
             query?: {
                 limit?: number;
@@ -9798,6 +10013,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9824,6 +10040,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9870,7 +10087,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    post_projects_id_documents: {
         parameters: {
             query?: never;
             header?: never;
@@ -9885,6 +10102,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -9911,6 +10129,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9919,6 +10138,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9945,6 +10165,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9982,7 +10203,7 @@ export interface operations {
             };
         };
     };
-    members: {
+    get_projects_id_members: {
         parameters: {
             query?: never;
             header?: never;
@@ -9993,6 +10214,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10010,6 +10232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10056,7 +10279,7 @@ export interface operations {
             };
         };
     };
-    set_member: {
+    put_projects_id_members_userid: {
         parameters: {
             query?: never;
             header?: never;
@@ -10072,6 +10295,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10098,6 +10322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10106,6 +10331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10141,6 +10367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10178,7 +10405,7 @@ export interface operations {
             };
         };
     };
-    remove_member: {
+    delete_projects_id_members_userid: {
         parameters: {
             query?: never;
             header?: never;
@@ -10190,6 +10417,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10207,6 +10435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10215,6 +10444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10270,7 +10500,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_projects_id_milestones: {
         parameters: {
             query?: never;
             header?: never;
@@ -10281,6 +10511,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10298,6 +10529,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10344,7 +10576,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    post_projects_id_milestones: {
         parameters: {
             query?: never;
             header?: never;
@@ -10359,6 +10591,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -10385,6 +10618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10393,6 +10627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10419,6 +10654,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10456,7 +10692,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_projects_id_milestones_milestoneid: {
         parameters: {
             query?: never;
             header?: never;
@@ -10468,6 +10704,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10485,6 +10722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10493,6 +10731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10539,7 +10778,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    patch_projects_id_milestones_milestoneid: {
         parameters: {
             query?: never;
             header?: never;
@@ -10555,6 +10794,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10581,6 +10821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10589,6 +10830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10653,7 +10895,7 @@ export interface operations {
             };
         };
     };
-    board: {
+    get_projects_id_tasks: {
         parameters: {
             query?: never;
             header?: never;
@@ -10664,6 +10906,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10681,6 +10924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10727,7 +10971,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    post_projects_id_tasks: {
         parameters: {
             query?: never;
             header?: never;
@@ -10742,6 +10986,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -10768,6 +11013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10776,6 +11022,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10811,6 +11058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10848,7 +11096,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_projects_id_tasks_taskid: {
         parameters: {
             query?: never;
             header?: never;
@@ -10860,6 +11108,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10877,6 +11126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10923,7 +11173,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_projects_id_tasks_taskid: {
         parameters: {
             query?: never;
             header?: never;
@@ -10935,6 +11185,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10952,6 +11203,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10960,6 +11212,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11006,7 +11259,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    patch_projects_id_tasks_taskid: {
         parameters: {
             query?: never;
             header?: never;
@@ -11022,6 +11275,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11048,6 +11302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11056,6 +11311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11091,6 +11347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11128,7 +11385,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    get_projects_id_tasks_taskid_comments: {
         parameters: {
             query?: {
                 /** @description At most this many items (1–100, default 50). */
@@ -11145,6 +11402,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11171,6 +11429,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11217,7 +11476,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    post_projects_id_tasks_taskid_comments: {
         parameters: {
             query?: never;
             header?: never;
@@ -11233,6 +11492,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -11259,6 +11519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11267,6 +11528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11302,6 +11564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11339,7 +11602,7 @@ export interface operations {
             };
         };
     };
-    delete: {
+    delete_projects_id_tasks_taskid_comments_commentid: {
         parameters: {
             query?: never;
             header?: never;
@@ -11352,6 +11615,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11369,6 +11633,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11377,6 +11642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11423,7 +11689,7 @@ export interface operations {
             };
         };
     };
-    edit: {
+    patch_projects_id_tasks_taskid_comments_commentid: {
         parameters: {
             query?: never;
             header?: never;
@@ -11440,6 +11706,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11466,6 +11733,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11474,6 +11742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11538,7 +11807,7 @@ export interface operations {
             };
         };
     };
-    move_task: {
+    post_projects_id_tasks_taskid_move: {
         parameters: {
             query?: never;
             header?: never;
@@ -11554,6 +11823,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11580,6 +11850,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11588,6 +11859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11614,6 +11886,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11651,7 +11924,7 @@ export interface operations {
             };
         };
     };
-    search: {
+    get_search_messages: {
         parameters: {
             query: {
                 /** @description Words to find (every one must match; the last may be the start of a word). */
@@ -11667,6 +11940,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11693,6 +11967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Not Found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11701,6 +11976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,28 +1,27 @@
-import { apiRequest } from './client';
-import { projectPath } from './projects';
-import type { Task, TaskChanges, TaskInput, TaskMove } from './projectTypes';
-import type { MessageResponse } from './types';
+import { api } from './client';
+import { unwrap } from './http';
+import type { MoveBody, NewTaskBody, TaskChangeBody } from './schema';
 
 /** Typed calls for a project's board: its tasks, each one, and moving them. */
 
-export const taskPath = (projectId: string, taskId: string) =>
-  `${projectPath(projectId)}/tasks/${encodeURIComponent(taskId)}`;
-
 /** Every task, column by column, each column in order. */
-export const fetchBoard = (projectId: string) =>
-  apiRequest<{ tasks: Task[] }>('GET', `${projectPath(projectId)}/tasks`).then((body) => body.tasks);
+export const fetchBoard = (id: string) =>
+  unwrap(api.GET('/api/projects/{id}/tasks', { params: { path: { id } } })).then((body) => body.tasks);
 
 /** New tasks go to the bottom of their column; 422 `assigneeId` for someone not on the project. */
-export const createTask = (projectId: string, input: TaskInput) =>
-  apiRequest<Task>('POST', `${projectPath(projectId)}/tasks`, input);
+export const createTask = (id: string, body: NewTaskBody) =>
+  unwrap(api.POST('/api/projects/{id}/tasks', { params: { path: { id } }, body }));
 
-export const fetchTask = (projectId: string, taskId: string) => apiRequest<Task>('GET', taskPath(projectId, taskId));
+export const fetchTask = (id: string, taskId: string) =>
+  unwrap(api.GET('/api/projects/{id}/tasks/{taskId}', { params: { path: { id, taskId } } }));
 
-export const updateTask = (projectId: string, taskId: string, changes: TaskChanges) =>
-  apiRequest<Task>('PATCH', taskPath(projectId, taskId), changes);
+/** Only what changed; `null` clears a field. A new `status` puts the task at the column's bottom. */
+export const updateTask = (id: string, taskId: string, body: TaskChangeBody) =>
+  unwrap(api.PATCH('/api/projects/{id}/tasks/{taskId}', { params: { path: { id, taskId } }, body }));
 
-export const moveTask = (projectId: string, taskId: string, move: TaskMove) =>
-  apiRequest<Task>('POST', `${taskPath(projectId, taskId)}/move`, move);
+/** Where a task goes: a column, and its place among that column's other tasks (0 = top). */
+export const moveTask = (id: string, taskId: string, body: MoveBody) =>
+  unwrap(api.POST('/api/projects/{id}/tasks/{taskId}/move', { params: { path: { id, taskId } }, body }));
 
-export const deleteTask = (projectId: string, taskId: string) =>
-  apiRequest<MessageResponse>('DELETE', taskPath(projectId, taskId));
+export const deleteTask = (id: string, taskId: string) =>
+  unwrap(api.DELETE('/api/projects/{id}/tasks/{taskId}', { params: { path: { id, taskId } } }));

@@ -1,6 +1,6 @@
 import { ApiError } from '../api/errors';
-import { send } from '../api/http';
-import type { TokenResponse } from '../api/types';
+import { publicApi, unwrap } from '../api/http';
+import type { TokenResponse } from '../api/schema';
 import { getAuthState, setAccessToken, signedOut } from './sessionStore';
 
 /**
@@ -16,12 +16,19 @@ const REFRESH_MARGIN_SECONDS = 60;
 /** After a network failure (not a refusal), try again this much later. */
 const RETRY_AFTER_FAILURE_MS = 30_000;
 
-let inFlight: Promise<TokenResponse> | null = null;
+/**
+ * What a refresh gives the app. The body's refreshToken is deliberately dropped: the app
+ * relies on the HttpOnly cookie and must never keep that token in script reach.
+ */
+export type FreshTokens = Pick<TokenResponse, 'accessToken' | 'expiresIn'>;
+
+let inFlight: Promise<FreshTokens> | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** POST /api/auth/refresh, shared by concurrent callers; schedules the next one on success. */
-export function refreshAccessToken(): Promise<TokenResponse> {
-  inFlight ??= acrossTabs(() => send<TokenResponse>('POST', '/api/auth/refresh'))
+export function refreshAccessToken(): Promise<FreshTokens> {
+  inFlight ??= acrossTabs(() => unwrap(publicApi.POST('/api/auth/refresh')))
+    .then(({ accessToken, expiresIn }): FreshTokens => ({ accessToken, expiresIn }))
     .then((tokens) => {
       // Signed out while this was in flight: the new token must not outlive the session.
       if (getAuthState().status !== 'anonymous') {

@@ -1,5 +1,5 @@
 import { fetchMe, logout, logoutEverywhere } from '../api/auth';
-import type { AuthResponse } from '../api/types';
+import type { AuthResponse } from '../api/schema';
 import { cancelScheduledRefresh, endSession, refreshAccessToken, refreshSettled, scheduleRefresh } from './refresh';
 import { signedIn, signedOut } from './sessionStore';
 
@@ -50,5 +50,5 @@ export async function signOutEverywhere(): Promise<number> {
   const { sessionsRevoked } = await logoutEverywhere();
   // Clears this browser's cookie too, in case the server kept the calling session.
   await signOut();
-  return sessionsRevoked;
+  return sessionsRevoked ?? 0;
 }

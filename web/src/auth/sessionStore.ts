@@ -1,4 +1,4 @@
-import type { User } from '../api/types';
+import type { UserView } from '../api/schema';
 
 /**
  * Who is signed in, kept in memory only. The access token never touches localStorage
@@ -13,7 +13,7 @@ export type EndReason = 'user' | 'expired';
 
 export interface AuthState {
   status: AuthStatus;
-  user: User | null;
+  user: UserView | null;
   endedBy: EndReason | null;
 }
 
@@ -44,12 +44,12 @@ export function setAccessToken(token: string): void {
   accessToken = token;
 }
 
-export function signedIn(token: string, user: User): void {
+export function signedIn(token: string, user: UserView): void {
   accessToken = token;
   publish({ status: 'authenticated', user, endedBy: null });
 }
 
-export function setUser(user: User): void {
+export function setUser(user: UserView): void {
   if (state.status !== 'authenticated') return;
   publish({ ...state, user });
 }

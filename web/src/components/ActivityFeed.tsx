@@ -1,13 +1,13 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import type { Activity } from '../api/workspaceTypes';
+import type { ActivityView } from '../api/schema';
 import { formatDateTime } from '../pages/account/formatDateTime';
 import { ErrorBanner } from './ErrorBanner';
 
 interface ActivityFeedProps {
   /** The paged feed (an organization's or a project's). */
-  activity: UseInfiniteQueryResult<InfiniteData<{ items: Activity[] }>>;
+  activity: UseInfiniteQueryResult<InfiniteData<{ items: ActivityView[] }>>;
   /** Puts an entry in words; people it names by id are looked up with `nameOf`. */
-  describe: (entry: Activity, nameOf: (userId: string) => string | undefined) => string;
+  describe: (entry: ActivityView, nameOf: (userId: string) => string | undefined) => string;
   names: Map<string, string>;
   titleId: string;
 }

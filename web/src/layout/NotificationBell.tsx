@@ -1,6 +1,6 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { AppNotification } from '../api/projectTypes';
+import type { NotificationView } from '../api/schema';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useDismiss } from '../components/useDismiss';
 import { notificationTarget } from '../notifications/notificationTarget';
@@ -30,7 +30,7 @@ export function NotificationBell() {
   const unread = pages[0]?.unreadCount ?? 0;
   const items = pages.flatMap((page) => page.items);
 
-  function openOne(notification: AppNotification) {
+  function openOne(notification: NotificationView) {
     if (!notification.read) markRead.mutate(notification.id);
     const target = notificationTarget(notification);
     close();

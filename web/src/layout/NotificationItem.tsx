@@ -1,8 +1,8 @@
-import type { AppNotification } from '../api/projectTypes';
+import type { NotificationView } from '../api/schema';
 import { formatDateTime } from '../pages/account/formatDateTime';
 
 interface NotificationItemProps {
-  notification: AppNotification;
+  notification: NotificationView;
   onOpen: () => void;
   onDismiss: () => void;
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/errors';
-import type { MessageView } from '../api/messagingTypes';
+import type { MessageView, ReadPosition } from '../api/schema';
 import { request } from '../realtime/request';
 import { getSocket } from '../realtime/socketManager';
 import { newClientId } from './clientId';
@@ -78,14 +78,12 @@ export async function reactToMessage(messageId: string, emoji: string, on: boole
   replaceMessage(answer.message);
 }
 
-export interface ReadAnswer {
-  conversationId: string;
-  lastReadSeq: number;
-}
-
-/** Moves the read position to `seq` (never back); others see the receipt. */
+/**
+ * Moves the read position to `seq` (never back); others see the receipt. Answers what
+ * `POST /api/conversations/{id}/read` answers.
+ */
 export const markRead = (conversationId: string, seq: number) =>
-  request<ReadAnswer>(messaging(), 'conversation:read', { conversationId, seq });
+  request<ReadPosition>(messaging(), 'conversation:read', { conversationId, seq });
 
 /** Typing is relayed, never stored; dropped rather than queued while offline. */
 export function sendTyping(conversationId: string, typing: boolean): void {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { addParticipants, changeConversation, removeParticipant } from '../api/conversations';
-import type { ConversationChange, ConversationView } from '../api/messagingTypes';
+import type { ConversationChange, ConversationView } from '../api/schema';
 import { conversationLeft } from './conversationLeft';
 import { messagingKeys } from './queryKeys';
 

@@ -1,5 +1,5 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { ConversationList, ConversationView } from '../api/messagingTypes';
+import type { ConversationList, ConversationView } from '../api/schema';
 import { messagingKeys } from './queryKeys';
 
 /** The conversation lists as TanStack Query holds them: the pages read so far ("Load more"). */

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ConversationView } from '../api/messagingTypes';
+import type { ConversationView } from '../api/schema';
 import { messagingKeys } from './queryKeys';
 
 /** Bursts of live events read the conversation lists (previews, unread counts) once. */

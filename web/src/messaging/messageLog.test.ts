@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessagePage, MessageView } from '../api/messagingTypes';
+import type { MessagePage, MessageView } from '../api/schema';
 import {
   addPending,
   caughtUp,

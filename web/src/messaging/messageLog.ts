@@ -1,4 +1,4 @@
-import type { MessagePage, MessageView } from '../api/messagingTypes';
+import type { MessagePage, MessageView } from '../api/schema';
 
 /**
  * What the app holds of one conversation, and the pure steps that change it. Every message
@@ -99,7 +99,7 @@ export function receive(log: ConversationLog, message: MessageView): { log: Conv
   if (log.main.status !== 'ready') return { log: { ...log, early: [...log.early, message] }, gap: false };
   const fresh = message.seq > log.syncedSeq && !log.ahead.has(message.seq);
   let { main, threads } = log;
-  if (message.parentId === null) {
+  if (!message.parentId) {
     main = { ...main, messages: mergeBySeq(main.messages, [message]) };
   } else {
     // A thread's start learns its new reply count from the server (message:updated).

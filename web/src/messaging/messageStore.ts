@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { fetchMessages } from '../api/conversations';
-import type { MessageView } from '../api/messagingTypes';
+import type { MessageView } from '../api/schema';
 import { request } from '../realtime/request';
 import { getSocket } from '../realtime/socketManager';
 import {

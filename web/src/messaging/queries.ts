@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchConversation, fetchConversations, searchMessages } from '../api/conversations';
 import { fetchAllMembers } from '../api/members';
 import { fetchOrganizations } from '../api/organizations';
+import type { MemberView } from '../api/schema';
 import { listedConversations } from './listCache';
 import { messagingKeys } from './queryKeys';
 
@@ -29,11 +30,8 @@ export function useUnreadTotal(): number {
 export const useMessageSearch = (q: string) =>
   useQuery({ queryKey: messagingKeys.search(q), queryFn: () => searchMessages(q), enabled: q.length > 0 });
 
-export interface Person {
-  userId: string;
-  name: string;
-  email: string;
-}
+/** Someone one may write to: a member of one of the caller's organizations. */
+export type Person = Pick<MemberView, 'userId' | 'name' | 'email'>;
 
 /** Everyone who shares an organization with the caller (the people one may write to), by name. */
 async function fetchPeople(): Promise<Person[]> {

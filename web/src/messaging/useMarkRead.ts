@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { ConversationView } from '../api/messagingTypes';
+import type { ConversationView } from '../api/schema';
 import { markRead } from './actions';
 import { applyReceipt, scheduleListRefresh } from './listRefresh';
 import type { ConversationLog } from './messageLog';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { MessageView } from '../api/messagingTypes';
+import type { MessageView } from '../api/schema';
 import { useSocketEvent } from '../realtime/useSocketEvent';
 import { applyReceipt, scheduleListRefresh, type ReadReceipt } from './listRefresh';
 import { conversationLeft } from './conversationLeft';
@@ -38,7 +38,7 @@ export function useMessagingLive(me: string): void {
 
   useSocketEvent<MessageView>('/messaging', 'message:new', (message) => {
     receiveMessage(message);
-    typingEnded(message.conversationId, message.authorId);
+    typingEnded(message.conversationId, message.authorId ?? null);
     refreshLists();
   });
   useSocketEvent<MessageView>('/messaging', 'message:updated', (message) => {

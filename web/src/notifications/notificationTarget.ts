@@ -1,4 +1,5 @@
-import type { AppNotification } from '../api/projectTypes';
+import { isRecord } from '../api/errors';
+import type { NotificationView } from '../api/schema';
 
 /**
  * Where a notification leads, from the ids in its `data`: an invitation to the page of the
@@ -6,10 +7,13 @@ import type { AppNotification } from '../api/projectTypes';
  * conversation, else the task when it names one, else the project, else the organization.
  * Undefined when it names nothing to open.
  */
-export function notificationTarget(notification: AppNotification): string | undefined {
+export function notificationTarget(notification: NotificationView): string | undefined {
   if (notification.kind === 'invited') return '/invitations';
-  const data = notification.data ?? {};
-  const id = (key: string) => (typeof data[key] === 'string' && data[key] ? encodeURIComponent(data[key] as string) : undefined);
+  const data = isRecord(notification.data) ? notification.data : {};
+  const id = (key: string) => {
+    const value = data[key];
+    return typeof value === 'string' && value ? encodeURIComponent(value) : undefined;
+  };
   const project = id('projectId');
   const task = id('taskId');
   const organization = id('organizationId');

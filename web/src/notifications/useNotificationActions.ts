@@ -1,20 +1,20 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { deleteNotification, markAllNotificationsRead, markNotificationRead } from '../api/notifications';
-import type { AppNotification, NotificationPage } from '../api/projectTypes';
+import type { NotificationList, NotificationView } from '../api/schema';
 import { notificationKeys } from '../projects/queryKeys';
 
-type Pages = InfiniteData<NotificationPage, string | null>;
+type Pages = InfiniteData<NotificationList, string | null>;
 
 /** Applies `change` to every cached notification and sets the unread count every page carries. */
-function rewrite(data: Pages | undefined, change: (items: AppNotification[]) => AppNotification[]): Pages | undefined {
+function rewrite(data: Pages | undefined, change: (items: NotificationView[]) => NotificationView[]): Pages | undefined {
   if (!data) return data;
   const pages = data.pages.map((page) => ({ ...page, items: change(page.items) }));
   const unreadCount = Math.max(0, (data.pages[0]?.unreadCount ?? 0) - countRemovedUnread(data, pages));
   return { ...data, pages: pages.map((page) => ({ ...page, unreadCount })) };
 }
 
-function countRemovedUnread(before: Pages, after: NotificationPage[]): number {
-  const unread = (pages: NotificationPage[]) => pages.reduce((sum, page) => sum + page.items.filter((n) => !n.read).length, 0);
+function countRemovedUnread(before: Pages, after: NotificationList[]): number {
+  const unread = (pages: NotificationList[]) => pages.reduce((sum, page) => sum + page.items.filter((n) => !n.read).length, 0);
   return unread(before.pages) - unread(after);
 }
 
@@ -22,7 +22,7 @@ function countRemovedUnread(before: Pages, after: NotificationPage[]): number {
 export function useNotificationActions() {
   const queryClient = useQueryClient();
   const key = notificationKeys.all;
-  const local = (change: (items: AppNotification[]) => AppNotification[]) => {
+  const local = (change: (items: NotificationView[]) => NotificationView[]) => {
     void queryClient.cancelQueries({ queryKey: key });
     queryClient.setQueryData<Pages>(key, (data) => rewrite(data, change));
   };

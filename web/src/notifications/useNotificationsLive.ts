@@ -1,12 +1,12 @@
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import type { AppNotification, NotificationPage } from '../api/projectTypes';
+import type { NotificationList, NotificationView } from '../api/schema';
 import { notificationKeys } from '../projects/queryKeys';
 import { useSocketEvent } from '../realtime/useSocketEvent';
 
-type Pages = InfiniteData<NotificationPage, string | null>;
+type Pages = InfiniteData<NotificationList, string | null>;
 
 interface NewNotification {
-  notification: AppNotification;
+  notification: NotificationView;
   unreadCount: number;
 }
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { Organization } from '../api/workspaceTypes';
+import type { OrganizationView } from '../api/schema';
 
 /**
  * The organization the user is working in, remembered across visits by its id in
@@ -55,6 +55,6 @@ export function useCurrentOrganizationId(): string | null {
 }
 
 /** The remembered organization if the user still belongs to it, else their first one. */
-export function pickCurrent(organizations: readonly Organization[], id: string | null): Organization | undefined {
+export function pickCurrent(organizations: readonly OrganizationView[], id: string | null): OrganizationView | undefined {
   return organizations.find((organization) => organization.id === id) ?? organizations[0];
 }

@@ -1,11 +1,13 @@
-import type { Activity, OrgRole } from '../api/workspaceTypes';
+import { isRecord } from '../api/errors';
+import type { ActivityView } from '../api/schema';
+import type { OrgRole } from '../api/vocabularies';
 import { ROLE_LABELS } from './roles';
 
 /**
  * One feed entry in words, after the actor's name: "invited ada@… as Member". `nameOf`
  * turns a member's id into their name where the entry names nobody itself.
  */
-export function describeActivity(activity: Activity, nameOf: (userId: string) => string | undefined): string {
+export function describeActivity(activity: ActivityView, nameOf: (userId: string) => string | undefined): string {
   const title = activity.entityTitle ?? '';
   const role = roleIn(activity.metadata);
   const who = (activity.entityId && nameOf(activity.entityId)) || title || 'a member';
@@ -34,7 +36,7 @@ export function describeActivity(activity: Activity, nameOf: (userId: string) =>
   }
 }
 
-function roleIn(metadata: Activity['metadata']): string | undefined {
-  const role = metadata?.role;
+function roleIn(metadata: ActivityView['metadata']): string | undefined {
+  const role = isRecord(metadata) ? metadata.role : undefined;
   return typeof role === 'string' && role in ROLE_LABELS ? ROLE_LABELS[role as OrgRole] : undefined;
 }

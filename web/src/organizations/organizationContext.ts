@@ -1,11 +1,11 @@
 import { useOutletContext } from 'react-router-dom';
-import type { Organization } from '../api/workspaceTypes';
+import type { OrganizationView } from '../api/schema';
 
 /** What OrganizationPage hands the tab below it: the organization, with the caller's role. */
 export interface OrganizationOutlet {
-  organization: Organization;
+  organization: OrganizationView;
 }
 
-export function useOrganizationOutlet(): Organization {
+export function useOrganizationOutlet(): OrganizationView {
   return useOutletContext<OrganizationOutlet>().organization;
 }

@@ -1,4 +1,4 @@
-import type { InvitationStatus, OrgRole } from '../api/workspaceTypes';
+import type { InvitationStatus, OrgRole } from '../api/vocabularies';
 
 /** Role and status words as the pages show them. */
 

@@ -1,15 +1,19 @@
-import type { Activity } from '../api/workspaceTypes';
+import { isRecord } from '../api/errors';
+import type { ActivityView } from '../api/schema';
 import { labelOf, PROJECT_ROLE_LABELS, PROJECT_STATUS_LABELS, TASK_STATUS_LABELS } from './vocabulary';
 
 /**
  * One project feed entry in words, after the actor's name: `moved "Logo" from To do to
  * Review`. `nameOf` turns a person's id into their name for entries that name nobody.
  */
-export function describeProjectActivity(activity: Activity, nameOf: (userId: string) => string | undefined): string {
+export function describeProjectActivity(activity: ActivityView, nameOf: (userId: string) => string | undefined): string {
   const title = activity.entityTitle ?? '';
   const quoted = title ? `“${title}”` : 'a task';
-  const meta = activity.metadata ?? {};
-  const text = (key: string) => (typeof meta[key] === 'string' ? (meta[key] as string) : undefined);
+  const meta = isRecord(activity.metadata) ? activity.metadata : {};
+  const text = (key: string) => {
+    const value = meta[key];
+    return typeof value === 'string' ? value : undefined;
+  };
   const userId = text('userId');
   const who = (userId && nameOf(userId)) || 'someone';
   const from = text('from');

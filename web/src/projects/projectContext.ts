@@ -1,11 +1,11 @@
 import { useOutletContext } from 'react-router-dom';
-import type { Project } from '../api/projectTypes';
+import type { ProjectView } from '../api/schema';
 
 /** What ProjectPage hands the section below it: the project, with the caller's role. */
 export interface ProjectOutlet {
-  project: Project;
+  project: ProjectView;
 }
 
-export function useProjectOutlet(): Project {
+export function useProjectOutlet(): ProjectView {
   return useOutletContext<ProjectOutlet>().project;
 }

@@ -1,8 +1,14 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchComments } from '../api/comments';
 import { fetchMilestones } from '../api/milestones';
-import { fetchProject, fetchProjectActivity, fetchProjectMembers, fetchProjectsPage } from '../api/projects';
-import type { ProjectFilters, Task } from '../api/projectTypes';
+import {
+  fetchProject,
+  fetchProjectActivity,
+  fetchProjectMembers,
+  fetchProjectsPage,
+  type ProjectFilters,
+} from '../api/projects';
+import type { TaskView } from '../api/schema';
 import { fetchBoard, fetchTask } from '../api/tasks';
 import { projectKeys } from './queryKeys';
 
@@ -33,7 +39,7 @@ export function useTask(id: string, taskId: string) {
     queryKey: projectKeys.task(id, taskId),
     queryFn: () => fetchTask(id, taskId),
     placeholderData: () =>
-      queryClient.getQueryData<Task[]>(projectKeys.board(id))?.find((task) => task.id === taskId),
+      queryClient.getQueryData<TaskView[]>(projectKeys.board(id))?.find((task) => task.id === taskId),
   });
 }
 

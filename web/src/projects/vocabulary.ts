@@ -1,8 +1,11 @@
-import type { Priority, ProjectRole, ProjectStatus, TaskStatus } from '../api/projectTypes';
+import type { Priority, ProjectRole, ProjectStatus, TaskStatus } from '../api/vocabularies';
 
-/** The project vocabularies in the order the pages list them, and their words. */
+/**
+ * The project vocabularies' words as the pages show them. The lists of the words themselves,
+ * in the order the pages list them, are in api/vocabularies.ts.
+ */
 
-export const PROJECT_STATUSES: readonly ProjectStatus[] = ['planning', 'active', 'on_hold', 'completed', 'archived'];
+export { PRIORITIES, PROJECT_ROLES, PROJECT_STATUSES, TASK_STATUSES } from '../api/vocabularies';
 
 export const PROJECT_STATUS_LABELS: Readonly<Record<ProjectStatus, string>> = {
   planning: 'Planning',
@@ -12,17 +15,12 @@ export const PROJECT_STATUS_LABELS: Readonly<Record<ProjectStatus, string>> = {
   archived: 'Archived',
 };
 
-export const PRIORITIES: readonly Priority[] = ['low', 'medium', 'high', 'urgent'];
-
 export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = {
   low: 'Low',
   medium: 'Medium',
   high: 'High',
   urgent: 'Urgent',
 };
-
-/** The board's columns, left to right. */
-export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'review', 'done', 'blocked'];
 
 export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   todo: 'To do',
@@ -31,9 +29,6 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   done: 'Done',
   blocked: 'Blocked',
 };
-
-/** From most to least able. */
-export const PROJECT_ROLES: readonly ProjectRole[] = ['lead', 'editor', 'reviewer', 'viewer'];
 
 export const PROJECT_ROLE_LABELS: Readonly<Record<ProjectRole, string>> = {
   lead: 'Lead',

@@ -8,7 +8,7 @@ use axum::{
 };
 use fluxstudio_accounts::{SignIn, SignupRequest};
 use fluxstudio_domain::{DisplayName, Email, Password, UserType};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{
@@ -85,11 +85,20 @@ pub struct LoginBody {
     pub password: String,
 }
 
+/// What a sign-in answers: tokens, or a challenge for the second factor.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)] // Only its schema is used: the handler builds each answer itself.
+#[serde(untagged)]
+enum LoginAnswer {
+    SignedIn(AuthResponse),
+    Challenge(TwoFactorChallenge),
+}
+
 /// Sign in with email and password. An account with two-factor authentication answers
 /// with a challenge instead of tokens (`twoFactorRequired: true`).
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginBody,
     responses(
-        (status = 200, description = "signed in, or a two-factor challenge", body = AuthResponse),
+        (status = 200, description = "signed in, or a two-factor challenge", body = LoginAnswer),
         (status = 401, description = "wrong email or password", body = ErrorBody),
         (status = 403, description = "account disabled", body = ErrorBody),
         (status = 429, description = "too many failed attempts", body = ErrorBody)))]

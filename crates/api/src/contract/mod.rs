@@ -7,6 +7,7 @@
 //! that copy differs from what the server serves.
 
 mod fields;
+mod operations;
 #[cfg(test)]
 mod readme;
 mod rule;
@@ -15,6 +16,7 @@ mod shared;
 mod web_copy;
 
 pub use fields::{Unstated, complete_fields, unstated_fields};
+pub use operations::name_operations;
 pub use rule::Rule;
 pub use shared::shared_responses;
 

@@ -1,8 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { login } from '../../api/auth';
-import { isTwoFactorChallenge } from '../../api/types';
+import { isTwoFactorChallenge, login } from '../../api/auth';
 import { beginSession } from '../../auth/session';
 import { AuthCard } from '../../components/AuthCard';
 import { ErrorBanner } from '../../components/ErrorBanner';

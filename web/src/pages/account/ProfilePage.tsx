@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { updateMe } from '../../api/auth';
-import type { ProfileChanges, User } from '../../api/types';
+import type { ProfileBody, UserView } from '../../api/schema';
 import { useAuth } from '../../auth/authContext';
 import { setUser } from '../../auth/sessionStore';
+import { USER_TYPE_LABELS } from '../../auth/userTypes';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TextField } from '../../components/Field';
 import { formText, splitError } from '../../components/fieldErrors';
@@ -16,14 +17,14 @@ const FIELDS = { name: 'name', avatarUrl: 'avatarUrl', timezone: 'timezone' } as
 const TIMEZONES_LIST_ID = 'timezone-options';
 
 /** Only what changed goes to the server; an emptied field is sent as null (cleared). */
-function changesFrom(form: HTMLFormElement, user: User): ProfileChanges {
-  const changes: ProfileChanges = {};
+function changesFrom(form: HTMLFormElement, user: UserView): ProfileBody {
+  const changes: ProfileBody = {};
   const name = formText(form, 'name');
   const avatarUrl = formText(form, 'avatarUrl') || null;
   const timezone = formText(form, 'timezone') || null;
   if (name !== user.name) changes.name = name;
-  if (avatarUrl !== user.avatarUrl) changes.avatarUrl = avatarUrl;
-  if (timezone !== user.timezone) changes.timezone = timezone;
+  if (avatarUrl !== (user.avatarUrl ?? null)) changes.avatarUrl = avatarUrl;
+  if (timezone !== (user.timezone ?? null)) changes.timezone = timezone;
   return changes;
 }
 
@@ -50,7 +51,7 @@ export function ProfilePage() {
           <dt>Email</dt>
           <dd>{user.email}</dd>
           <dt>Account type</dt>
-          <dd>{user.userType === 'designer' ? 'Designer' : 'Client'}</dd>
+          <dd>{USER_TYPE_LABELS[user.userType]}</dd>
         </dl>
         {save.isSuccess ? <Notice tone="success">Your profile is saved.</Notice> : null}
         <ErrorBanner error={banner} />

@@ -1,8 +1,8 @@
-import type { Session } from '../../api/types';
+import type { SessionView } from '../../api/schema';
 import { formatDateTime } from './formatDateTime';
 
 interface SessionItemProps {
-  session: Session;
+  session: SessionView;
   onRevoke: () => void;
   revoking: boolean;
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchSessions, revokeSession } from '../../api/auth';
-import type { Session } from '../../api/types';
+import type { SessionView } from '../../api/schema';
 import { signOutEverywhere } from '../../auth/session';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SESSIONS_KEY } from './sessionQueries';
@@ -14,7 +14,7 @@ export function SessionsSection() {
     mutationFn: revokeSession,
     onSuccess: (_answer, id) => {
       // Gone at once, then confirmed by a fresh list.
-      queryClient.setQueryData<Session[]>(SESSIONS_KEY, (list) => list?.filter((session) => session.id !== id));
+      queryClient.setQueryData<SessionView[]>(SESSIONS_KEY, (list) => list?.filter((session) => session.id !== id));
       void queryClient.invalidateQueries({ queryKey: SESSIONS_KEY });
     },
   });

@@ -2,18 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { signup } from '../../api/auth';
-import type { UserType } from '../../api/types';
+import type { UserType } from '../../api/vocabularies';
 import { beginSession } from '../../auth/session';
+import { USER_TYPE_OPTIONS } from '../../auth/userTypes';
 import { AuthCard } from '../../components/AuthCard';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField, TextField } from '../../components/Field';
 import { formRaw, formText, splitError } from '../../components/fieldErrors';
 import { PASSWORD_HINT } from './passwordRules';
-
-const USER_TYPES = [
-  { value: 'client', label: 'Client' },
-  { value: 'designer', label: 'Designer' },
-] as const;
 
 const FIELDS = { name: 'name', email: 'email', password: 'password', userType: 'userType' } as const;
 
@@ -58,7 +54,7 @@ export function SignupPage() {
           hint={PASSWORD_HINT}
           error={fields.password}
         />
-        <SelectField label="I am a" name="userType" defaultValue="client" options={USER_TYPES} error={fields.userType} />
+        <SelectField label="I am a" name="userType" defaultValue="client" options={USER_TYPE_OPTIONS} error={fields.userType} />
         <button className="button button--primary" type="submit" disabled={create.isPending}>
           Create account
         </button>

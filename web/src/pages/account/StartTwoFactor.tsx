@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { setUpTwoFactor } from '../../api/auth';
-import type { TwoFactorSetup } from '../../api/types';
+import type { Setup } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
 /** 2FA is off: explains it and asks the server for a new secret. */
-export function StartTwoFactor({ onStarted }: { onStarted: (setup: TwoFactorSetup) => void }) {
+export function StartTwoFactor({ onStarted }: { onStarted: (setup: Setup) => void }) {
   const start = useMutation({ mutationFn: setUpTwoFactor, onSuccess: onStarted });
   return (
     <>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TwoFactorSetup } from '../../api/types';
+import type { Setup } from '../../api/schema';
 import { useAuth } from '../../auth/authContext';
 import { DisableTwoFactorForm } from './DisableTwoFactorForm';
 import { RecoveryCodes } from './RecoveryCodes';
@@ -10,7 +10,7 @@ import { TwoFactorSetupForm } from './TwoFactorSetupForm';
  * Two-factor authentication, as a small sequence: start → scan and confirm → recovery
  * codes (shown once) → on, with a way to turn it off.
  */
-type Step = { kind: 'idle' } | { kind: 'setup'; setup: TwoFactorSetup } | { kind: 'codes'; codes: string[] };
+type Step = { kind: 'idle' } | { kind: 'setup'; setup: Setup } | { kind: 'codes'; codes: string[] };
 
 export function TwoFactorSection() {
   const { user } = useAuth();

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { confirmTwoFactor } from '../../api/auth';
-import type { TwoFactorSetup } from '../../api/types';
+import type { Setup } from '../../api/schema';
 import { getAuthState, setUser } from '../../auth/sessionStore';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TextField } from '../../components/Field';
@@ -9,7 +9,7 @@ import { formText, splitError } from '../../components/fieldErrors';
 import { QrCode } from '../../components/QrCode';
 
 interface TwoFactorSetupFormProps {
-  setup: TwoFactorSetup;
+  setup: Setup;
   onConfirmed: (recoveryCodes: string[]) => void;
   onCancel: () => void;
 }

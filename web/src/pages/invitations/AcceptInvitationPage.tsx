@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/errors';
 import { previewInvitation } from '../../api/invitations';
-import type { AuthResponse } from '../../api/types';
+import type { AuthResponse } from '../../api/schema';
 import { useAuth } from '../../auth/authContext';
 import { beginSession } from '../../auth/session';
 import { AuthCard } from '../../components/AuthCard';

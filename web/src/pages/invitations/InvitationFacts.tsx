@@ -1,9 +1,9 @@
-import type { InvitationPreview } from '../../api/workspaceTypes';
+import type { InvitationPreviewView } from '../../api/schema';
 import { ROLE_LABELS } from '../../organizations/roles';
 import { formatDateTime } from '../account/formatDateTime';
 
 /** What the link invites to: organization, role, who sent it, for which address, until when. */
-export function InvitationFacts({ preview }: { preview: InvitationPreview }) {
+export function InvitationFacts({ preview }: { preview: InvitationPreviewView }) {
   return (
     <dl className="facts">
       <dt>Organization</dt>

@@ -1,23 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { signup } from '../../api/auth';
-import type { AuthResponse, UserType } from '../../api/types';
-import type { InvitationPreview } from '../../api/workspaceTypes';
+import type { AuthResponse, InvitationPreviewView } from '../../api/schema';
+import type { UserType } from '../../api/vocabularies';
+import { USER_TYPE_OPTIONS } from '../../auth/userTypes';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField, TextField } from '../../components/Field';
 import { formRaw, formText, splitError } from '../../components/fieldErrors';
 import { PASSWORD_HINT } from '../account/passwordRules';
 
-const USER_TYPES = [
-  { value: 'client', label: 'Client' },
-  { value: 'designer', label: 'Designer' },
-] as const;
-
 const FIELDS = { name: 'name', email: 'email', password: 'password', userType: 'userType' } as const;
 
 interface InvitedSignupFormProps {
   token: string;
-  preview: InvitationPreview;
+  preview: InvitationPreviewView;
   /** Signed up and joined: the caller starts the session and opens the organization. */
   onJoined: (response: AuthResponse) => void;
 }
@@ -71,7 +67,7 @@ export function InvitedSignupForm({ token, preview, onJoined }: InvitedSignupFor
           label="I am a"
           name="userType"
           defaultValue={preview.role === 'client' ? 'client' : 'designer'}
-          options={USER_TYPES}
+          options={USER_TYPE_OPTIONS}
           error={fields.userType}
         />
         <button className="button button--primary" type="submit" disabled={create.isPending}>

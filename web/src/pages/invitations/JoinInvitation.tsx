@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { acceptInvitation } from '../../api/invitations';
-import type { InvitationPreview } from '../../api/workspaceTypes';
+import type { InvitationPreviewView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
 interface JoinInvitationProps {
   token: string;
-  preview: InvitationPreview;
+  preview: InvitationPreviewView;
   onJoined: (organizationId: string) => void;
 }
 

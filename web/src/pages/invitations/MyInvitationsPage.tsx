@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { acceptMyInvitation, fetchMyInvitations, type MyInvitation } from '../../api/invitations';
+import { acceptMyInvitation, fetchMyInvitations } from '../../api/invitations';
+import type { MyInvitation } from '../../api/schema';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PageHeading } from '../../components/PageHeading';

@@ -1,7 +1,7 @@
-import type { InvitationPreview } from '../../api/workspaceTypes';
+import type { InvitationPreviewView } from '../../api/schema';
 
 /** Why a link cannot be used any more, in words, with what to do about it. */
-export function unusableInvitationMessage(preview: InvitationPreview | null): string {
+export function unusableInvitationMessage(preview: InvitationPreviewView | null): string {
   const ask = preview?.inviterName ? `Ask ${preview.inviterName} to invite you again.` : 'Ask for a new invitation.';
   switch (preview?.status) {
     case 'accepted':

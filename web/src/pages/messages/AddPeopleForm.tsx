@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ConversationView } from '../../api/messagingTypes';
+import type { ConversationView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useAddPeople } from '../../messaging/conversationMutations';
 import { usePeople } from '../../messaging/queries';

@@ -1,4 +1,4 @@
-import type { ConversationView } from '../../api/messagingTypes';
+import type { ConversationView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useChangeConversation } from '../../messaging/conversationMutations';
 import { LeaveGroupButton } from './LeaveGroupButton';

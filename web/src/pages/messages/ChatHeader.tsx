@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { ConversationView } from '../../api/messagingTypes';
+import type { ConversationView } from '../../api/schema';
 import { AddPeopleForm } from './AddPeopleForm';
 import { ChatActions, type ChatPanel } from './ChatActions';
 import { PresenceDot } from './PresenceDot';

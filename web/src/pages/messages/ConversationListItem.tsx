@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { NavLink } from 'react-router-dom';
-import type { ConversationView } from '../../api/messagingTypes';
+import type { ConversationView } from '../../api/schema';
 import { PresenceDot } from './PresenceDot';
 
 function previewOf(conversation: ConversationView, me: string): string {

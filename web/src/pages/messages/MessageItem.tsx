@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MessageView } from '../../api/messagingTypes';
+import type { MessageView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Markdown } from '../../components/Markdown';
 import { deleteMessage, editMessage, reactToMessage } from '../../messaging/actions';

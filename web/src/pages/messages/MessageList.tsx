@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react';
-import type { MessageView } from '../../api/messagingTypes';
+import type { MessageView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { PendingMessage, Strand } from '../../messaging/messageLog';
 import { MessageItem } from './MessageItem';

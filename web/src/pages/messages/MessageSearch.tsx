@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { MessageView } from '../../api/messagingTypes';
+import type { MessageView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useMessageSearch } from '../../messaging/queries';

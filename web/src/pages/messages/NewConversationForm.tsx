@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { startConversation } from '../../api/conversations';
-import type { NewConversation } from '../../api/messagingTypes';
+import type { NewConversationBody } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TextField } from '../../components/Field';
 import { usePeople } from '../../messaging/queries';
@@ -19,7 +19,7 @@ export function NewConversationForm({ me, onClose }: { me: string; onClose: () =
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [name, setName] = useState('');
   const start = useMutation({
-    mutationFn: (input: NewConversation) => startConversation(input),
+    mutationFn: (input: NewConversationBody) => startConversation(input),
     onSuccess: (conversation) => {
       queryClient.setQueryData(messagingKeys.one(conversation.id), conversation);
       void queryClient.invalidateQueries({ queryKey: messagingKeys.lists() });

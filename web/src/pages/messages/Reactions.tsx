@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MessageView } from '../../api/messagingTypes';
+import type { MessageView } from '../../api/schema';
 
 export const QUICK_REACTIONS = ['👍', '❤️', '😄', '🎉', '👀'] as const;
 

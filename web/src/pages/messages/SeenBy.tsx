@@ -1,4 +1,4 @@
-import type { ConversationView, MessageView } from '../../api/messagingTypes';
+import type { ConversationView, MessageView } from '../../api/schema';
 
 /** The people (not the caller, not its author) whose read position has reached `last`. */
 export function seenBy(conversation: ConversationView, last: MessageView, me: string): string[] {

@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import type { MessageView } from '../../api/messagingTypes';
+import type { MessageView } from '../../api/schema';
 import type { ConversationLog } from '../../messaging/messageLog';
 import { loadOlderReplies, openThread } from '../../messaging/messageStore';
 import { Composer } from './Composer';

@@ -2,14 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { deleteOrganization } from '../../api/organizations';
-import type { Organization } from '../../api/workspaceTypes';
+import type { OrganizationView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TextField } from '../../components/Field';
 import { forgetOrganization } from '../../organizations/currentOrganization';
 import { organizationKeys } from '../../organizations/queryKeys';
 
 /** The owner deletes the organization and everything in it, after typing its slug. */
-export function DeleteOrganizationSection({ organization }: { organization: Organization }) {
+export function DeleteOrganizationSection({ organization }: { organization: OrganizationView }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);

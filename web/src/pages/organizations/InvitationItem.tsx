@@ -1,15 +1,15 @@
-import type { Invitation } from '../../api/workspaceTypes';
+import type { InvitationView } from '../../api/schema';
 import { ROLE_LABELS, STATUS_LABELS } from '../../organizations/roles';
 import { formatDateTime } from '../account/formatDateTime';
 
 interface InvitationItemProps {
-  invitation: Invitation;
+  invitation: InvitationView;
   busy: boolean;
   onResend: () => void;
   onRevoke: () => void;
 }
 
-function when(invitation: Invitation): string {
+function when(invitation: InvitationView): string {
   if (invitation.status === 'accepted' && invitation.acceptedAt) return `accepted ${formatDateTime(invitation.acceptedAt)}`;
   if (invitation.status === 'pending') return `expires ${formatDateTime(invitation.expiresAt)}`;
   if (invitation.status === 'expired') return `expired ${formatDateTime(invitation.expiresAt)}`;

@@ -3,7 +3,6 @@ import { resendInvitation, revokeInvitation } from '../../api/invitations';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Notice } from '../../components/Notice';
 import { useOrganizationOutlet } from '../../organizations/organizationContext';
-import { canManageInvitations, invitableRoles } from '../../organizations/permissions';
 import { useInvitations } from '../../organizations/queries';
 import { organizationKeys } from '../../organizations/queryKeys';
 import { InvitationItem } from './InvitationItem';
@@ -12,7 +11,8 @@ import { InviteForm } from './InviteForm';
 /** Invite by email and role; every invitation with where it stands, resend and revoke the pending ones. */
 export function InvitationsTab() {
   const organization = useOrganizationOutlet();
-  const allowed = canManageInvitations(organization.role);
+  // Listing, resending and revoking invitations need the right to invite a member.
+  const allowed = organization.can.inviteRoles.includes('member');
   const queryClient = useQueryClient();
   const invitations = useInvitations(organization.id, allowed);
   const refresh = () => queryClient.invalidateQueries({ queryKey: organizationKeys.invitations(organization.id) });
@@ -29,7 +29,7 @@ export function InvitationsTab() {
         <h3 className="panel__title" id="invite-title">
           Invite someone
         </h3>
-        <InviteForm organizationId={organization.id} roles={invitableRoles(organization.role)} />
+        <InviteForm organizationId={organization.id} roles={organization.can.inviteRoles} />
       </section>
       <section className="panel" aria-labelledby="invitations-title">
         <h3 className="panel__title" id="invitations-title">

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { invite } from '../../api/invitations';
-import type { OrgRole } from '../../api/workspaceTypes';
+import type { OrgRole } from '../../api/vocabularies';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField, TextField } from '../../components/Field';
 import { formText, splitError } from '../../components/fieldErrors';

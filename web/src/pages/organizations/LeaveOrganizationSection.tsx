@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { leaveOrganization } from '../../api/members';
-import type { Organization } from '../../api/workspaceTypes';
+import type { OrganizationView } from '../../api/schema';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { forgetOrganization } from '../../organizations/currentOrganization';
 import { organizationKeys } from '../../organizations/queryKeys';
 
 interface LeaveOrganizationSectionProps {
-  organization: Organization;
+  organization: OrganizationView;
   /** False for the owner, who must transfer ownership first. */
   allowed: boolean;
 }

@@ -1,9 +1,10 @@
-import type { Member, OrgRole } from '../../api/workspaceTypes';
+import type { MemberView } from '../../api/schema';
+import type { OrgRole } from '../../api/vocabularies';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ROLE_LABELS } from '../../organizations/roles';
 
 interface MemberItemProps {
-  member: Member;
+  member: MemberView;
   isYou: boolean;
   /** The roles the caller may give this member; empty: the role is only shown. */
   roles: readonly OrgRole[];

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { changeMemberRole, removeMember } from '../../api/members';
-import type { Member, OrgRole } from '../../api/workspaceTypes';
+import type { MemberView } from '../../api/schema';
+import type { OrgRole } from '../../api/vocabularies';
 import { useAuth } from '../../auth/authContext';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useOrganizationOutlet } from '../../organizations/organizationContext';
-import { assignableRoles, canRemoveMember } from '../../organizations/permissions';
 import { useMembers } from '../../organizations/queries';
 import { organizationKeys } from '../../organizations/queryKeys';
 import { MemberItem } from './MemberItem';
@@ -16,6 +16,7 @@ export function MembersTab() {
   const queryClient = useQueryClient();
   const membersKey = organizationKeys.members(organization.id);
   const members = useMembers(organization.id);
+  const { manageRoles } = organization.can;
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: membersKey });
@@ -26,7 +27,7 @@ export function MembersTab() {
       changeMemberRole(organization.id, userId, role),
     onSuccess: (_answer, { userId, role }) => {
       // The new role at once, then confirmed by a fresh list.
-      queryClient.setQueryData<Member[]>(membersKey, (list) =>
+      queryClient.setQueryData<MemberView[]>(membersKey, (list) =>
         list?.map((member) => (member.userId === userId ? { ...member, role } : member)),
       );
       refresh();
@@ -35,7 +36,7 @@ export function MembersTab() {
   const remove = useMutation({
     mutationFn: (userId: string) => removeMember(organization.id, userId),
     onSuccess: (_answer, userId) => {
-      queryClient.setQueryData<Member[]>(membersKey, (list) => list?.filter((member) => member.userId !== userId));
+      queryClient.setQueryData<MemberView[]>(membersKey, (list) => list?.filter((member) => member.userId !== userId));
       refresh();
       void queryClient.invalidateQueries({ queryKey: organizationKeys.list() });
     },
@@ -54,13 +55,15 @@ export function MembersTab() {
         <ul className="item-list" aria-label="Members">
           {members.data.map((member) => {
             const isYou = member.userId === user?.id;
+            // The caller acts on holders of `manageRoles`, and may give them any of those roles.
+            const inReach = !isYou && manageRoles.includes(member.role);
             return (
               <MemberItem
                 key={member.userId}
                 member={member}
                 isYou={isYou}
-                roles={isYou ? [] : assignableRoles(organization.role, member.role)}
-                removable={!isYou && canRemoveMember(organization.role, member.role)}
+                roles={inReach ? manageRoles : []}
+                removable={inReach}
                 pendingRole={
                   changeRole.isPending && changeRole.variables.userId === member.userId
                     ? changeRole.variables.role

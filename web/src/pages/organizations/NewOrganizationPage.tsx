@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { createOrganization } from '../../api/organizations';
-import type { OrganizationInput } from '../../api/workspaceTypes';
+import type { NewOrganizationBody } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TextField } from '../../components/Field';
 import { formText, splitError } from '../../components/fieldErrors';
@@ -32,7 +32,7 @@ export function NewOrganizationPage() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const input: OrganizationInput = { name: formText(form, 'name') };
+    const input: NewOrganizationBody = { name: formText(form, 'name') };
     const slug = formText(form, 'slug');
     const description = formText(form, 'description');
     if (slug) input.slug = slug;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { updateOrganization } from '../../api/organizations';
-import type { Organization, OrganizationChanges } from '../../api/workspaceTypes';
+import type { OrganizationChangeBody, OrganizationView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TextField } from '../../components/Field';
 import { formText, splitError } from '../../components/fieldErrors';
@@ -12,23 +12,23 @@ import { SLUG_RULE } from './slugHint';
 const FIELDS = { name: 'name', slug: 'slug', description: 'description' } as const;
 
 /** Only what changed goes to the server; an emptied description is sent as null (cleared). */
-function changesFrom(form: HTMLFormElement, organization: Organization): OrganizationChanges {
-  const changes: OrganizationChanges = {};
+function changesFrom(form: HTMLFormElement, organization: OrganizationView): OrganizationChangeBody {
+  const changes: OrganizationChangeBody = {};
   const name = formText(form, 'name');
   const slug = formText(form, 'slug');
   const description = formText(form, 'description') || null;
   if (name !== organization.name) changes.name = name;
   if (slug !== organization.slug) changes.slug = slug;
-  if (description !== organization.description) changes.description = description;
+  if (description !== (organization.description ?? null)) changes.description = description;
   return changes;
 }
 
 /** Rename the organization, change its slug or description (owner and admins). */
-export function OrganizationDetailsForm({ organization }: { organization: Organization }) {
+export function OrganizationDetailsForm({ organization }: { organization: OrganizationView }) {
   const queryClient = useQueryClient();
   const [unchanged, setUnchanged] = useState(false);
   const save = useMutation({
-    mutationFn: (changes: OrganizationChanges) => updateOrganization(organization.id, changes),
+    mutationFn: (changes: OrganizationChangeBody) => updateOrganization(organization.id, changes),
     onSuccess: (updated) => {
       queryClient.setQueryData(organizationKeys.one(organization.id), updated);
       void queryClient.invalidateQueries({ queryKey: organizationKeys.list() });

@@ -1,14 +1,13 @@
 import { NavLink } from 'react-router-dom';
-import type { Organization } from '../../api/workspaceTypes';
-import { canManageInvitations } from '../../organizations/permissions';
+import type { OrganizationView } from '../../api/schema';
 
-/** The organization's sections; Invitations only for those who manage them. */
-export function OrganizationTabs({ organization }: { organization: Organization }) {
+/** The organization's sections; Invitations only for those who manage them (who may invite a member). */
+export function OrganizationTabs({ organization }: { organization: OrganizationView }) {
   const base = `/organizations/${organization.id}`;
   const tabs = [
     { to: base, label: 'Overview', end: true },
     { to: `${base}/members`, label: 'Members' },
-    ...(canManageInvitations(organization.role) ? [{ to: `${base}/invitations`, label: 'Invitations' }] : []),
+    ...(organization.can.inviteRoles.includes('member') ? [{ to: `${base}/invitations`, label: 'Invitations' }] : []),
     { to: `${base}/teams`, label: 'Teams' },
     { to: `${base}/activity`, label: 'Activity' },
   ];

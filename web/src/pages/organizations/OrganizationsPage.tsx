@@ -34,7 +34,7 @@ export function OrganizationsPage() {
                 </Link>
                 <p className="item-list__meta">
                   {organization.slug}
-                  {organization.memberCount !== undefined
+                  {organization.memberCount != null
                     ? ` · ${organization.memberCount} ${organization.memberCount === 1 ? 'member' : 'members'}`
                     : ''}
                 </p>

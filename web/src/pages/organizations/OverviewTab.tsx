@@ -1,5 +1,4 @@
 import { useOrganizationOutlet } from '../../organizations/organizationContext';
-import { canDeleteOrganization, canEditOrganization, canLeave, canTransferOwnership } from '../../organizations/permissions';
 import { formatDateTime } from '../account/formatDateTime';
 import { DeleteOrganizationSection } from './DeleteOrganizationSection';
 import { LeaveOrganizationSection } from './LeaveOrganizationSection';
@@ -9,7 +8,7 @@ import { TransferOwnershipSection } from './TransferOwnershipSection';
 /** The organization's details (editable by the owner and admins), and leaving, handing over, deleting. */
 export function OverviewTab() {
   const organization = useOrganizationOutlet();
-  const { role } = organization;
+  const { can } = organization;
 
   return (
     <>
@@ -25,11 +24,11 @@ export function OverviewTab() {
           <dt>Created</dt>
           <dd>{formatDateTime(organization.createdAt)}</dd>
         </dl>
-        {canEditOrganization(role) ? <OrganizationDetailsForm organization={organization} /> : null}
+        {can.update ? <OrganizationDetailsForm organization={organization} /> : null}
       </section>
-      {canTransferOwnership(role) ? <TransferOwnershipSection organization={organization} /> : null}
-      <LeaveOrganizationSection organization={organization} allowed={canLeave(role)} />
-      {canDeleteOrganization(role) ? <DeleteOrganizationSection organization={organization} /> : null}
+      {can.transferOwnership ? <TransferOwnershipSection organization={organization} /> : null}
+      <LeaveOrganizationSection organization={organization} allowed={can.leave} />
+      {can.delete ? <DeleteOrganizationSection organization={organization} /> : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { deleteTeam } from '../../api/teams';
-import type { Team } from '../../api/workspaceTypes';
+import type { TeamView } from '../../api/schema';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { organizationKeys } from '../../organizations/queryKeys';
@@ -10,7 +10,7 @@ import { TeamRenameForm } from './TeamRenameForm';
 
 interface TeamItemProps {
   organizationId: string;
-  team: Team;
+  team: TeamView;
   /** The caller may rename, delete and set the members (owner and admins). */
   manage: boolean;
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { addTeamMember, removeTeamMember } from '../../api/teams';
-import type { Team } from '../../api/workspaceTypes';
+import type { TeamView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/Field';
 import { useMembers, useTeam } from '../../organizations/queries';
@@ -9,7 +9,7 @@ import { organizationKeys } from '../../organizations/queryKeys';
 
 interface TeamMembersProps {
   organizationId: string;
-  team: Team;
+  team: TeamView;
   manage: boolean;
 }
 

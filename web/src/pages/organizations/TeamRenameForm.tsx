@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { renameTeam } from '../../api/teams';
-import type { Team } from '../../api/workspaceTypes';
+import type { TeamView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { TextField } from '../../components/Field';
 import { formText, splitError } from '../../components/fieldErrors';
@@ -9,7 +9,7 @@ import { organizationKeys } from '../../organizations/queryKeys';
 
 interface TeamRenameFormProps {
   organizationId: string;
-  team: Team;
+  team: TeamView;
   onDone: () => void;
 }
 

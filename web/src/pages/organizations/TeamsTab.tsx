@@ -1,7 +1,6 @@
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useOrganizationOutlet } from '../../organizations/organizationContext';
-import { canManageTeams } from '../../organizations/permissions';
 import { useTeams } from '../../organizations/queries';
 import { NewTeamForm } from './NewTeamForm';
 import { TeamItem } from './TeamItem';
@@ -9,7 +8,7 @@ import { TeamItem } from './TeamItem';
 /** The organization's teams; the owner and admins create, rename and delete them and set who is in them. */
 export function TeamsTab() {
   const organization = useOrganizationOutlet();
-  const manage = canManageTeams(organization.role);
+  const manage = organization.can.manageTeams;
   const teams = useTeams(organization.id);
 
   return (

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { transferOwnership } from '../../api/members';
-import type { Organization } from '../../api/workspaceTypes';
+import type { OrganizationView } from '../../api/schema';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/Field';
@@ -10,7 +10,7 @@ import { useMembers } from '../../organizations/queries';
 import { organizationKeys } from '../../organizations/queryKeys';
 
 /** The owner hands the organization to another member and becomes an admin. */
-export function TransferOwnershipSection({ organization }: { organization: Organization }) {
+export function TransferOwnershipSection({ organization }: { organization: OrganizationView }) {
   const queryClient = useQueryClient();
   const members = useMembers(organization.id);
   const candidates = (members.data ?? []).filter((member) => member.role !== 'owner');

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { deleteProject } from '../../api/projects';
-import type { Project } from '../../api/projectTypes';
+import type { ProjectView } from '../../api/schema';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { projectKeys } from '../../projects/queryKeys';
 
 /** A lead deletes the project with its tasks, milestones and comments, after one question. */
-export function DeleteProjectSection({ project }: { project: Project }) {
+export function DeleteProjectSection({ project }: { project: ProjectView }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const remove = useMutation({

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { createProject } from '../../api/projects';
-import type { Priority, ProjectInput, ProjectStatus } from '../../api/projectTypes';
-import type { Team } from '../../api/workspaceTypes';
+import type { NewProjectBody, TeamView } from '../../api/schema';
+import type { Priority, ProjectStatus } from '../../api/vocabularies';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { formText, splitError } from '../../components/fieldErrors';
@@ -22,12 +22,12 @@ const FIELDS = {
 
 interface NewProjectFormProps {
   organizationId: string;
-  teams: readonly Team[];
+  teams: readonly TeamView[];
   onCancel: () => void;
 }
 
-function inputFrom(form: HTMLFormElement, organizationId: string): ProjectInput {
-  const input: ProjectInput = {
+function inputFrom(form: HTMLFormElement, organizationId: string): NewProjectBody {
+  const input: NewProjectBody = {
     organizationId,
     name: formText(form, 'name'),
     status: formText(form, 'status') as ProjectStatus,

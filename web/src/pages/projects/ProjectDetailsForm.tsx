@@ -1,33 +1,32 @@
 import type { FormEvent } from 'react';
-import type { Project, ProjectChanges } from '../../api/projectTypes';
+import type { ProjectChangeBody, ProjectView } from '../../api/schema';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { formText, splitError } from '../../components/fieldErrors';
 import { useTeams } from '../../organizations/queries';
-import { canDeleteProject } from '../../projects/permissions';
 import { DeleteProjectSection } from './DeleteProjectSection';
 import { useUpdateProject } from './useUpdateProject';
 
 const FIELDS = { name: 'name', description: 'description', startDate: 'startDate', dueDate: 'dueDate', teamId: 'teamId' } as const;
 
 /** Only what changed goes to the server; emptied fields are sent as null (cleared). */
-function changesFrom(form: HTMLFormElement, project: Project): ProjectChanges {
-  const changes: ProjectChanges = {};
+function changesFrom(form: HTMLFormElement, project: ProjectView): ProjectChangeBody {
+  const changes: ProjectChangeBody = {};
   const name = formText(form, 'name');
   const description = formText(form, 'description') || null;
   const startDate = formText(form, 'startDate') || null;
   const dueDate = formText(form, 'dueDate') || null;
   const teamId = formText(form, 'teamId') || null;
   if (name !== project.name) changes.name = name;
-  if (description !== project.description) changes.description = description;
-  if (startDate !== project.startDate) changes.startDate = startDate;
-  if (dueDate !== project.dueDate) changes.dueDate = dueDate;
-  if (teamId !== project.teamId) changes.teamId = teamId;
+  if (description !== (project.description ?? null)) changes.description = description;
+  if (startDate !== (project.startDate ?? null)) changes.startDate = startDate;
+  if (dueDate !== (project.dueDate ?? null)) changes.dueDate = dueDate;
+  if (teamId !== (project.teamId ?? null)) changes.teamId = teamId;
   return changes;
 }
 
 interface ProjectDetailsFormProps {
-  project: Project;
+  project: ProjectView;
   onDone: () => void;
 }
 
@@ -80,7 +79,7 @@ export function ProjectDetailsForm({ project, onDone }: ProjectDetailsFormProps)
           </button>
         </div>
       </form>
-      {canDeleteProject(project.role) ? <DeleteProjectSection project={project} /> : null}
+      {project.can.delete ? <DeleteProjectSection project={project} /> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { ProjectStatus } from '../../api/projectTypes';
-import type { Team } from '../../api/workspaceTypes';
+import type { TeamView } from '../../api/schema';
+import type { ProjectStatus } from '../../api/vocabularies';
 import { SelectField, TextField } from '../../components/Field';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { optionsOf, PROJECT_STATUS_LABELS, PROJECT_STATUSES } from '../../projects/vocabulary';
@@ -8,7 +8,7 @@ import type { ProjectFilterValues } from './useProjectFilters';
 
 interface ProjectFiltersBarProps {
   values: ProjectFilterValues;
-  teams: readonly Team[];
+  teams: readonly TeamView[];
   onChange: (changes: Partial<ProjectFilterValues>) => void;
 }
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Priority, Project, ProjectStatus } from '../../api/projectTypes';
+import type { ProjectView } from '../../api/schema';
+import type { Priority, ProjectStatus } from '../../api/vocabularies';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Markdown } from '../../components/Markdown';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../projects/formatDate';
-import { canEditProject } from '../../projects/permissions';
 import {
   PRIORITIES,
   PRIORITY_LABELS,
@@ -16,15 +16,15 @@ import { ProjectDetailsForm } from './ProjectDetailsForm';
 import { useUpdateProject } from './useUpdateProject';
 import { PriorityTag, ProjectStatusTag } from './VocabularyTags';
 
-function dates(project: Project): string | undefined {
+function dates(project: ProjectView): string | undefined {
   const start = project.startDate ? `starts ${formatDate(project.startDate)}` : undefined;
   const due = project.dueDate ? `due ${formatDate(project.dueDate)}` : undefined;
   return [start, due].filter(Boolean).join(' · ') || undefined;
 }
 
 /** The project's name, status and priority (changed in place by its leads), dates, and the caller's role. */
-export function ProjectHeader({ project }: { project: Project }) {
-  const editable = canEditProject(project.role);
+export function ProjectHeader({ project }: { project: ProjectView }) {
+  const editable = project.can.update;
   const [editing, setEditing] = useState(false);
   const save = useUpdateProject(project.id);
   const when = dates(project);

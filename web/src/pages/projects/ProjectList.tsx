@@ -1,5 +1,5 @@
-import type { ProjectFilters } from '../../api/projectTypes';
-import type { Team } from '../../api/workspaceTypes';
+import type { ProjectFilters } from '../../api/projects';
+import type { TeamView } from '../../api/schema';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useProjects } from '../../projects/queries';
@@ -7,7 +7,7 @@ import { ProjectListItem } from './ProjectListItem';
 
 interface ProjectListProps {
   filters: ProjectFilters;
-  teams: readonly Team[];
+  teams: readonly TeamView[];
   /** Some filter narrows the list (so an empty list means "nothing matches"). */
   filtered: boolean;
 }

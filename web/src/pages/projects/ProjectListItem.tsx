@@ -1,11 +1,11 @@
 import { Link } from 'react-router-dom';
-import type { Project } from '../../api/projectTypes';
+import type { ProjectView } from '../../api/schema';
 import { formatDate } from '../../projects/formatDate';
 import { PRIORITY_LABELS, PROJECT_ROLE_LABELS } from '../../projects/vocabulary';
 import { ProjectStatusTag } from './VocabularyTags';
 
 /** One project in the list: its name (to its board), status, priority, dates, team and the caller's role. */
-export function ProjectListItem({ project, teamName }: { project: Project; teamName: string | undefined }) {
+export function ProjectListItem({ project, teamName }: { project: ProjectView; teamName: string | undefined }) {
   const facts = [
     `${PRIORITY_LABELS[project.priority]} priority`,
     teamName,

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { ProjectFilters } from '../../api/projectTypes';
+import type { ProjectFilters } from '../../api/projects';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PageHeading } from '../../components/PageHeading';
 import { useTeams } from '../../organizations/queries';
 import { useCurrentOrganization } from '../../organizations/useCurrentOrganization';
-import { canCreateProject } from '../../projects/permissions';
 import { NewProjectForm } from './NewProjectForm';
 import { ProjectFiltersBar } from './ProjectFiltersBar';
 import { ProjectList } from './ProjectList';
@@ -29,7 +28,7 @@ export function ProjectsPage() {
           </p>
         </EmptyState>
       ) : null}
-      {current ? <OrganizationProjects organizationId={current.id} name={current.name} canCreate={canCreateProject(current.role)} /> : null}
+      {current ? <OrganizationProjects organizationId={current.id} name={current.name} canCreate={current.can.createProject} /> : null}
     </>
   );
 }

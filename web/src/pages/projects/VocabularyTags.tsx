@@ -1,4 +1,4 @@
-import type { Priority, ProjectStatus } from '../../api/projectTypes';
+import type { Priority, ProjectStatus } from '../../api/vocabularies';
 import { PRIORITY_LABELS, PROJECT_STATUS_LABELS } from '../../projects/vocabulary';
 
 export function ProjectStatusTag({ status }: { status: ProjectStatus }) {

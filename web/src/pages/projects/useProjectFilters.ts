@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
-import type { ProjectStatus } from '../../api/projectTypes';
+import type { ProjectStatus } from '../../api/vocabularies';
 import { PROJECT_STATUSES } from '../../projects/vocabulary';
 
 export interface ProjectFilterValues {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, type FormEvent } from 'react';
-import type { Priority, ProjectMember, Task, TaskInput, TaskStatus } from '../../../api/projectTypes';
+import type { NewTaskBody, ProjectMemberView, TaskView } from '../../../api/schema';
+import type { Priority, TaskStatus } from '../../../api/vocabularies';
 import { createTask } from '../../../api/tasks';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { SelectField, TextField } from '../../../components/Field';
@@ -13,7 +14,7 @@ const FIELDS = { title: 'title', assigneeId: 'assigneeId', priority: 'priority' 
 interface AddTaskFormProps {
   projectId: string;
   status: TaskStatus;
-  members: readonly ProjectMember[];
+  members: readonly ProjectMemberView[];
   onClose: () => void;
 }
 
@@ -25,10 +26,10 @@ export function AddTaskForm({ projectId, status, members, onClose }: AddTaskForm
   const queryClient = useQueryClient();
   const title = useRef<HTMLInputElement>(null);
   const create = useMutation({
-    mutationFn: (input: TaskInput) => createTask(projectId, input),
+    mutationFn: (input: NewTaskBody) => createTask(projectId, input),
     onSuccess: (task) => {
       // A board read that finished first (after the live task:created) may hold it already.
-      queryClient.setQueryData<Task[]>(projectKeys.board(projectId), (tasks) =>
+      queryClient.setQueryData<TaskView[]>(projectKeys.board(projectId), (tasks) =>
         tasks && !tasks.some((held) => held.id === task.id) ? [...tasks, task] : tasks,
       );
       void queryClient.invalidateQueries({ queryKey: projectKeys.board(projectId) });
@@ -40,7 +41,7 @@ export function AddTaskForm({ projectId, status, members, onClose }: AddTaskForm
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const input: TaskInput = { title: formText(form, 'title'), status, priority: formText(form, 'priority') as Priority };
+    const input: NewTaskBody = { title: formText(form, 'title'), status, priority: formText(form, 'priority') as Priority };
     const assigneeId = formText(form, 'assigneeId');
     if (assigneeId) input.assigneeId = assigneeId;
     create.mutate(input, {

@@ -1,11 +1,12 @@
 import type { DragEvent, HTMLAttributes, ReactNode } from 'react';
-import type { Task, TaskMove, TaskStatus } from '../../../api/projectTypes';
+import type { MoveBody, TaskView } from '../../../api/schema';
+import type { TaskStatus } from '../../../api/vocabularies';
 import { TASK_STATUS_LABELS } from '../../../projects/vocabulary';
 import { TaskCard } from './TaskCard';
 
 interface BoardColumnProps {
   status: TaskStatus;
-  tasks: readonly Task[];
+  tasks: readonly TaskView[];
   nameOf: (userId: string) => string | undefined;
   /** Present for those who may move tasks. */
   drag:
@@ -20,7 +21,7 @@ interface BoardColumnProps {
           onDrop: (event: DragEvent<HTMLElement>) => void;
         };
         /** A card's Move buttons (not the mouse). */
-        onMove: (taskId: string, move: TaskMove) => void;
+        onMove: (taskId: string, move: MoveBody) => void;
         /** The card whose Move buttons made the last move. */
         movedByKeyboard: string | null;
       }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Outlet, useParams } from 'react-router-dom';
-import type { TaskMove, TaskStatus } from '../../../api/projectTypes';
+import type { MoveBody } from '../../../api/schema';
+import type { TaskStatus } from '../../../api/vocabularies';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { columnsOf, isSamePlace, placeOf } from '../../../projects/board';
-import { canWorkOnTasks } from '../../../projects/permissions';
 import { useProjectOutlet, type ProjectOutlet } from '../../../projects/projectContext';
 import { useBoard, useProjectMembers } from '../../../projects/queries';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from '../../../projects/vocabulary';
@@ -25,7 +25,7 @@ export function BoardTab() {
   const [addingTo, setAddingTo] = useState<TaskStatus | null>(null);
   // An open task covers the board: no half-typed new task waits under it.
   const taskOpen = useParams().taskId !== undefined;
-  const editable = canWorkOnTasks(project.role);
+  const { moveTask: movable, createTask: addable } = project.can;
 
   const tasks = board.data ?? [];
   const columns = columnsOf(tasks);
@@ -33,7 +33,7 @@ export function BoardTab() {
 
   const [movedByKeyboard, setMovedByKeyboard] = useState<string | null>(null);
 
-  const moveTo = (taskId: string, place: TaskMove) => {
+  const moveTo = (taskId: string, place: MoveBody) => {
     if (isSamePlace(placeOf(tasks, taskId), place)) return;
     move.mutate({ taskId, move: place });
   };
@@ -41,7 +41,7 @@ export function BoardTab() {
     setMovedByKeyboard(null);
     moveTo(taskId, place);
   });
-  const moveByKeyboard = (taskId: string, place: TaskMove) => {
+  const moveByKeyboard = (taskId: string, place: MoveBody) => {
     setMovedByKeyboard(taskId);
     moveTo(taskId, place);
   };
@@ -54,7 +54,7 @@ export function BoardTab() {
       {board.isSuccess ? (
         <>
           <p className="board-hint">
-            {editable
+            {movable
               ? 'Drag a card to another place or column, or use its Move button.'
               : 'Only the project’s leads and editors add and move tasks.'}
           </p>
@@ -66,7 +66,7 @@ export function BoardTab() {
                 tasks={columns[status]}
                 nameOf={(id) => names.get(id)}
                 drag={
-                  editable
+                  movable
                     ? {
                         dragging: drag.dragging,
                         dropIndex: drag.target?.status === status ? drag.target.index : null,
@@ -78,7 +78,7 @@ export function BoardTab() {
                     : undefined
                 }
                 adder={
-                  !editable ? null : addingTo === status && !taskOpen ? (
+                  !addable ? null : addingTo === status && !taskOpen ? (
                     <AddTaskForm
                       projectId={project.id}
                       status={status}

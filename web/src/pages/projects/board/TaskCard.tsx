@@ -1,12 +1,12 @@
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
-import type { Task, TaskMove } from '../../../api/projectTypes';
+import type { MoveBody, TaskView } from '../../../api/schema';
 import { formatDate, today } from '../../../projects/formatDate';
 import { PriorityTag } from '../VocabularyTags';
 import { TaskMoveControls } from './TaskMoveControls';
 
 interface TaskCardProps {
-  task: Task;
+  task: TaskView;
   assigneeName: string | undefined;
   index: number;
   count: number;
@@ -15,7 +15,7 @@ interface TaskCardProps {
   dragged: boolean;
   /** A dragged card would land just above this one. */
   dropBefore: boolean;
-  onMove: ((move: TaskMove) => void) | undefined;
+  onMove: ((move: MoveBody) => void) | undefined;
   /** Its Move buttons made the last move: they keep the focus. */
   movedByKeyboard: boolean;
 }
@@ -23,7 +23,7 @@ interface TaskCardProps {
 /** One card: its title (opening the task), assignee, priority, due date and tags. */
 export function TaskCard({ task, assigneeName, index, count, dragProps, dragged, dropBefore, onMove, movedByKeyboard }: TaskCardProps) {
   const titleId = `task-title-${task.id}`;
-  const overdue = task.dueDate !== null && task.status !== 'done' && task.dueDate < today();
+  const overdue = task.status !== 'done' && Boolean(task.dueDate && task.dueDate < today());
   const classes = ['task-card', dragged ? 'task-card--dragged' : '', dropBefore ? 'task-card--drop-before' : ''];
   return (
     <li className={classes.filter(Boolean).join(' ')} {...dragProps}>

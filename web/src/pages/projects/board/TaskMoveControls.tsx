@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TaskMove, TaskStatus } from '../../../api/projectTypes';
+import type { MoveBody } from '../../../api/schema';
+import type { TaskStatus } from '../../../api/vocabularies';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from '../../../projects/vocabulary';
 
 interface TaskMoveControlsProps {
@@ -8,7 +9,7 @@ interface TaskMoveControlsProps {
   /** The card's place in its column, and how many cards the column holds. */
   index: number;
   count: number;
-  onMove: (move: TaskMove) => void;
+  onMove: (move: MoveBody) => void;
   /** The last move came from these buttons: keep them open and focused wherever the card went. */
   refocus: boolean;
 }

@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
-import type { TaskMove, TaskStatus } from '../../../api/projectTypes';
+import type { MoveBody } from '../../../api/schema';
+import type { TaskStatus } from '../../../api/vocabularies';
 
 /** What a dragged card carries, so a drop from elsewhere (another tab, a file) is ignored. */
 const CARD_TYPE = 'application/x-fluxstudio-task';
@@ -10,9 +11,9 @@ const CARD_TYPE = 'application/x-fluxstudio-task';
  * card in that column: above the first middle is the top (index 0), below them all the bottom.
  * The index is among the column's other tasks, exactly as `POST …/move` takes it.
  */
-export function useBoardDrag(onDrop: (taskId: string, move: TaskMove) => void) {
+export function useBoardDrag(onDrop: (taskId: string, move: MoveBody) => void) {
   const [dragging, setDragging] = useState<string | null>(null);
-  const [target, setTarget] = useState<TaskMove | null>(null);
+  const [target, setTarget] = useState<MoveBody | null>(null);
 
   const end = () => {
     setDragging(null);

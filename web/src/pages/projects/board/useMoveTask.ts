@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Task, TaskMove } from '../../../api/projectTypes';
+import type { MoveBody, TaskView } from '../../../api/schema';
 import { moveTask } from '../../../api/tasks';
 import { placeTask } from '../../../projects/board';
 import { projectKeys } from '../../../projects/queryKeys';
 
 interface MoveVariables {
   taskId: string;
-  move: TaskMove;
+  move: MoveBody;
 }
 
 /**
@@ -20,8 +20,8 @@ export function useMoveTask(projectId: string) {
     mutationFn: ({ taskId, move }: MoveVariables) => moveTask(projectId, taskId, move),
     onMutate: async ({ taskId, move }) => {
       await queryClient.cancelQueries({ queryKey: boardKey });
-      const before = queryClient.getQueryData<Task[]>(boardKey);
-      if (before) queryClient.setQueryData<Task[]>(boardKey, placeTask(before, taskId, move));
+      const before = queryClient.getQueryData<TaskView[]>(boardKey);
+      if (before) queryClient.setQueryData<TaskView[]>(boardKey, placeTask(before, taskId, move));
       return { before };
     },
     onError: (_error, _variables, context) => {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { deleteDocument, renameDocument } from '../../../api/documents';
-import type { DocumentView } from '../../../api/documentTypes';
+import type { DocumentView } from '../../../api/schema';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import type { SaveState } from '../../../documents/collab/saveState';

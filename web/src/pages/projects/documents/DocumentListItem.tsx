@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { DocumentView } from '../../../api/documentTypes';
+import type { DocumentView } from '../../../api/schema';
 import { formatDateTime } from '../../account/formatDateTime';
 
 /** One document in a project's list: its title (to the editor), when it last changed, and whether the caller may write. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { DocumentView } from '../../../api/documentTypes';
+import type { DocumentView } from '../../../api/schema';
 import { useAuth } from '../../../auth/authContext';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { PROBLEM_MESSAGES } from '../../../documents/collab/closeCodes';

@@ -2,7 +2,6 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { LoadMore } from '../../../components/LoadMore';
 import { useDocuments } from '../../../documents/queries';
-import { canEditDocuments } from '../../../projects/permissions';
 import { useProjectOutlet } from '../../../projects/projectContext';
 import { DocumentListItem } from './DocumentListItem';
 import { NewDocumentForm } from './NewDocumentForm';
@@ -15,7 +14,7 @@ export function DocumentsTab() {
 
   return (
     <>
-      {canEditDocuments(project.role) ? <NewDocumentForm projectId={project.id} /> : null}
+      {project.can.editDocuments ? <NewDocumentForm projectId={project.id} /> : null}
       <ErrorBanner error={documents.error} />
       {documents.isPending ? <p aria-busy="true">Loading documents…</p> : null}
       {documents.isSuccess && items.length === 0 ? (

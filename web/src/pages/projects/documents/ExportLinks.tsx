@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { exportDocument } from '../../../api/documents';
-import type { DocumentView, ExportFormat } from '../../../api/documentTypes';
+import { exportDocument, type ExportFormat } from '../../../api/documents';
+import type { DocumentView } from '../../../api/schema';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { saveFile } from '../../../components/saveFile';
 
+/** The formats offered, by their canonical names (the server also takes `md` and `txt`). */
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string; extension: string }> = [
   { format: 'markdown', label: 'Markdown', extension: 'md' },
   { format: 'html', label: 'HTML', extension: 'html' },

@@ -1,4 +1,4 @@
-import type { DocumentView } from '../../../api/documentTypes';
+import type { DocumentView } from '../../../api/schema';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { LoadMore } from '../../../components/LoadMore';
 import { useSnapshots } from '../../../documents/queries';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { restoreSnapshot } from '../../../api/documents';
-import type { SnapshotView } from '../../../api/documentTypes';
+import type { SnapshotView } from '../../../api/schema';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { documentKeys } from '../../../documents/queryKeys';

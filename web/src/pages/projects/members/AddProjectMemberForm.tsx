@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
-import type { ProjectRole } from '../../../api/projectTypes';
-import type { Member } from '../../../api/workspaceTypes';
+import type { MemberView } from '../../../api/schema';
+import type { ProjectRole } from '../../../api/vocabularies';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { SelectField } from '../../../components/Field';
 import { formText, splitError } from '../../../components/fieldErrors';
@@ -8,7 +8,7 @@ import { optionsOf, PROJECT_ROLE_LABELS, PROJECT_ROLES } from '../../../projects
 
 interface AddProjectMemberFormProps {
   /** Organization members not on the project yet. */
-  candidates: readonly Member[];
+  candidates: readonly MemberView[];
   pending: boolean;
   error: unknown;
   onAdd: (userId: string, role: ProjectRole, form: HTMLFormElement) => void;

@@ -1,9 +1,10 @@
-import type { ProjectMember, ProjectRole } from '../../../api/projectTypes';
+import type { ProjectMemberView } from '../../../api/schema';
+import type { ProjectRole } from '../../../api/vocabularies';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { PROJECT_ROLE_LABELS, PROJECT_ROLES } from '../../../projects/vocabulary';
 
 interface ProjectMemberItemProps {
-  member: ProjectMember;
+  member: ProjectMemberView;
   isYou: boolean;
   /** The caller manages the project's members (a select and "Remove"); else the role is only shown. */
   manage: boolean;

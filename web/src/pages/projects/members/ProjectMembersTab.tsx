@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { removeProjectMember, setProjectMember } from '../../../api/projects';
-import type { ProjectRole } from '../../../api/projectTypes';
+import type { ProjectRole } from '../../../api/vocabularies';
 import { useAuth } from '../../../auth/authContext';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useMembers } from '../../../organizations/queries';
-import { canManageProjectMembers } from '../../../projects/permissions';
 import { useProjectOutlet } from '../../../projects/projectContext';
 import { useProjectMembers } from '../../../projects/queries';
 import { projectKeys } from '../../../projects/queryKeys';
@@ -23,7 +22,7 @@ interface RoleVariables {
  */
 export function ProjectMembersTab() {
   const project = useProjectOutlet();
-  const manage = canManageProjectMembers(project.role);
+  const manage = project.can.manageMembers;
   const { user } = useAuth();
   const members = useProjectMembers(project.id);
   const organizationMembers = useMembers(project.organizationId);

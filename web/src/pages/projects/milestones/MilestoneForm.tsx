@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { Milestone, MilestoneChanges } from '../../../api/projectTypes';
+import type { MilestoneChangeBody, MilestoneView } from '../../../api/schema';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { TextAreaField, TextField } from '../../../components/Field';
 import { formText, splitError } from '../../../components/fieldErrors';
@@ -8,12 +8,12 @@ const FIELDS = { title: 'title', description: 'description', dueDate: 'dueDate' 
 
 interface MilestoneFormProps {
   /** The milestone being edited; none for a new one. */
-  milestone?: Milestone;
+  milestone?: MilestoneView;
   submitLabel: string;
   pending: boolean;
   error: unknown;
   /** What changed (all of it for a new milestone); emptied fields are null. */
-  onSubmit: (values: MilestoneChanges & { title: string }, form: HTMLFormElement) => void;
+  onSubmit: (values: MilestoneChangeBody & { title: string }, form: HTMLFormElement) => void;
   onCancel?: () => void;
 }
 

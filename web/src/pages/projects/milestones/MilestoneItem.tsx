@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { deleteMilestone, updateMilestone } from '../../../api/milestones';
-import type { Milestone, MilestoneChanges } from '../../../api/projectTypes';
+import type { MilestoneChangeBody, MilestoneView } from '../../../api/schema';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Markdown } from '../../../components/Markdown';
@@ -12,7 +12,7 @@ import { MilestoneForm } from './MilestoneForm';
 
 interface MilestoneItemProps {
   projectId: string;
-  milestone: Milestone;
+  milestone: MilestoneView;
   /** The caller may edit and delete it (leads and editors). */
   manage: boolean;
 }
@@ -27,7 +27,7 @@ export function MilestoneItem({ projectId, milestone, manage }: MilestoneItemPro
     void queryClient.invalidateQueries({ queryKey: projectKeys.board(projectId) });
   };
   const save = useMutation({
-    mutationFn: (changes: MilestoneChanges) => updateMilestone(projectId, milestone.id, changes),
+    mutationFn: (changes: MilestoneChangeBody) => updateMilestone(projectId, milestone.id, changes),
     onSuccess: () => {
       setEditing(false);
       refresh();
@@ -83,10 +83,10 @@ export function MilestoneItem({ projectId, milestone, manage }: MilestoneItemPro
 }
 
 /** Only what changed, so an unchanged form sends nothing surprising. */
-function changed(milestone: Milestone, values: MilestoneChanges & { title: string }): MilestoneChanges {
-  const changes: MilestoneChanges = {};
+function changed(milestone: MilestoneView, values: MilestoneChangeBody & { title: string }): MilestoneChangeBody {
+  const changes: MilestoneChangeBody = {};
   if (values.title !== milestone.title) changes.title = values.title;
-  if (values.description !== milestone.description) changes.description = values.description ?? null;
-  if (values.dueDate !== milestone.dueDate) changes.dueDate = values.dueDate ?? null;
+  if ((values.description ?? null) !== (milestone.description ?? null)) changes.description = values.description ?? null;
+  if ((values.dueDate ?? null) !== (milestone.dueDate ?? null)) changes.dueDate = values.dueDate ?? null;
   return changes;
 }

@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createMilestone } from '../../../api/milestones';
-import type { MilestoneInput } from '../../../api/projectTypes';
+import type { NewMilestoneBody } from '../../../api/schema';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { canManageMilestones } from '../../../projects/permissions';
 import { useProjectOutlet } from '../../../projects/projectContext';
 import { useMilestones } from '../../../projects/queries';
 import { projectKeys } from '../../../projects/queryKeys';
@@ -13,11 +12,11 @@ import { MilestoneItem } from './MilestoneItem';
 /** The project's milestones by due date, each with its progress; leads and editors add, edit, delete. */
 export function MilestonesTab() {
   const project = useProjectOutlet();
-  const manage = canManageMilestones(project.role);
+  const manage = project.can.manageMilestones;
   const milestones = useMilestones(project.id);
   const queryClient = useQueryClient();
   const create = useMutation({
-    mutationFn: (input: MilestoneInput) => createMilestone(project.id, input),
+    mutationFn: (input: NewMilestoneBody) => createMilestone(project.id, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.milestones(project.id) }),
   });
 
@@ -33,7 +32,7 @@ export function MilestonesTab() {
             pending={create.isPending}
             error={create.error}
             onSubmit={(values, form) => {
-              const input: MilestoneInput = { title: values.title };
+              const input: NewMilestoneBody = { title: values.title };
               if (values.description) input.description = values.description;
               if (values.dueDate) input.dueDate = values.dueDate;
               create.mutate(input, { onSuccess: () => form.reset() });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { postComment } from '../../../api/comments';
-import type { ProjectMember } from '../../../api/projectTypes';
+import type { ProjectMemberView } from '../../../api/schema';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { TextAreaField } from '../../../components/Field';
 import { splitError } from '../../../components/fieldErrors';
@@ -12,7 +12,7 @@ import { mentionedIn, mentionOf } from './mentions';
 interface CommentFormProps {
   projectId: string;
   taskId: string;
-  members: readonly ProjectMember[];
+  members: readonly ProjectMemberView[];
 }
 
 /** A new comment (Markdown); `@Name` of someone on the project mentions them. */
@@ -30,7 +30,7 @@ export function CommentForm({ projectId, taskId, members }: CommentFormProps) {
   });
   const { fields, banner } = splitError(post.error, { body: 'body', mentions: 'body' });
 
-  function insertMention(member: ProjectMember) {
+  function insertMention(member: ProjectMemberView) {
     const textarea = field.current;
     const at = textarea ? textarea.selectionStart : body.length;
     const before = body.slice(0, at);

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { Comment } from '../../../api/projectTypes';
+import type { CommentView } from '../../../api/schema';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { TextAreaField } from '../../../components/Field';
 import { Markdown } from '../../../components/Markdown';
 import { formatDateTime } from '../../account/formatDateTime';
 
 interface CommentItemProps {
-  comment: Comment;
+  comment: CommentView;
   /** The caller wrote it: they may edit and delete it. */
   mine: boolean;
   busy: boolean;

@@ -1,18 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { deleteComment, editComment } from '../../../api/comments';
-import type { Project, ProjectMember } from '../../../api/projectTypes';
+import type { ProjectMemberView, ProjectView } from '../../../api/schema';
 import { useAuth } from '../../../auth/authContext';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { canComment } from '../../../projects/permissions';
 import { useComments } from '../../../projects/queries';
 import { projectKeys } from '../../../projects/queryKeys';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
 
 interface CommentsThreadProps {
-  project: Project;
+  project: ProjectView;
   taskId: string;
-  members: readonly ProjectMember[];
+  members: readonly ProjectMemberView[];
 }
 
 /** The task's conversation, oldest first; everyone on the project but viewers writes in it. */
@@ -45,7 +44,7 @@ export function CommentsThread({ project, taskId, members }: CommentsThreadProps
             <CommentItem
               key={comment.id}
               comment={comment}
-              mine={comment.authorId !== null && comment.authorId === user?.id}
+              mine={Boolean(comment.authorId) && comment.authorId === user?.id}
               busy={(edit.isPending && edit.variables.id === comment.id) || (remove.isPending && remove.variables === comment.id)}
               onEdit={(body, done) => edit.mutate({ id: comment.id, body }, { onSuccess: done })}
               onDelete={() => remove.mutate(comment.id)}
@@ -65,7 +64,7 @@ export function CommentsThread({ project, taskId, members }: CommentsThreadProps
           </button>
         </div>
       ) : null}
-      {canComment(project.role) ? (
+      {project.can.comment ? (
         <CommentForm projectId={project.id} taskId={taskId} members={members} />
       ) : (
         <p className="panel__intro">Only the project’s leads, editors and reviewers comment.</p>

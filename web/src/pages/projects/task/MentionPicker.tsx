@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import type { ProjectMember } from '../../../api/projectTypes';
+import type { ProjectMemberView } from '../../../api/schema';
 
 interface MentionPickerProps {
-  members: readonly ProjectMember[];
-  onPick: (member: ProjectMember) => void;
+  members: readonly ProjectMemberView[];
+  onPick: (member: ProjectMemberView) => void;
 }
 
 /** Choose someone on the project and "Mention" writes `@Name` into the comment; they are notified. */

@@ -1,19 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Project, ProjectMember, Task } from '../../../api/projectTypes';
+import type { ProjectMemberView, ProjectView, TaskView } from '../../../api/schema';
 import { deleteTask } from '../../../api/tasks';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { canWorkOnTasks } from '../../../projects/permissions';
 import { useMilestones } from '../../../projects/queries';
 import { projectKeys } from '../../../projects/queryKeys';
 import { TaskFacts } from './TaskFacts';
 import { TaskForm } from './TaskForm';
 
 interface TaskDetailsProps {
-  project: Project;
-  task: Task;
-  members: readonly ProjectMember[];
+  project: ProjectView;
+  task: TaskView;
+  members: readonly ProjectMemberView[];
   onDeleted: () => void;
 }
 
@@ -21,7 +20,7 @@ interface TaskDetailsProps {
 export function TaskDetails({ project, task, members, onDeleted }: TaskDetailsProps) {
   const [editing, setEditing] = useState(false);
   const milestones = useMilestones(project.id);
-  const editable = canWorkOnTasks(project.role);
+  const { editTask: editable, deleteTask: deletable } = project.can;
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: () => deleteTask(project.id, task.id),
@@ -48,20 +47,24 @@ export function TaskDetails({ project, task, members, onDeleted }: TaskDetailsPr
   return (
     <section className="drawer__section" aria-label="Details">
       <TaskFacts task={task} members={members} milestones={milestones.data ?? []} />
-      {editable ? (
+      {editable || deletable ? (
         <>
           <ErrorBanner error={remove.error} />
           <div className="panel__actions">
-            <button className="button button--secondary" type="button" onClick={() => setEditing(true)}>
-              Edit task
-            </button>
-            <ConfirmAction
-              label="Delete task"
-              prompt={`Delete “${task.title}” and its comments?`}
-              confirmLabel="Yes, delete it"
-              onConfirm={() => remove.mutate()}
-              pending={remove.isPending}
-            />
+            {editable ? (
+              <button className="button button--secondary" type="button" onClick={() => setEditing(true)}>
+                Edit task
+              </button>
+            ) : null}
+            {deletable ? (
+              <ConfirmAction
+                label="Delete task"
+                prompt={`Delete “${task.title}” and its comments?`}
+                confirmLabel="Yes, delete it"
+                onConfirm={() => remove.mutate()}
+                pending={remove.isPending}
+              />
+            ) : null}
           </div>
         </>
       ) : null}

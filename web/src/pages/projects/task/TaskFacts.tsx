@@ -1,13 +1,13 @@
-import type { Milestone, ProjectMember, Task } from '../../../api/projectTypes';
+import type { MilestoneView, ProjectMemberView, TaskView } from '../../../api/schema';
 import { Markdown } from '../../../components/Markdown';
 import { formatDate } from '../../../projects/formatDate';
 import { PRIORITY_LABELS, TASK_STATUS_LABELS } from '../../../projects/vocabulary';
 import { formatDateTime } from '../../account/formatDateTime';
 
 interface TaskFactsProps {
-  task: Task;
-  members: readonly ProjectMember[];
-  milestones: readonly Milestone[];
+  task: TaskView;
+  members: readonly ProjectMemberView[];
+  milestones: readonly MilestoneView[];
 }
 
 /** The task as it stands, to read: fields, then the description as (safe) Markdown. */

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import type { Milestone, Priority, ProjectMember, Task, TaskChanges, TaskStatus } from '../../../api/projectTypes';
+import type { MilestoneView, ProjectMemberView, TaskChangeBody, TaskView } from '../../../api/schema';
+import type { Priority, TaskStatus } from '../../../api/vocabularies';
 import { updateTask } from '../../../api/tasks';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { SelectField, TextAreaField, TextField } from '../../../components/Field';
@@ -26,8 +27,8 @@ const tagsOf = (text: string) =>
     .filter(Boolean);
 
 /** Only what changed goes to the server; emptied fields are sent as null (cleared). */
-function changesFrom(form: HTMLFormElement, task: Task): TaskChanges {
-  const changes: TaskChanges = {};
+function changesFrom(form: HTMLFormElement, task: TaskView): TaskChangeBody {
+  const changes: TaskChangeBody = {};
   const title = formText(form, 'title');
   const description = formText(form, 'description') || null;
   const status = formText(form, 'status') as TaskStatus;
@@ -40,15 +41,15 @@ function changesFrom(form: HTMLFormElement, task: Task): TaskChanges {
   if (description !== (task.description ?? null)) changes.description = description;
   if (status !== task.status) changes.status = status;
   if (priority !== task.priority) changes.priority = priority;
-  if (assigneeId !== task.assigneeId) changes.assigneeId = assigneeId;
-  if (milestoneId !== task.milestoneId) changes.milestoneId = milestoneId;
-  if (dueDate !== task.dueDate) changes.dueDate = dueDate;
+  if (assigneeId !== (task.assigneeId ?? null)) changes.assigneeId = assigneeId;
+  if (milestoneId !== (task.milestoneId ?? null)) changes.milestoneId = milestoneId;
+  if (dueDate !== (task.dueDate ?? null)) changes.dueDate = dueDate;
   if (tags.join(',') !== task.tags.join(',')) changes.tags = tags;
   return changes;
 }
 
 /** The project's members, and the current assignee even if they have left it (so saving keeps them). */
-function assigneeOptions(task: Task, members: readonly ProjectMember[]) {
+function assigneeOptions(task: TaskView, members: readonly ProjectMemberView[]) {
   const options = [{ value: '', label: 'Unassigned' }, ...members.map((member) => ({ value: member.userId, label: member.name }))];
   if (task.assigneeId && !members.some((member) => member.userId === task.assigneeId)) {
     options.push({ value: task.assigneeId, label: 'Someone no longer on the project' });
@@ -58,9 +59,9 @@ function assigneeOptions(task: Task, members: readonly ProjectMember[]) {
 
 interface TaskFormProps {
   projectId: string;
-  task: Task;
-  members: readonly ProjectMember[];
-  milestones: readonly Milestone[];
+  task: TaskView;
+  members: readonly ProjectMemberView[];
+  milestones: readonly MilestoneView[];
   onDone: () => void;
 }
 
@@ -68,7 +69,7 @@ interface TaskFormProps {
 export function TaskForm({ projectId, task, members, milestones, onDone }: TaskFormProps) {
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (changes: TaskChanges) => updateTask(projectId, task.id, changes),
+    mutationFn: (changes: TaskChangeBody) => updateTask(projectId, task.id, changes),
     onSuccess: (saved) => {
       queryClient.setQueryData(projectKeys.task(projectId, task.id), saved);
       void queryClient.invalidateQueries({ queryKey: projectKeys.board(projectId) });
