@@ -8,7 +8,7 @@ use std::{
 use anyhow::{Context, bail};
 use fluxstudio_accounts::SignupRequest;
 use fluxstudio_domain::{DisplayName, Email, Password, UserType};
-use fluxstudio_store::{Db, migrate, status::db_status};
+use fluxstudio_store::{Db, integrity, migrate, status::db_status};
 
 use crate::{config::Config, secret};
 
@@ -37,6 +37,48 @@ pub async fn print_db_status(db: &Db) -> anyhow::Result<()> {
         status.migrations.len(),
         status.pending()
     );
+    Ok(())
+}
+
+/// `admin check`: every check of [`integrity`] in one snapshot, a line each, and what it
+/// found under it. An error (exit 1, after the listing) when anything was found; the
+/// database is never changed, nor migrated.
+pub async fn check(db: &Db) -> anyhow::Result<()> {
+    let pending = migrate::status(db)
+        .await?
+        .iter()
+        .filter(|m| m.applied_at.is_none())
+        .count();
+    if pending > 0 {
+        bail!("the database has {pending} pending migration(s): run `fluxstudio migrate` first");
+    }
+    let report = integrity::check(db).await?;
+    println!("database: {}", report.backend.as_str());
+    for check in &report.checks {
+        let verdict = if check.is_clean() { "ok   " } else { "FOUND" };
+        println!(
+            "{verdict} {:<17} {} ({})",
+            check.name, check.looks_for, check.examined
+        );
+        for finding in &check.findings {
+            println!("      {}: {}", finding.rule, finding.count);
+            for example in &finding.examples {
+                println!("        {example}");
+            }
+            let more = finding.count - finding.examples.len() as i64;
+            if more > 0 {
+                println!("        … and {more} more");
+            }
+        }
+    }
+    let found = report.checks.iter().filter(|c| !c.is_clean()).count();
+    if found > 0 {
+        bail!(
+            "{found} of {} checks found problems (listed above)",
+            report.checks.len()
+        );
+    }
+    println!("clean: {} checks found nothing", report.checks.len());
     Ok(())
 }
 

@@ -65,6 +65,10 @@ pub enum OnlyService {
 pub enum AdminCommand {
     /// Show the database's tables, the essential ones missing, and the migrations.
     DbStatus,
+    /// Check what must hold between rows: orphans (parents gone, declared keys or not),
+    /// references out of scope, message numbering, board positions, document updates.
+    /// Reads one snapshot, changes nothing; exits 1 with a listing when anything is off.
+    Check,
     /// Fill an empty instance with a demo studio (people, an organization, projects, a
     /// board) and print how to sign in.
     SeedDemo,

@@ -92,6 +92,14 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             result
         }
         Command::Admin {
+            command: AdminCommand::Check,
+        } => {
+            let db = Db::connect(&config.database).await?;
+            let result = admin::check(&db).await;
+            db.close().await;
+            result
+        }
+        Command::Admin {
             command: AdminCommand::SeedDemo,
         } => admin::seed_demo(&config).await,
         Command::Admin {

@@ -10,6 +10,7 @@ pub mod db;
 pub mod documents;
 pub mod error;
 pub mod id;
+pub mod integrity;
 mod like;
 pub mod messaging;
 pub mod migrate;

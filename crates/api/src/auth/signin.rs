@@ -90,7 +90,7 @@ pub struct LoginBody {
 #[allow(dead_code)] // Only its schema is used: the handler builds each answer itself.
 #[serde(untagged)]
 enum LoginAnswer {
-    SignedIn(AuthResponse),
+    SignedIn(Box<AuthResponse>),
     Challenge(TwoFactorChallenge),
 }
 

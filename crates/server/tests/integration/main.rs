@@ -8,6 +8,8 @@ mod config;
 mod documents;
 mod health;
 mod http;
+mod integrity;
+mod invited_signup;
 mod messaging;
 mod migrations;
 mod openapi;
