@@ -1,8 +1,17 @@
-//! Closed vocabularies (environments, user types, and later statuses, priorities, roles):
-//! one macro declares each, so every one has the same words-on-the-wire, the same lookup
-//! and the same error naming the allowed values, in the API, the config and the database.
+//! Closed vocabularies (environments, user types, statuses, priorities, roles, kinds): one
+//! macro declares each, so every one has the same words-on-the-wire, the same lookup and the
+//! same error naming the allowed values, in the API, the config and the database. Stored rows
+//! read them as these types (`TryFrom<String>`), so services hand out domain values, never
+//! strings to compare.
 
 use std::fmt;
+
+/// For [`vocabulary!`] in other crates, which need not depend on serde or sqlx themselves.
+#[doc(hidden)]
+pub use serde;
+#[cfg(feature = "sqlx")]
+#[doc(hidden)]
+pub use sqlx;
 
 /// A value that is not one of a vocabulary's words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -71,12 +80,84 @@ macro_rules! vocabulary {
             const WORDS: &'static [&'static str] = &[$($word),+];
         }
 
+        $crate::__vocabulary_in_sqlx!($name);
+
+        impl $crate::vocabulary::serde::Serialize for $name {
+            fn serialize<S: $crate::vocabulary::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
     };
+}
+
+/// With the `sqlx` feature, a vocabulary is a column type on every engine: stored as its word
+/// (text), read back through `from_word`, so a row holds the domain value, not a string.
+#[cfg(feature = "sqlx")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __vocabulary_in_sqlx {
+    ($name:ident) => {
+        impl<DB: $crate::vocabulary::sqlx::Database> $crate::vocabulary::sqlx::Type<DB> for $name
+        where
+            String: $crate::vocabulary::sqlx::Type<DB>,
+        {
+            fn type_info() -> DB::TypeInfo {
+                <String as $crate::vocabulary::sqlx::Type<DB>>::type_info()
+            }
+
+            fn compatible(ty: &DB::TypeInfo) -> bool {
+                <String as $crate::vocabulary::sqlx::Type<DB>>::compatible(ty)
+            }
+        }
+
+        impl<'r, DB: $crate::vocabulary::sqlx::Database> $crate::vocabulary::sqlx::Decode<'r, DB>
+            for $name
+        where
+            &'r str: $crate::vocabulary::sqlx::Decode<'r, DB>,
+        {
+            fn decode(
+                value: DB::ValueRef<'r>,
+            ) -> Result<Self, $crate::vocabulary::sqlx::error::BoxDynError> {
+                let word = <&'r str as $crate::vocabulary::sqlx::Decode<'r, DB>>::decode(value)?;
+                Ok(Self::from_word(word)?)
+            }
+        }
+
+        impl<'q, DB: $crate::vocabulary::sqlx::Database> $crate::vocabulary::sqlx::Encode<'q, DB>
+            for $name
+        where
+            &'static str: $crate::vocabulary::sqlx::Encode<'q, DB>,
+        {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <DB as $crate::vocabulary::sqlx::Database>::ArgumentBuffer,
+            ) -> Result<
+                $crate::vocabulary::sqlx::encode::IsNull,
+                $crate::vocabulary::sqlx::error::BoxDynError,
+            > {
+                <&'static str as $crate::vocabulary::sqlx::Encode<'q, DB>>::encode_by_ref(
+                    &self.as_str(),
+                    buf,
+                )
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "sqlx"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __vocabulary_in_sqlx {
+    ($name:ident) => {};
 }
 
 /// `FromStr` for a vocabulary read from a request field: a word outside it is refused as

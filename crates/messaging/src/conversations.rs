@@ -1,6 +1,6 @@
 //! Starting, listing and changing conversations.
 
-use fluxstudio_domain::Invalid;
+use fluxstudio_domain::{ConversationKind, Invalid};
 use fluxstudio_store::{
     DbId,
     messaging::{
@@ -249,7 +249,7 @@ impl Messaging {
 }
 
 fn require_group(row: &ConversationRow, refusal: &'static str) -> Result<(), WorkspaceError> {
-    if row.kind == "group" {
+    if row.kind == ConversationKind::Group {
         Ok(())
     } else {
         Err(WorkspaceError::Forbidden(refusal))

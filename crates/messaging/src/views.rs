@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use fluxstudio_domain::ConversationKind;
 use fluxstudio_store::messaging::{
     conversations::ConversationRow, messages::MessageRow, participants::ParticipantRow,
     reactions::ReactionRow,
@@ -82,8 +83,8 @@ impl MessageView {
 #[serde(rename_all = "camelCase")]
 pub struct ConversationView {
     pub id: Uuid,
-    /// `direct`, `group` or `project`.
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: ConversationKind,
     /// What to call it: the group's name, the project's name, or the other person's name.
     pub title: String,
     /// A group's own name, if it has one.
@@ -144,10 +145,10 @@ impl ConversationView {
                 joined_at: p.joined_at,
             })
             .collect();
-        let title = match (row.kind.as_str(), &row.name, &row.project_name) {
-            ("project", _, Some(project)) => project.clone(),
-            ("group", Some(name), _) => name.clone(),
-            ("direct", _, _) => people
+        let title = match (row.kind, &row.name, &row.project_name) {
+            (ConversationKind::Project, _, Some(project)) => project.clone(),
+            (ConversationKind::Group, Some(name), _) => name.clone(),
+            (ConversationKind::Direct, _, _) => people
                 .iter()
                 .find(|p| p.user_id != viewer)
                 .map(|p| p.name.clone())

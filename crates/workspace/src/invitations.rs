@@ -52,7 +52,7 @@ pub struct InvitationPreview {
     pub organization_id: DbId,
     pub organization_name: String,
     pub email: String,
-    pub role: String,
+    pub role: OrgRole,
     pub inviter_name: Option<String>,
     pub status: InvitationStatus,
     pub expires_at: DateTime<Utc>,
@@ -142,7 +142,7 @@ impl Workspace {
             &invitation.email,
             inviter.as_ref().map_or("Someone", |u| u.name.as_str()),
             &organization.name,
-            &invitation.role,
+            invitation.role.as_str(),
             token,
         );
         self.inner.mailer.send_in_background(mail);

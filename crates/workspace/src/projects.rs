@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use fluxstudio_domain::{
-    Actor, DisplayName, Invalid, NotificationKind, OrgRole, Priority, ProjectRole, ProjectStatus,
+    Actor, DisplayName, Invalid, NotificationKind, Priority, ProjectRole, ProjectStatus,
     permissions::{Access, OrgAction, ProjectAction, effective_project_role, project_access},
 };
 use fluxstudio_store::{
@@ -46,11 +46,8 @@ pub struct ProjectChangeRequest<'a> {
 /// on it (see `fluxstudio_domain::permissions`).
 pub fn viewer(project: &VisibleProject) -> Actor {
     Actor {
-        org_role: OrgRole::from_word(&project.org_role).ok(),
-        project_role: project
-            .project_role
-            .as_deref()
-            .and_then(|r| ProjectRole::from_word(r).ok()),
+        org_role: Some(project.org_role),
+        project_role: project.project_role,
     }
 }
 
@@ -82,18 +79,7 @@ impl Workspace {
         refusal: &'static str,
     ) -> Result<(VisibleProject, Actor), WorkspaceError> {
         let visible = projects::visible(self.db(), project, user).await?;
-        let actor = match &visible {
-            Some(v) => Actor {
-                org_role: Some(OrgRole::from_word(&v.org_role).map_err(WorkspaceError::internal)?),
-                project_role: v
-                    .project_role
-                    .as_deref()
-                    .map(ProjectRole::from_word)
-                    .transpose()
-                    .map_err(WorkspaceError::internal)?,
-            },
-            None => Actor::default(),
-        };
+        let actor = visible.as_ref().map(viewer).unwrap_or_default();
         match (project_access(actor, action), visible) {
             (Access::Allowed, Some(visible)) => Ok((visible, actor)),
             (Access::Forbidden, Some(_)) => Err(WorkspaceError::Forbidden(refusal)),
@@ -345,11 +331,11 @@ impl Workspace {
         let title = format!(
             "{} is now {}",
             project.project.name,
-            project.project.status.replace('_', " ")
+            project.project.status.as_str().replace('_', " ")
         );
         let data = serde_json::json!({ "projectId": project.project.id.0, "status": project.project.status, "actorId": actor.0 });
         for member in project_members::list(self.db(), project.project.id).await? {
-            if member.role == "lead" && member.user_id != actor {
+            if member.role == ProjectRole::Lead && member.user_id != actor {
                 self.notify(
                     member.user_id,
                     NotificationKind::ProjectStatus,

@@ -1420,10 +1420,7 @@ export interface components {
             createdBy?: string | null;
             /** Format: uuid */
             id: string;
-            /**
-             * @description `direct`, `group` or `project`.
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind: "direct" | "group" | "project";
             lastMessage?: components["schemas"]["LastMessageView"] | null;
             /**
@@ -1907,10 +1904,7 @@ export interface components {
             data?: unknown;
             /** Format: uuid */
             id: string;
-            /**
-             * @description e.g. `task_assigned`.
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind: "task_assigned" | "mentioned" | "task_commented" | "invited" | "project_status";
             read: boolean;
             title: string;
@@ -1953,7 +1947,7 @@ export interface components {
             memberCount?: number | null;
             name: string;
             /**
-             * @description The caller's role: `owner`, `admin`, `member` or `client`.
+             * @description The caller's role.
              * @enum {string}
              */
             role: "owner" | "admin" | "member" | "client";
@@ -2044,10 +2038,7 @@ export interface components {
             avatarUrl?: string | null;
             email: string;
             name: string;
-            /**
-             * @description `lead`, `editor`, `reviewer` or `viewer`.
-             * @enum {string}
-             */
+            /** @enum {string} */
             role: "lead" | "editor" | "reviewer" | "viewer";
             /** Format: uuid */
             userId: string;
@@ -2074,10 +2065,7 @@ export interface components {
             name: string;
             /** Format: uuid */
             organizationId: string;
-            /**
-             * @description `low`, `medium`, `high` or `urgent`.
-             * @enum {string}
-             */
+            /** @enum {string} */
             priority: "low" | "medium" | "high" | "urgent";
             /**
              * @description The caller's effective role: `lead`, `editor`, `reviewer`, `viewer`, or null
@@ -2087,10 +2075,7 @@ export interface components {
             role?: "lead" | "editor" | "reviewer" | "viewer" | null;
             /** Format: date */
             startDate?: string | null;
-            /**
-             * @description `planning`, `active`, `on_hold`, `completed` or `archived`.
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "planning" | "active" | "on_hold" | "completed" | "archived";
             /** Format: uuid */
             teamId?: string | null;
@@ -2275,7 +2260,7 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             /**
-             * @description The board column: `todo`, `in_progress`, `review`, `done` or `blocked`.
+             * @description The board column.
              * @enum {string}
              */
             status: "todo" | "in_progress" | "review" | "done" | "blocked";

@@ -107,7 +107,8 @@ pub struct InvitationPreviewView {
     pub organization_id: Uuid,
     pub organization_name: String,
     pub email: String,
-    pub role: String,
+    #[schema(value_type = String)]
+    pub role: OrgRole,
     pub inviter_name: Option<String>,
     /// `pending`, `accepted`, `revoked` or `expired`.
     pub status: String,
@@ -165,7 +166,8 @@ pub struct MyInvitation {
     pub id: Uuid,
     pub organization_id: Uuid,
     pub organization_name: String,
-    pub role: String,
+    #[schema(value_type = String)]
+    pub role: OrgRole,
     pub inviter_name: Option<String>,
     pub expires_at: DateTime<Utc>,
 }

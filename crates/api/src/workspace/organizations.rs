@@ -5,6 +5,7 @@ use axum::{
     extract::{Path, Query, State},
     http::StatusCode,
 };
+use fluxstudio_domain::OrgRole;
 use fluxstudio_workspace::{NewOrganizationRequest, OrganizationChange};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -52,7 +53,7 @@ pub async fn create(
         .await?;
     Ok((
         StatusCode::CREATED,
-        Json(OrganizationView::new(created, "owner", Some(1))),
+        Json(OrganizationView::new(created, OrgRole::Owner, Some(1))),
     ))
 }
 
@@ -80,7 +81,7 @@ pub async fn get(
 ) -> Result<Json<OrganizationView>, ApiError> {
     let id = path_id(&id, "organization")?;
     let (row, role) = state.workspace().organization(caller.user, id).await?;
-    Ok(Json(OrganizationView::new(row, role.as_str(), None)))
+    Ok(Json(OrganizationView::new(row, role, None)))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -116,7 +117,7 @@ pub async fn update(
         .update_organization(caller.user, id, &change)
         .await?;
     let (row, role) = workspace.organization(caller.user, id).await?;
-    Ok(Json(OrganizationView::new(row, role.as_str(), None)))
+    Ok(Json(OrganizationView::new(row, role, None)))
 }
 
 /// Delete the organization and everything in it (owner only).

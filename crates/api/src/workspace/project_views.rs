@@ -1,6 +1,8 @@
 //! The JSON shapes of projects, their members, tasks and notifications.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use fluxstudio_domain::NotificationKind;
+use fluxstudio_domain::{Priority, ProjectRole, ProjectStatus, TaskStatus};
 use fluxstudio_workspace::{
     NotificationRow, ProjectMemberRow, TaskRow, VisibleProject, effective_role, viewer,
 };
@@ -18,10 +20,10 @@ pub struct ProjectView {
     pub team_id: Option<Uuid>,
     pub name: String,
     pub description: Option<String>,
-    /// `planning`, `active`, `on_hold`, `completed` or `archived`.
-    pub status: String,
-    /// `low`, `medium`, `high` or `urgent`.
-    pub priority: String,
+    #[schema(value_type = String)]
+    pub status: ProjectStatus,
+    #[schema(value_type = String)]
+    pub priority: Priority,
     pub start_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
     pub created_by: Option<Uuid>,
@@ -72,8 +74,8 @@ pub struct ProjectMemberView {
     pub name: String,
     pub email: String,
     pub avatar_url: Option<String>,
-    /// `lead`, `editor`, `reviewer` or `viewer`.
-    pub role: String,
+    #[schema(value_type = String)]
+    pub role: ProjectRole,
     pub added_at: DateTime<Utc>,
 }
 
@@ -104,9 +106,11 @@ pub struct TaskView {
     pub title: String,
     /// Markdown.
     pub description: Option<String>,
-    /// The board column: `todo`, `in_progress`, `review`, `done` or `blocked`.
-    pub status: String,
-    pub priority: String,
+    /// The board column.
+    #[schema(value_type = String)]
+    pub status: TaskStatus,
+    #[schema(value_type = String)]
+    pub priority: Priority,
     /// Order within the column (ascending); only the order is meaningful.
     pub position: i64,
     pub assignee_id: Option<Uuid>,
@@ -150,8 +154,8 @@ pub struct TaskList {
 #[serde(rename_all = "camelCase")]
 pub struct NotificationView {
     pub id: Uuid,
-    /// e.g. `task_assigned`.
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: NotificationKind,
     pub title: String,
     pub body: Option<String>,
     pub data: Option<serde_json::Value>,

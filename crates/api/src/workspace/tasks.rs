@@ -157,7 +157,7 @@ pub async fn update(
     };
     let mut row = workspace.update_task(caller.user, id, task, change).await?;
     if let Some(status) = status
-        && status.as_str() != row.status
+        && status != row.status
     {
         row = workspace
             .move_task(caller.user, id, task, status.as_str(), usize::MAX)

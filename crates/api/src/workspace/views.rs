@@ -21,8 +21,9 @@ pub struct OrganizationView {
     #[schema(example = "atelier-lumiere")]
     pub slug: String,
     pub description: Option<String>,
-    /// The caller's role: `owner`, `admin`, `member` or `client`.
-    pub role: String,
+    /// The caller's role.
+    #[schema(value_type = String)]
+    pub role: OrgRole,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member_count: Option<i64>,
     pub created_at: DateTime<Utc>,
@@ -32,24 +33,24 @@ pub struct OrganizationView {
 }
 
 impl OrganizationView {
-    pub fn new(row: OrganizationRow, role: &str, member_count: Option<i64>) -> Self {
+    pub fn new(row: OrganizationRow, role: OrgRole, member_count: Option<i64>) -> Self {
         Self {
             id: row.id.0,
             name: row.name,
             slug: row.slug,
             description: row.description,
-            role: role.to_owned(),
+            role,
             member_count,
             created_at: row.created_at,
             updated_at: row.updated_at,
-            can: OrganizationCan::of(OrgRole::from_word(role).ok()),
+            can: OrganizationCan::of(Some(role)),
         }
     }
 }
 
 impl From<MembershipRow> for OrganizationView {
     fn from(row: MembershipRow) -> Self {
-        Self::new(row.organization, &row.role, Some(row.member_count))
+        Self::new(row.organization, row.role, Some(row.member_count))
     }
 }
 
@@ -65,7 +66,8 @@ pub struct MemberView {
     pub name: String,
     pub email: String,
     pub avatar_url: Option<String>,
-    pub role: String,
+    #[schema(value_type = String)]
+    pub role: OrgRole,
     pub joined_at: DateTime<Utc>,
 }
 
@@ -94,7 +96,8 @@ pub struct MemberList {
 pub struct InvitationView {
     pub id: Uuid,
     pub email: String,
-    pub role: String,
+    #[schema(value_type = String)]
+    pub role: OrgRole,
     /// `pending`, `accepted`, `revoked` or `expired`.
     pub status: String,
     pub invited_by: Option<Uuid>,

@@ -1,6 +1,7 @@
 //! Conversations: direct (one per pair of people), group, and a channel per project.
 
 use chrono::{DateTime, Utc};
+use fluxstudio_domain::ConversationKind;
 
 use super::access::MINE;
 use crate::{Begin, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
@@ -10,7 +11,7 @@ use crate::{Begin, Db, DbId, StoreError, accounts::duplicate_or, read_with, writ
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ConversationRow {
     pub id: DbId,
-    pub kind: String,
+    pub kind: ConversationKind,
     pub name: Option<String>,
     pub project_id: Option<DbId>,
     pub project_name: Option<String>,

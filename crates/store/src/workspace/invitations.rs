@@ -2,6 +2,7 @@
 //! SHA-256. A new invitation to the same address replaces the pending one.
 
 use chrono::{DateTime, Utc};
+use fluxstudio_domain::OrgRole;
 
 use crate::accounts::{
     duplicate_or,
@@ -14,7 +15,7 @@ pub struct InvitationRow {
     pub id: DbId,
     pub organization_id: DbId,
     pub email: String,
-    pub role: String,
+    pub role: OrgRole,
     pub invited_by: Option<DbId>,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
@@ -181,7 +182,7 @@ pub async fn accept(
         sqlx::query(JOIN)
             .bind(invitation.organization_id)
             .bind(user)
-            .bind(&invitation.role)
+            .bind(invitation.role)
             .bind(now)
             .execute(&mut *tx)
             .await?;
@@ -234,7 +235,7 @@ pub async fn accept_as_new_user(
         sqlx::query(JOIN)
             .bind(invitation.organization_id)
             .bind(id)
-            .bind(&invitation.role)
+            .bind(invitation.role)
             .bind(now)
             .execute(&mut *tx)
             .await?;

@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
+use fluxstudio_domain::OrgRole;
+
 use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 /// A member with what others see of them.
@@ -11,7 +13,7 @@ pub struct MemberRow {
     pub name: String,
     pub email: String,
     pub avatar_url: Option<String>,
-    pub role: String,
+    pub role: OrgRole,
     pub joined_at: DateTime<Utc>,
 }
 

@@ -2,6 +2,7 @@
 //! read or not. Listed newest first.
 
 use chrono::{DateTime, Utc};
+use fluxstudio_domain::NotificationKind;
 
 use crate::{Db, DbId, StoreError, read_with, write_with};
 
@@ -18,7 +19,7 @@ pub struct NewNotification<'a> {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct NotificationRow {
     pub id: DbId,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub title: String,
     pub body: Option<String>,
     pub data: Option<sqlx::types::Json<serde_json::Value>>,

@@ -2,6 +2,7 @@
 //! transaction, under a slug that is unique and never null.
 
 use chrono::{DateTime, Utc};
+use fluxstudio_domain::OrgRole;
 
 use crate::{Begin, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
 
@@ -21,7 +22,7 @@ pub struct OrganizationRow {
 pub struct MembershipRow {
     #[sqlx(flatten)]
     pub organization: OrganizationRow,
-    pub role: String,
+    pub role: OrgRole,
     pub member_count: i64,
 }
 

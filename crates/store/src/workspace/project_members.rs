@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
+use fluxstudio_domain::ProjectRole;
+
 use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -10,7 +12,7 @@ pub struct ProjectMemberRow {
     pub name: String,
     pub email: String,
     pub avatar_url: Option<String>,
-    pub role: String,
+    pub role: ProjectRole,
     pub added_at: DateTime<Utc>,
 }
 

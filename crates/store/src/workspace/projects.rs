@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use fluxstudio_domain::{OrgRole, Priority, ProjectRole, ProjectStatus};
+
 use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -11,8 +13,8 @@ pub struct ProjectRow {
     pub team_id: Option<DbId>,
     pub name: String,
     pub description: Option<String>,
-    pub status: String,
-    pub priority: String,
+    pub status: ProjectStatus,
+    pub priority: Priority,
     pub start_date: Option<NaiveDate>,
     pub due_date: Option<NaiveDate>,
     pub created_by: Option<DbId>,
@@ -25,8 +27,8 @@ pub struct ProjectRow {
 pub struct VisibleProject {
     #[sqlx(flatten)]
     pub project: ProjectRow,
-    pub org_role: String,
-    pub project_role: Option<String>,
+    pub org_role: OrgRole,
+    pub project_role: Option<ProjectRole>,
 }
 
 const COLUMNS: &str = "p.id, p.organization_id, p.team_id, p.name, p.description, p.status, \

@@ -5,6 +5,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use fluxstudio_domain::{Priority, TaskStatus};
+
 use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 /// The space left between neighbours.
@@ -17,8 +19,8 @@ pub struct TaskRow {
     pub milestone_id: Option<DbId>,
     pub title: String,
     pub description: Option<String>,
-    pub status: String,
-    pub priority: String,
+    pub status: TaskStatus,
+    pub priority: Priority,
     pub position: i64,
     pub assignee_id: Option<DbId>,
     pub due_date: Option<NaiveDate>,
