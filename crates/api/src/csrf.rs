@@ -100,3 +100,102 @@ fn refusal(state: &AppState, headers: &HeaderMap) -> Option<(&'static str, &'sta
 fn changes_state(method: &Method) -> bool {
     *method == Method::POST
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::http::HeaderValue;
+    use fluxstudio_auth::csrf::CsrfKey;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn key() -> CsrfKey {
+        CsrfKey::derive(b"0123456789abcdef0123456789abcdef")
+    }
+
+    /// A header value as a client may send one: any bytes a value can hold (non-UTF-8
+    /// included), or text shaped like a token, a bearer or a cookie list.
+    fn value() -> impl Strategy<Value = HeaderValue> {
+        prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..100)
+                .prop_filter_map("not a header value", |b| HeaderValue::from_bytes(&b).ok()),
+            "(Bearer|bearer|BEARER|Basic|) ?[ A-Za-z0-9_.=;-]{0,60}"
+                .prop_filter_map("not a header value", |t| HeaderValue::from_str(&t).ok()),
+            "((flux_csrf|flux_refresh|x)=[A-Za-z0-9_.-]{0,20}; ?){0,4}"
+                .prop_filter_map("not a header value", |t| HeaderValue::from_str(&t).ok()),
+        ]
+    }
+
+    /// Requests carrying any `Cookie`, `X-CSRF-Token` and `Authorization` headers.
+    fn headers() -> impl Strategy<Value = HeaderMap> {
+        (
+            prop::collection::vec(value(), 0..3),
+            prop::option::of(value()),
+            prop::option::of(value()),
+        )
+            .prop_map(|(cookies, sent, authorization)| {
+                let mut headers = HeaderMap::new();
+                for cookie in cookies {
+                    headers.append(header::COOKIE, cookie);
+                }
+                if let Some(sent) = sent {
+                    headers.insert(HEADER, sent);
+                }
+                if let Some(authorization) = authorization {
+                    headers.insert(header::AUTHORIZATION, authorization);
+                }
+                headers
+            })
+    }
+
+    /// The double submit as [`guard`] reads it: the CSRF cookie and the `X-CSRF-Token`
+    /// header, checked with the key.
+    fn double_submit(key: &CsrfKey, headers: &HeaderMap) -> bool {
+        let cookie = cookies::read(headers, cookies::CSRF);
+        let sent = headers.get(HEADER).and_then(|v| v.to_str().ok());
+        matches!((cookie, sent), (Some(cookie), Some(sent)) if key.check(cookie, sent))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever the headers hold, what the guard reads from them (the bearer, both
+        /// cookies, the CSRF header) is read without panicking, and without a token the key
+        /// minted nothing passes.
+        #[test]
+        fn any_headers_are_read_and_refused(headers in headers()) {
+            if let Some(token) = bearer(&headers) {
+                prop_assert_eq!(token, token.trim());
+                let sent = headers[header::AUTHORIZATION].to_str().unwrap();
+                prop_assert!(sent.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("bearer ")), "{sent:?}");
+            }
+            let _ = cookies::read(&headers, cookies::REFRESH);
+            prop_assert!(!double_submit(&key(), &headers));
+        }
+
+        /// A minted token in both the cookie (among any others) and the header passes; the
+        /// same cookie with any other header does not.
+        #[test]
+        fn the_minted_token_passes_and_nothing_else(
+            mut headers in headers(),
+            other in value(),
+        ) {
+            let key = key();
+            let token = key.issue().unwrap();
+            let cookie = HeaderValue::from_str(&format!("{}={token}", cookies::CSRF)).unwrap();
+            // The first CSRF cookie is the one read: ours goes first.
+            let others: Vec<HeaderValue> = headers.get_all(header::COOKIE).iter().cloned().collect();
+            headers.remove(header::COOKIE);
+            headers.append(header::COOKIE, cookie);
+            for value in others {
+                headers.append(header::COOKIE, value);
+            }
+            headers.insert(HEADER, HeaderValue::from_str(&token).unwrap());
+            prop_assert!(double_submit(&key, &headers));
+
+            prop_assume!(other.as_bytes() != token.as_bytes());
+            headers.insert(HEADER, other);
+            prop_assert!(!double_submit(&key, &headers));
+        }
+    }
+}

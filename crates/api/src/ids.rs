@@ -48,4 +48,37 @@ mod tests {
             StatusCode::NOT_FOUND
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Any path segment names the id it spells in canonical form, or is refused: 404
+        /// when no UUID at all, 422 when one written another way.
+        #[test]
+        fn any_segment_is_an_id_or_refused(
+            raw in proptest::prop_oneof![
+                proptest::prelude::any::<String>(),
+                "[{(urn:uid]{0,5}[0-9a-fA-F-]{30,38}[})]?",
+            ],
+        ) {
+            match path_id(&raw, "project") {
+                Ok(id) => proptest::prop_assert_eq!(id.0.hyphenated().to_string(), raw),
+                Err(refused) => {
+                    let status = if Uuid::parse_str(&raw).is_ok() {
+                        StatusCode::UNPROCESSABLE_ENTITY
+                    } else {
+                        StatusCode::NOT_FOUND
+                    };
+                    proptest::prop_assert_eq!(refused.status, status);
+                }
+            }
+        }
+
+        /// The canonical form of any id reads back as that id.
+        #[test]
+        fn a_canonical_id_round_trips(bits in proptest::prelude::any::<u128>()) {
+            let id = Uuid::from_u128(bits);
+            proptest::prop_assert_eq!(path_id(&id.to_string(), "project").unwrap(), DbId(id));
+        }
+    }
 }

@@ -215,6 +215,7 @@ where
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
     use serde::Deserialize;
 
     use super::*;
@@ -320,6 +321,107 @@ mod tests {
                 422,
                 "{body}"
             );
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Counted {
+        #[serde(deserialize_with = "non_negative_whole")]
+        #[allow(dead_code)]
+        index: i64,
+        #[serde(default, deserialize_with = "optional_non_negative_whole")]
+        #[allow(dead_code)]
+        seq: Option<i64>,
+    }
+
+    /// Any JSON value, up to three levels deep, with the fields above often among its keys
+    /// and control characters among its texts.
+    fn json() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::Value;
+        let text = prop_oneof![
+            any::<String>(),
+            "[a@.\\u{0}\\u{7}\\u{85}\\u{2028}\\u{fffe}]{0,6}"
+        ];
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            text.clone().prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 32, 5, move |inner| {
+            let key = prop_oneof![
+                prop::sample::select(vec!["email", "userType", "profile", "age", "index", "seq"])
+                    .prop_map(str::to_owned),
+                text.clone(),
+            ];
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..5).prop_map(Value::from),
+                prop::collection::btree_map(key, inner, 0..5)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// A body as a client may send one: any bytes, any JSON, or JSON cut short.
+    fn body() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..80),
+            json().prop_map(|v| v.to_string().into_bytes()),
+            (json(), any::<prop::sample::Index>()).prop_map(|(v, cut)| {
+                let text = v.to_string().into_bytes();
+                text[..cut.index(text.len() + 1)].to_vec()
+            }),
+            "[ {}\\[\\]\":,0-9a-z.e+\\\\-]{0,40}".prop_map(String::into_bytes),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any body is read or refused with 400 or 422, never a panic.
+        #[test]
+        fn any_body_is_read_or_refused(body in body()) {
+            for refused in [
+                parse::<Signup>(&body).err(),
+                parse::<Option<Signup>>(&body).err(),
+                parse::<Counted>(&body).err(),
+                parse::<serde_json::Value>(&body).err(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let expected = match refused.status.as_u16() {
+                    400 => "bad_request",
+                    422 => "invalid",
+                    other => return Err(TestCaseError::fail(format!("status {other}"))),
+                };
+                prop_assert_eq!(refused.body.error.as_str(), expected);
+            }
+        }
+
+        /// A text sent is the text read, unless it holds a character no text may store,
+        /// which is refused naming the field.
+        #[test]
+        fn a_text_round_trips_or_is_refused_by_name(email in prop_oneof![any::<String>(), "[a\\u{0}\\u{9f}\\u{fffe}]{0,4}"]) {
+            let body = serde_json::json!({ "email": email }).to_string();
+            match parse::<Signup>(body.as_bytes()) {
+                Ok(signup) => prop_assert_eq!(signup.email, email),
+                Err(refused) => {
+                    prop_assert!(!email.chars().all(fluxstudio_domain::text::is_storable));
+                    prop_assert_eq!(refused.status.as_u16(), 422);
+                    prop_assert_eq!(refused.body.field.as_deref(), Some("email"));
+                }
+            }
+        }
+
+        /// Whole numbers of 0 or more read back as themselves.
+        #[test]
+        fn a_whole_number_round_trips(index in 0..=i64::MAX, seq in prop::option::of(0..=i64::MAX)) {
+            let body = serde_json::json!({ "index": index, "seq": seq }).to_string();
+            let place = parse::<Counted>(body.as_bytes()).unwrap();
+            prop_assert_eq!((place.index, place.seq), (index, seq));
         }
     }
 }

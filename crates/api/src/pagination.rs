@@ -51,6 +51,8 @@ pub fn trim<T>(items: &mut Vec<T>, limit: i64, id: impl Fn(&T) -> DbId) -> Optio
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -76,6 +78,65 @@ mod tests {
         assert_eq!(limit(Some(100), 50, 100).unwrap(), 100);
         for asked in [0, -1, 101, i64::MAX] {
             assert_eq!(limit(Some(asked), 50, 100).unwrap_err().field, "limit");
+        }
+    }
+
+    /// Near misses of the form given out (hex of other lengths and cases, hyphenated,
+    /// braced, padded) as well as any string at all.
+    fn cursor_like() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[0-9a-fA-F]{30,34}",
+            "[0-9a-f]{32}",
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            "[{ +-]?[0-9a-fA-Fg-z-]{30,36}[} \n]?",
+            "[0-9a-f\u{e9}\u{660}\u{ff10}]{16,32}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any string is read or refused as a cursor, never more: read only when it is the
+        /// form `encode` gives out, and then as the id it spells.
+        #[test]
+        fn any_cursor_is_read_or_refused(raw in cursor_like()) {
+            let given_out = raw.len() == 32
+                && raw.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+            match cursor(Some(&raw)) {
+                Ok(Some(id)) => {
+                    prop_assert!(given_out, "{raw:?} read as {id:?}");
+                    prop_assert_eq!(encode(id), raw);
+                }
+                Ok(None) => prop_assert!(false, "a cursor given read as none"),
+                Err(err) => {
+                    prop_assert!(!given_out, "{raw:?} refused");
+                    prop_assert_eq!(err.field, "cursor");
+                }
+            }
+        }
+
+        /// What `encode` gives out, `cursor` reads back as the same id, whatever the id.
+        #[test]
+        fn a_cursor_round_trips(bits in any::<u128>()) {
+            let id = DbId(Uuid::from_u128(bits));
+            let given = encode(id);
+            prop_assert_eq!(given.len(), 32);
+            prop_assert_eq!(cursor(Some(&given)).unwrap(), Some(id));
+        }
+
+        /// Any page size asked, with any bounds, is taken within them or refused.
+        #[test]
+        fn any_limit_is_taken_or_refused(
+            asked in any::<Option<i64>>(),
+            default in any::<i64>(),
+            max in any::<i64>(),
+        ) {
+            match limit(asked, default, max) {
+                Ok(n) if asked.is_none() => prop_assert_eq!(n, default),
+                Ok(n) => prop_assert!((1..=max).contains(&n) && Some(n) == asked),
+                Err(err) => prop_assert_eq!(err.field, "limit"),
+            }
         }
     }
 }

@@ -62,6 +62,8 @@ impl std::fmt::Debug for CsrfKey {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -81,5 +83,71 @@ mod tests {
         assert!(!key.check(&forged, &forged));
         assert!(!key.is_genuine("no-dot"));
         assert!(!key.is_genuine(""));
+    }
+
+    fn key() -> CsrfKey {
+        CsrfKey::derive(b"0123456789abcdef0123456789abcdef")
+    }
+
+    /// Strings shaped like tokens (base64url runs around dots) as well as anything at all.
+    fn token_like() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[A-Za-z0-9_-]{0,40}\\.[A-Za-z0-9_-]{0,50}",
+            "[A-Za-z0-9_.=+/ -]{0,90}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// A header and a cookie of any content are read without panicking, and nothing
+        /// that was not minted with the key passes.
+        #[test]
+        fn any_cookie_and_header_is_refused_cleanly(cookie in token_like(), header in token_like()) {
+            let key = key();
+            prop_assert!(!key.is_genuine(&cookie));
+            prop_assert!(!key.is_genuine(&header));
+            prop_assert!(!key.check(&cookie, &header));
+            prop_assert!(!key.check(&header, &header));
+        }
+
+        /// What the key mints, it reads back; one character changed, cut or added, and the
+        /// token is refused.
+        #[test]
+        fn a_minted_token_round_trips_and_any_change_is_refused(
+            at in any::<prop::sample::Index>(),
+            with in any::<char>(),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let key = key();
+            let token = key.issue().unwrap();
+            prop_assert!(key.is_genuine(&token));
+            prop_assert!(key.check(&token, &token));
+
+            let mut chars: Vec<char> = token.chars().collect();
+            let i = at.index(chars.len());
+            prop_assume!(chars[i] != with);
+            chars[i] = with;
+            let changed: String = chars.into_iter().collect();
+            prop_assert!(!key.is_genuine(&changed), "{changed:?}");
+            prop_assert!(!key.check(&token, &changed));
+            prop_assert!(!key.check(&changed, &changed));
+
+            let cut = &token[..cut.index(token.len())];
+            prop_assert!(!key.is_genuine(cut), "{cut:?}");
+            let longer = format!("{token}{with}");
+            prop_assert!(!key.is_genuine(&longer), "{longer:?}");
+        }
+
+        /// A key comes from a secret of any length, and trusts only its own tokens.
+        #[test]
+        fn keys_from_any_secret_trust_only_their_own(secret in prop::collection::vec(any::<u8>(), 0..80)) {
+            let own = CsrfKey::derive(&secret);
+            let token = own.issue().unwrap();
+            prop_assert!(own.check(&token, &token));
+            prop_assume!(secret != b"0123456789abcdef0123456789abcdef");
+            prop_assert!(!key().is_genuine(&token));
+        }
     }
 }

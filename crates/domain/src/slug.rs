@@ -353,4 +353,47 @@ mod tests {
             prop_assert_eq!(Slug::parse(&raw).is_ok(), grammar);
         }
     }
+
+    /// Names whose folding lengthens them (`ß` → `ss`, `東` → `dong`, `ﬀ` → `ff`, `①` →
+    /// `1`), with combining accents and separators, long enough to straddle the 60 cut.
+    fn names_at_the_cut() -> impl Strategy<Value = String> {
+        "[a-z0-9ßﬀ①東Ææ \u{301}\u{20dd}._🎨-]{40,90}"
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any Unicode string is a slug, unchanged, or refused with a sentence about `slug`.
+        #[test]
+        fn parse_takes_any_string_without_panicking(raw in any::<String>()) {
+            match Slug::parse(&raw) {
+                Ok(slug) => {
+                    prop_assert_eq!(slug.as_str(), raw.as_str());
+                    prop_assert_eq!(slug.to_string().parse::<Slug>(), Ok(slug));
+                }
+                Err(err) => {
+                    prop_assert_eq!(err.field, "slug");
+                    prop_assert!(err.message.ends_with('.'), "{err}");
+                    prop_assert_eq!(raw.parse::<Slug>(), Err(err));
+                }
+            }
+        }
+
+        /// Around the cut, what slugify gives is a slug, and reads back as itself.
+        #[test]
+        fn slugify_at_the_cut_gives_a_slug(name in names_at_the_cut()) {
+            let slug = slugify(&name);
+            let parsed = Slug::parse(&slug);
+            prop_assert!(parsed.is_ok(), "{name:?} → {slug:?}: {parsed:?}");
+            prop_assert_eq!(parsed.unwrap().into_string(), slug);
+        }
+
+        /// Any base at all, slug or not: the candidate fits in 60 characters.
+        #[test]
+        fn with_suffix_takes_any_base_without_panicking(base in any::<String>(), n in any::<u32>()) {
+            let candidate = with_suffix(&base, n);
+            prop_assert!(candidate.chars().count() <= MAX_LEN, "{base:?} {n} → {candidate:?}");
+            prop_assert!(!candidate.is_empty());
+        }
+    }
 }

@@ -74,3 +74,44 @@ pub(crate) async fn authenticate(
 pub(crate) fn identity(socket: &SocketRef) -> Option<Identity> {
     socket.extensions.get::<Identity>()
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::json;
+    use socketioxide_core::parser::Parse;
+    use socketioxide_parser_common::CommonParser;
+
+    use super::*;
+    use crate::payloads::arbitrary::json as any_json;
+
+    /// Decodes a handshake's `auth` as socketioxide does for `TryData<HandshakeAuth>`.
+    fn auth(text: Option<String>) -> Result<HandshakeAuth, socketioxide::ParserError> {
+        let value = text.map(|text| socketioxide_core::Value::Str(text.into(), None));
+        CommonParser.decode_default(value.as_ref())
+    }
+
+    #[test]
+    fn no_auth_is_no_token() {
+        assert!(auth(None).unwrap().token.is_none());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any `auth`, JSON or not, is read or refused (and then asked for), never a panic.
+        #[test]
+        fn any_auth_is_read_or_refused(
+            text in prop_oneof![any_json().prop_map(|v| v.to_string()), any::<String>()],
+        ) {
+            let _ = auth(Some(text));
+        }
+
+        /// The token a client sends is the token read, beside anything else it sends.
+        #[test]
+        fn a_token_round_trips(token in any::<String>(), extra in any_json()) {
+            let read = auth(Some(json!({ "token": token, "extra": extra }).to_string())).unwrap();
+            prop_assert_eq!(read.token, Some(token));
+        }
+    }
+}

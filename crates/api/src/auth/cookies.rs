@@ -51,6 +51,8 @@ fn cookie(web: WebSecurity, name: &str, value: &str, path: &str, max_age: i64) -
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -83,5 +85,87 @@ mod tests {
         }
         let dev = set_csrf(WebSecurity::default(), "x");
         assert!(!dev.to_str().unwrap().contains("Secure"));
+    }
+
+    /// A `Cookie` header's bytes as a client may send them: any bytes a header value can
+    /// hold (non-UTF-8 included), or text of pairs that use our names.
+    fn cookie_header() -> impl Strategy<Value = HeaderValue> {
+        prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..120)
+                .prop_filter_map("not a header value", |b| HeaderValue::from_bytes(&b).ok()),
+            "((flux_csrf|flux_refresh|a| flux_csrf |)(=[ =;a-z\u{e9}\t]{0,8})?;? ?){0,6}"
+                .prop_filter_map("not a header value", |t| HeaderValue::from_str(&t).ok()),
+        ]
+    }
+
+    /// A token as [`set_csrf`] and [`set_refresh`] are given one: base64url.
+    fn token() -> impl Strategy<Value = String> {
+        "[A-Za-z0-9_-]{1,60}(\\.[A-Za-z0-9_-]{1,43})?"
+    }
+
+    fn web() -> impl Strategy<Value = WebSecurity> {
+        any::<bool>().prop_map(|secure_cookies| WebSecurity {
+            secure_cookies,
+            trusted_proxies: 0,
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any `Cookie` headers are read without panicking; what is read was sent as that
+        /// cookie's value: a non-empty run without `;`.
+        #[test]
+        fn any_cookie_header_is_read_or_ignored(values in prop::collection::vec(cookie_header(), 0..4)) {
+            let mut headers = HeaderMap::new();
+            for value in &values {
+                headers.append(header::COOKIE, value.clone());
+            }
+            for name in [CSRF, REFRESH, "a", ""] {
+                if let Some(value) = read(&headers, name) {
+                    prop_assert!(!value.is_empty() && !value.contains(';'), "{value:?}");
+                    let pair = format!("{name}={value}");
+                    prop_assert!(
+                        values.iter().any(|v| v.to_str().is_ok_and(|t| t.contains(&pair))),
+                        "{pair:?} not sent in {values:?}"
+                    );
+                }
+            }
+        }
+
+        /// The cookie the API sets, sent back among any others, reads back as its token.
+        #[test]
+        fn a_cookie_set_reads_back(
+            token in token(),
+            web in web(),
+            refresh in any::<bool>(),
+            before in "([b-z]{1,6}=[ -:<-~]{0,8}; ){0,3}",
+            after in "(; [b-z]{1,6}=[ -:<-~]{0,8}){0,3}",
+        ) {
+            let (name, set) = if refresh {
+                (REFRESH, set_refresh(web, &token))
+            } else {
+                (CSRF, set_csrf(web, &token))
+            };
+            let set = set.to_str().unwrap().to_owned();
+            let (pair, attributes) = set.split_once("; ").unwrap();
+            prop_assert_eq!(pair, format!("{name}={token}"));
+            prop_assert!(attributes.contains("HttpOnly") && attributes.contains("SameSite=Strict"));
+            prop_assert_eq!(attributes.contains("Secure"), web.secure_cookies);
+
+            let mut headers = HeaderMap::new();
+            headers.insert(header::COOKIE, HeaderValue::from_str(&format!("{before}{pair}{after}")).unwrap());
+            prop_assert_eq!(read(&headers, name), Some(token.as_str()));
+        }
+
+        /// A token that no header may hold gives the clearing fallback, never a panic.
+        #[test]
+        fn any_token_makes_a_cookie(token in any::<String>(), web in web()) {
+            for value in [set_csrf(web, &token), set_refresh(web, &token)] {
+                // Not `to_str`: a header value may hold UTF-8 it does not read.
+                let text = std::str::from_utf8(value.as_bytes()).unwrap();
+                prop_assert!(text.contains(&token) || text == "flux_invalid=; Max-Age=0", "{text:?}");
+            }
+        }
     }
 }

@@ -95,3 +95,53 @@ pub fn client_ip(parts: &Parts, trusted: usize) -> Option<IpAddr> {
         .and_then(|ip| ip.parse().ok())
         .or(peer)
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{HeaderValue, Request};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// An `X-Forwarded-For` value as anybody may write one: any bytes a header value can
+    /// hold, or lists of addresses and near misses.
+    fn forwarded() -> impl Strategy<Value = HeaderValue> {
+        prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..60)
+                .prop_filter_map("not a header value", |b| HeaderValue::from_bytes(&b).ok()),
+            "(( ?[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}| ?::1| ?[0-9a-f:]{2,12}| ?unknown|) ?,?){0,5}"
+                .prop_filter_map("not a header value", |t| HeaderValue::from_str(&t).ok()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any forwarded headers and any number of trusted proxies give the socket's peer
+        /// or an address one of the headers names, never a panic.
+        #[test]
+        fn any_forwarded_for_gives_the_peer_or_a_named_address(
+            values in prop::collection::vec(forwarded(), 0..3),
+            trusted in prop_oneof![0..6usize, Just(usize::MAX)],
+            peer in prop::option::of(any::<std::net::SocketAddr>()),
+        ) {
+            let mut request = Request::new(());
+            for value in &values {
+                request.headers_mut().append("x-forwarded-for", value.clone());
+            }
+            if let Some(peer) = peer {
+                request.extensions_mut().insert(ConnectInfo(peer));
+            }
+            let (parts, ()) = request.into_parts();
+            let ip = client_ip(&parts, trusted);
+            let peer = peer.map(|p| p.ip());
+            if trusted == 0 {
+                prop_assert_eq!(ip, peer);
+            } else if ip != peer {
+                let ip = ip.unwrap();
+                let named = values.iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(','));
+                prop_assert!(named.into_iter().any(|entry| entry.trim().parse() == Ok(ip)), "{ip} from {values:?}");
+            }
+        }
+    }
+}

@@ -24,8 +24,11 @@ fn block(node: &Node) -> Option<String> {
         }
         "bulletList" => list(children, |_| "- ".to_owned()),
         "orderedList" => {
+            // Any number a collaborator wrote, `u64::MAX` too: the count stops there.
             let start = node.attr_u64("start").unwrap_or(1);
-            list(children, |i| format!("{}. ", start + i as u64))
+            list(children, |i| {
+                format!("{}. ", start.saturating_add(i as u64))
+            })
         }
         "taskList" => list(children, |_| "- ".to_owned()),
         "blockquote" => prefix_lines(&blocks(children).join("\n\n"), "> ", "> "),
@@ -82,14 +85,50 @@ fn prefix_lines(text: &str, first: &str, rest: &str) -> String {
         .join("\n")
 }
 
+/// Inline content: text runs, each styled, and hard breaks. Runs in code side by side (in
+/// one text or not) are written as one code span: two spans would touch fence to fence
+/// (`` `a` `` then `` `b` `` is `` `a``b` ``), and a reader pairs fences of one length, so the
+/// first would end further on or never, and the text between would be read as Markdown, raw
+/// HTML included. An empty run is not written, so it cannot stand between them either.
 fn inline(nodes: &[Node]) -> String {
-    super::inline(nodes, "\\\n", &styled)
+    let mut out = String::new();
+    let mut code = String::new();
+    for piece in pieces(nodes) {
+        match piece {
+            Some(span) if span.text.is_empty() => {}
+            Some(span) if span.marks.iter().any(|m| m.name == "code") => {
+                code.push_str(&span.text);
+            }
+            piece => {
+                if !code.is_empty() {
+                    out.push_str(&code_span(&std::mem::take(&mut code)));
+                }
+                out.push_str(&piece.map_or_else(|| "\\\n".to_owned(), styled));
+            }
+        }
+    }
+    if !code.is_empty() {
+        out.push_str(&code_span(&code));
+    }
+    out
 }
 
-fn styled(span: &Span) -> String {
-    if span.marks.iter().any(|m| m.name == "code") {
-        return code_span(&span.text);
+/// The text runs of inline content in order, `None` for each hard break; other inline
+/// elements give their content.
+fn pieces(nodes: &[Node]) -> Vec<Option<&Span>> {
+    let mut out = Vec::new();
+    for node in nodes {
+        match node {
+            Node::Text(spans) => out.extend(spans.iter().map(Some)),
+            Node::Element { tag, .. } if tag == "hardBreak" => out.push(None),
+            Node::Element { children, .. } => out.extend(pieces(children)),
+        }
     }
+    out
+}
+
+/// A run not in code, with its marks.
+fn styled(span: &Span) -> String {
     let mut text = escape(&span.text);
     for mark in &span.marks {
         text = match mark.name.as_str() {

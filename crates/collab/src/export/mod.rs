@@ -5,6 +5,8 @@
 
 mod html;
 mod markdown;
+#[cfg(test)]
+pub(crate) mod properties;
 mod read;
 mod text;
 

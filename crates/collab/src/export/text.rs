@@ -19,8 +19,11 @@ fn block(node: &Node) -> String {
     match tag.as_str() {
         "bulletList" | "taskList" => list(children, |_| "- ".to_owned()),
         "orderedList" => {
+            // Any number a collaborator wrote, `u64::MAX` too: the count stops there.
             let start = node.attr_u64("start").unwrap_or(1);
-            list(children, |i| format!("{}. ", start + i as u64))
+            list(children, |i| {
+                format!("{}. ", start.saturating_add(i as u64))
+            })
         }
         "horizontalRule" => "---".to_owned(),
         "paragraph" | "heading" | "codeBlock" => node.plain(),
