@@ -1,9 +1,15 @@
-"""Schemathesis hooks for FluxStudio: every request carries a fresh access token.
+"""Schemathesis hooks for FluxStudio: every request carries a fresh access token, and half
+the ids in paths name things that exist.
 
 The fuzzer also calls the endpoints that end sessions (logout, logout-all, revoking a
 session), so the token is renewed every few seconds by signing in again; an operation that
 ran with an ended token was answered 401, which the document lists. The account is created
 on first use; the first is the instance's admin.
+
+Random ids reach little beyond 404, so each sign-in also makes a small workspace of the
+account's own (an organization, a team, a project with a task, a milestone and a document,
+a message in the project's channel) and every other drawn path id is replaced by the id of
+that kind; the fuzzer may delete them, and the next sign-in makes them again.
 """
 
 import os
@@ -52,10 +58,63 @@ def sign_in() -> str:
     return ""
 
 
+# The ids of the workspace the current account made, by the path segment that names them.
+seeded: dict = {}
+draws = {"n": 0}
+
+
+def seed(token: str) -> None:
+    """Makes the account's small workspace; what cannot be made is left out."""
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def made(path: str, body: dict) -> str | None:
+        answer = requests.post(f"{BASE}{path}", json=body, headers=headers, timeout=10)
+        return answer.json().get("id") if answer.ok else None
+
+    seeded.clear()
+    org = made("/api/organizations", {"name": "Fuzz studio"})
+    if not org:
+        return
+    seeded[("organizations", "id")] = org
+    seeded[("teams", "teamId")] = made(f"/api/organizations/{org}/teams", {"name": "Crew"})
+    project = made("/api/projects", {"organizationId": org, "name": "Fuzz project"})
+    if not project:
+        return
+    seeded[("projects", "id")] = project
+    seeded[("tasks", "taskId")] = made(f"/api/projects/{project}/tasks", {"title": "A task"})
+    seeded[("milestones", "milestoneId")] = made(
+        f"/api/projects/{project}/milestones", {"title": "A milestone"})
+    seeded[("documents", "id")] = made(f"/api/projects/{project}/documents", {"title": "Notes"})
+    listed = requests.get(f"{BASE}/api/conversations", headers=headers, timeout=10)
+    channels = [c["id"] for c in (listed.json().get("items", []) if listed.ok else [])
+                if c.get("projectId") == project]
+    if channels:
+        seeded[("conversations", "id")] = channels[0]
+        seeded[("messages", "id")] = made(
+            f"/api/conversations/{channels[0]}/messages", {"body": "Hello"})
+
+
+@schemathesis.hook
+def map_path_parameters(ctx, path_parameters):
+    """Every other draw, each path id of a kind the workspace holds becomes that id."""
+    draws["n"] += 1
+    if not path_parameters or draws["n"] % 2:
+        return path_parameters
+    segments = ctx.operation.path.strip("/").split("/")
+    for before, segment in zip(segments, segments[1:]):
+        name = segment.strip("{}")
+        real = seeded.get((before, name))
+        if segment.startswith("{") and name in path_parameters and real:
+            path_parameters[name] = real
+    return path_parameters
+
+
 @schemathesis.auth(refresh_interval=3)
 class Bearer:
     def get(self, case, ctx):
-        return sign_in()
+        token = sign_in()
+        seed(token)
+        return token
 
     def set(self, case, data, ctx):
         case.headers = case.headers or {}

@@ -59,7 +59,7 @@ FUZZ_BASE_URL="$base" SCHEMATHESIS_HOOKS=hooks PYTHONPATH="$here" \
   --report ndjson --report-ndjson-path "$work/report.ndjson" >"$work/schemathesis.txt" 2>&1 || status=$?
 
 sed -n '/^=* SUMMARY/,$p' "$work/schemathesis.txt"
-python3 "$here/summary.py" "$work/report.ndjson" -v
+python3 "$here/summary.py" "$work/report.ndjson" -v || status=${status:-1}
 if [ "$status" -ne 0 ]; then
   echo "schemathesis found failures (exit $status); its full output:" >&2
   cat "$work/schemathesis.txt" >&2

@@ -28,7 +28,8 @@ def main(path):
     for key, items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][2])):
         code, title, operation, status, error = key
         case, message, text = items[0]
-        print(f"{code} {operation} -> {status} {error} ×{len(items)}: {message.splitlines()[0][:150]}")
+        first = (message.splitlines() or [title])[0]
+        print(f"{code} {operation} -> {status} {error} ×{len(items)}: {first[:150]}")
         if "-v" in sys.argv:
             print("    request:", json.dumps({k: case.get(k) for k in ("path_parameters", "query", "body", "headers") if case.get(k)})[:400])
             print("    answer:", text[:300])

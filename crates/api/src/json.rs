@@ -109,10 +109,15 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 /// One beyond `i64` reads as `i64::MAX` (a place past the end, a number past the last).
 pub fn non_negative_whole<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     let number = serde_json::Number::deserialize(d)?;
+    // The document states these as `int64`: a value beyond it is refused, not clamped.
+    const BEYOND: &str = "expected a whole number of at most 9223372036854775807";
     let value = match (number.as_i64(), number.as_u64(), number.as_f64()) {
         (Some(n), _, _) => n,
-        (None, Some(_), _) => i64::MAX,
-        // `as` saturates: a whole float beyond i64 reads as its bound.
+        (None, Some(_), _) => return Err(D::Error::custom(BEYOND)),
+        // 2^63 is the first whole float beyond i64 (`i64::MAX as f64` rounds up to it).
+        (None, None, Some(f)) if f.fract() == 0.0 && f.abs() >= 9.223_372_036_854_775_808e18 => {
+            return Err(D::Error::custom(BEYOND));
+        }
         (None, None, Some(f)) if f.fract() == 0.0 => f as i64,
         _ => return Err(D::Error::custom("expected a whole number")),
     };
@@ -305,11 +310,22 @@ mod tests {
         for (body, index, seq) in [
             (r#"{"index": 3}"#, 3, None),
             (r#"{"index": 3.0, "seq": 7.0}"#, 3, Some(7)),
-            (r#"{"index": 1e30, "seq": null}"#, i64::MAX, None),
-            (r#"{"index": 18446744073709551615}"#, i64::MAX, None),
+            (
+                r#"{"index": 9223372036854775807, "seq": null}"#,
+                i64::MAX,
+                None,
+            ),
         ] {
             let place = parse::<Place>(body.as_bytes()).unwrap();
             assert_eq!((place.index, place.seq), (index, seq), "{body}");
+        }
+        for beyond in [
+            r#"{"index": 1e30}"#,
+            r#"{"index": 9223372036854775808}"#,
+            r#"{"index": 0, "seq": 18446744073709551615}"#,
+            r#"{"index": -1e19}"#,
+        ] {
+            assert!(parse::<Place>(beyond.as_bytes()).is_err(), "{beyond}");
         }
         for body in [
             r#"{"index": 3.5}"#,

@@ -62,6 +62,20 @@ pub fn storable<'a>(field: &'static str, text: &'a str) -> Result<&'a str, Inval
     }
 }
 
+/// What someone searches for (`q`), before it is cut into terms: at most
+/// [`SEARCH_CHARS`](crate::limits::SEARCH_CHARS) characters, storable ones only (a NUL
+/// would reach PostgreSQL, which refuses it); else the refusal for `q`.
+pub fn search(q: &str) -> Result<&str, Invalid> {
+    if q.chars().count() > crate::limits::SEARCH_CHARS {
+        let most = crate::limits::SEARCH_CHARS;
+        return Err(Invalid::new(
+            "q",
+            format!("Search for at most {most} characters."),
+        ));
+    }
+    storable("q", q)
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

@@ -1,6 +1,5 @@
 //! Searching the messages of the conversations the caller belongs to.
 
-use fluxstudio_domain::{Invalid, limits};
 use fluxstudio_store::{DbId, messaging::search};
 use fluxstudio_workspace::WorkspaceError;
 
@@ -21,13 +20,7 @@ impl Messaging {
         before: Option<DbId>,
         limit: i64,
     ) -> Result<Vec<MessageView>, WorkspaceError> {
-        if query.chars().count() > limits::SEARCH_CHARS {
-            return Err(Invalid::new(
-                "q",
-                format!("Search for at most {} characters.", limits::SEARCH_CHARS),
-            )
-            .into());
-        }
+        fluxstudio_domain::text::search(query)?;
         if let Some(conversation) = conversation {
             self.open(user, conversation, Need::Read).await?;
         }

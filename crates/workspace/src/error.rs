@@ -39,6 +39,10 @@ pub enum WorkspaceError {
     OwnerMustTransfer,
     #[error("A project keeps at least one lead; make someone else lead first.")]
     LastLead,
+    /// A due date before the start date, both sent or one of them already stored: a
+    /// conflict between values the document cannot state, hence 409 rather than 422.
+    #[error("The due date cannot be before the start date.")]
+    DatesOutOfOrder,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -68,6 +72,7 @@ impl WorkspaceError {
             Self::EmailUnverified => says(403, "email_unverified"),
             Self::OwnerMustTransfer => says(409, "owner_must_transfer"),
             Self::LastLead => says(409, "last_lead"),
+            Self::DatesOutOfOrder => says(409, "dates_out_of_order").on("dueDate"),
             Self::Store(store) => store.refusal(),
             Self::Internal(_) => Refusal::internal(),
         }

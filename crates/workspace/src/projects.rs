@@ -57,12 +57,9 @@ pub fn effective_role(project: &VisibleProject) -> Option<ProjectRole> {
     effective_project_role(viewer(project))
 }
 
-fn dates(start: Option<NaiveDate>, due: Option<NaiveDate>) -> Result<(), Invalid> {
+fn dates(start: Option<NaiveDate>, due: Option<NaiveDate>) -> Result<(), WorkspaceError> {
     match (start, due) {
-        (Some(start), Some(due)) if due < start => Err(Invalid::new(
-            "dueDate",
-            "The due date cannot be before the start date.",
-        )),
+        (Some(start), Some(due)) if due < start => Err(WorkspaceError::DatesOutOfOrder),
         _ => Ok(()),
     }
 }

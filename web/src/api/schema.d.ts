@@ -5473,9 +5473,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["ReadBody"];
+                "application/json": components["schemas"]["ReadBody"] | null;
             };
         };
         responses: {
@@ -5907,13 +5907,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rendered document */
+            /** @description The rendered document, in the format asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/markdown": unknown;
+                    "text/markdown": string;
+                    "text/html": string;
+                    "text/plain": string;
                 };
             };
             /** @description A query parameter cannot be read (`bad_request`). */
@@ -9543,7 +9545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A field names something that does not exist here or that you may not reach (`invalid_reference`; `field` names it). */
+            /** @description `dates_out_of_order`: the due date is before the start date (sent or stored); or `invalid_reference`: a field names something that is not there */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9829,7 +9831,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description A field names something that does not exist here or that you may not reach (`invalid_reference`; `field` names it). */
+            /** @description `dates_out_of_order`: the due date is before the start date (sent or stored); or `invalid_reference`: a field names something that is not there */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,6 @@ use axum::{
     extract::{Path, Query, State},
 };
 use fluxstudio_accounts::AdminUserChange;
-use fluxstudio_domain::limits;
 use fluxstudio_store::DbId;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -51,18 +50,12 @@ pub async fn list(
 ) -> Result<Json<UserList>, ApiError> {
     let limit = pagination::limit(query.limit, DEFAULT_LIMIT, MAX_LIMIT)?;
     let before = pagination::cursor(query.cursor.as_deref())?;
-    if query
+    let q = query
         .q
         .as_deref()
-        .is_some_and(|q| q.chars().count() > limits::SEARCH_CHARS)
-    {
-        return Err(fluxstudio_domain::Invalid::new(
-            "q",
-            format!("Search for at most {} characters.", limits::SEARCH_CHARS),
-        )
-        .into());
-    }
-    let search = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+        .map(fluxstudio_domain::text::search)
+        .transpose()?;
+    let search = q.map(str::trim).filter(|q| !q.is_empty());
     let page = state
         .accounts()
         .admin_users(&caller, search, before, limit)

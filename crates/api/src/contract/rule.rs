@@ -34,7 +34,7 @@ pub enum Rule {
     /// server compares rather than validates): no control characters but tab and line
     /// breaks.
     Opaque,
-    /// Free text in a query string, which the server only bounds.
+    /// Free text in a query string: bounded, no control characters but tab and line breaks.
     QueryText { max: usize },
 }
 
@@ -77,7 +77,10 @@ impl Rule {
             }
             Rule::Whole { min } => object.minimum = Some((*min).into()),
             Rule::Opaque => object.pattern = Some(fluxstudio_domain::text::pattern(false)),
-            Rule::QueryText { max } => object.max_length = Some(*max),
+            Rule::QueryText { max } => {
+                object.pattern = Some(fluxstudio_domain::text::pattern(false));
+                object.max_length = Some(*max);
+            }
             Rule::List { .. } => {}
         }
     }

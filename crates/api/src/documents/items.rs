@@ -141,7 +141,8 @@ pub struct ExportQuery {
 /// The document rendered on the server from its live content.
 #[utoipa::path(get, path = "/api/documents/{id}/export", tag = "documents", security(("bearer" = [])),
     params(("id" = Uuid, Path), ExportQuery),
-    responses((status = 200, description = "The rendered document", content_type = "text/markdown"),
+    responses((status = 200, description = "The rendered document, in the format asked for",
+            content((String = "text/markdown"), (String = "text/html"), (String = "text/plain"))),
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn export(
     State(state): State<AppState>,

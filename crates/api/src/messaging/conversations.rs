@@ -244,7 +244,7 @@ pub struct ReadPosition {
 
 /// Mark a conversation read up to a message (never moves back). Others see the receipt.
 #[utoipa::path(post, path = "/api/conversations/{id}/read", tag = "messaging",
-    security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = ReadBody,
+    security(("bearer" = [])), params(("id" = Uuid, Path)), request_body = Option<ReadBody>,
     responses((status = 200, body = ReadPosition), (status = 404, body = ErrorBody)))]
 pub async fn read(
     State(state): State<AppState>,

@@ -6,7 +6,7 @@ use axum::{
     http::StatusCode,
 };
 use chrono::NaiveDate;
-use fluxstudio_domain::{Invalid, ProjectRole, limits};
+use fluxstudio_domain::{ProjectRole, text};
 use fluxstudio_store::DbId;
 use fluxstudio_workspace::{NewProjectRequest, ProjectChangeRequest, ProjectFilter};
 use serde::Deserialize;
@@ -45,7 +45,8 @@ pub struct NewProjectBody {
 #[utoipa::path(post, path = "/api/projects", tag = "projects", security(("bearer" = [])),
     request_body = NewProjectBody,
     responses((status = 201, body = ProjectView), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        (status = 404, body = ErrorBody), (status = 409, description = "`dates_out_of_order`: the due date is before the start date (sent or stored); or `invalid_reference`: a field names something that is not there", body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
@@ -99,18 +100,8 @@ pub async fn list(
         .as_deref()
         .map(str::parse::<fluxstudio_domain::ProjectStatus>)
         .transpose()?;
-    if query
-        .q
-        .as_deref()
-        .is_some_and(|q| q.chars().count() > limits::SEARCH_CHARS)
-    {
-        return Err(Invalid::new(
-            "q",
-            format!("Search for at most {} characters.", limits::SEARCH_CHARS),
-        )
-        .into());
-    }
-    let text = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    let q = query.q.as_deref().map(text::search).transpose()?;
+    let text = q.map(str::trim).filter(|q| !q.is_empty());
     let filter = ProjectFilter {
         organization: query.organization_id.map(DbId),
         team: query.team_id.map(DbId),
@@ -167,7 +158,8 @@ pub struct ProjectChangeBody {
 #[utoipa::path(patch, path = "/api/projects/{id}", tag = "projects", security(("bearer" = [])),
     params(("id" = Uuid, Path)), request_body = ProjectChangeBody,
     responses((status = 200, body = ProjectView), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        (status = 404, body = ErrorBody), (status = 409, description = "`dates_out_of_order`: the due date is before the start date (sent or stored); or `invalid_reference`: a field names something that is not there", body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,

@@ -208,7 +208,7 @@ async fn leads_edit_and_a_project_keeps_a_lead(backend: Backend) {
         .refused(403, "forbidden", None);
     patch(&lead, json!({"dueDate": "2027-01-01"}))
         .await
-        .refused(422, "invalid", Some("dueDate"));
+        .refused(409, "dates_out_of_order", Some("dueDate"));
     patch(&lead, json!({"priority": "critical"}))
         .await
         .refused(422, "invalid", Some("priority"));
