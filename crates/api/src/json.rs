@@ -115,7 +115,7 @@ pub fn non_negative_whole<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Err
         (Some(n), _, _) => n,
         (None, Some(_), _) => return Err(D::Error::custom(BEYOND)),
         // 2^63 is the first whole float beyond i64 (`i64::MAX as f64` rounds up to it).
-        (None, None, Some(f)) if f.fract() == 0.0 && f.abs() >= 9.223_372_036_854_775_808e18 => {
+        (None, None, Some(f)) if f.fract() == 0.0 && f.abs() >= 2f64.powi(63) => {
             return Err(D::Error::custom(BEYOND));
         }
         (None, None, Some(f)) if f.fract() == 0.0 => f as i64,
