@@ -3,7 +3,37 @@
 
 use fluxstudio_domain::Invalid;
 use fluxstudio_store::DbId;
+use serde::Deserialize;
+use utoipa::IntoParams;
 use uuid::Uuid;
+
+/// `?limit=&cursor=`: cursor pagination as every list under `/api` does it.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct PageQuery {
+    /// At most this many items (1–100, default 50).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+    /// `nextCursor` of the previous page.
+    #[param(pattern = "^[0-9a-f]{32}$")]
+    pub cursor: Option<String>,
+}
+
+pub const DEFAULT_LIMIT: i64 = 50;
+pub const MAX_LIMIT: i64 = 100;
+
+impl PageQuery {
+    /// The page size (checked) and the id the cursor stands for.
+    pub fn read(
+        &self,
+    ) -> Result<(i64, Option<fluxstudio_store::DbId>), fluxstudio_domain::Invalid> {
+        Ok((
+            limit(self.limit, DEFAULT_LIMIT, MAX_LIMIT)?,
+            cursor(self.cursor.as_deref())?,
+        ))
+    }
+}
 
 /// The page size asked for, within `1..=max`.
 pub fn limit(asked: Option<i64>, default: i64, max: i64) -> Result<i64, Invalid> {

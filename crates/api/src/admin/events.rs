@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::{DEFAULT_LIMIT, MAX_LIMIT};
+use crate::pagination::{DEFAULT_LIMIT, MAX_LIMIT};
 use crate::{ApiError, AppState, ErrorBody, auth::extract::Admin, pagination};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EventsQuery {
     /// e.g. `login_failed`, `refresh_token_reuse`.
     #[serde(rename = "type")]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::{DEFAULT_LIMIT, MAX_LIMIT};
+use crate::pagination::{DEFAULT_LIMIT, MAX_LIMIT};
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
     auth::{
@@ -22,6 +22,7 @@ use crate::{
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct UsersQuery {
     /// Matches part of the email or the name, ignoring case.
     pub q: Option<String>,

@@ -12,13 +12,13 @@ use utoipa::ToSchema;
 
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
-    admin::{DEFAULT_LIMIT, MAX_LIMIT},
     auth::extract::Authenticated,
     ids::path_id,
     pagination,
+    pagination::{DEFAULT_LIMIT, MAX_LIMIT},
 };
 
-use super::items::PageQuery;
+use crate::pagination::PageQuery;
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]

@@ -14,10 +14,10 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
-    admin::{DEFAULT_LIMIT, MAX_LIMIT},
     auth::extract::Authenticated,
     ids::path_id,
     pagination,
+    pagination::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
 };
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -25,15 +25,6 @@ use crate::{
 pub struct TitleBody {
     /// 1 to 200 characters.
     pub title: String,
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<i64>,
-    #[param(pattern = "^[0-9a-f]{32}$")]
-    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -133,6 +124,7 @@ pub async fn delete(
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct ExportQuery {
     /// `markdown`, `html` or `text`.
     pub format: String,

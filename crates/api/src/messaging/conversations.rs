@@ -15,11 +15,11 @@ use uuid::Uuid;
 
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
-    admin::{DEFAULT_LIMIT, MAX_LIMIT},
     auth::{extract::Authenticated, views::Done},
     ids::path_id,
     json::OptionalJson,
     pagination,
+    pagination::{DEFAULT_LIMIT, MAX_LIMIT},
 };
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -78,6 +78,7 @@ pub async fn create(
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct ConversationQuery {
     /// The archived conversations instead of the others.
     #[serde(default)]

@@ -13,15 +13,15 @@ use uuid::Uuid;
 
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
-    admin::{DEFAULT_LIMIT, MAX_LIMIT},
     auth::extract::Authenticated,
     ids::path_id,
     pagination,
+    pagination::{DEFAULT_LIMIT, MAX_LIMIT},
 };
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HistoryQuery {
     /// The newest messages before this number (the default: the newest of all).
     pub before: Option<i64>,
@@ -221,7 +221,7 @@ pub async fn unreact(
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SearchQuery {
     /// Words to find (every one must match; the last may be the start of a word).
     pub q: String,

@@ -14,10 +14,10 @@ use uuid::Uuid;
 
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
-    admin::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
     auth::{extract::Authenticated, views::Done},
     ids::path_id,
     pagination,
+    pagination::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
 };
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -12,10 +12,10 @@ use uuid::Uuid;
 use super::views::{MemberList, MemberView};
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
-    admin::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
     auth::{extract::Authenticated, views::Done},
     ids::path_id,
     pagination,
+    pagination::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
 };
 
 /// The organization's members.

@@ -10,14 +10,15 @@ use utoipa::IntoParams;
 use super::project_views::{NotificationList, NotificationView};
 use crate::{
     ApiError, AppState, ErrorBody,
-    admin::{DEFAULT_LIMIT, MAX_LIMIT},
     auth::{extract::Authenticated, views::Done},
     ids::path_id,
     pagination,
+    pagination::{DEFAULT_LIMIT, MAX_LIMIT},
 };
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct NotificationQuery {
     /// Only the unread ones.
     #[serde(default)]

@@ -16,9 +16,9 @@ use super::{
 };
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
-    admin::PageQuery,
     auth::{extract::Authenticated, views::Done},
     ids::path_id,
+    pagination::PageQuery,
 };
 
 #[derive(Debug, Deserialize, ToSchema)]

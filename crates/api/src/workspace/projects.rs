@@ -20,10 +20,10 @@ use super::{
 };
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
-    admin::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
     auth::{extract::Authenticated, views::Done},
     ids::path_id,
     pagination,
+    pagination::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
 };
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -71,7 +71,7 @@ pub async fn create(
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProjectQuery {
     pub organization_id: Option<Uuid>,
     pub team_id: Option<Uuid>,
