@@ -7,7 +7,7 @@
 // writer it stored (its state vector after the writer's updates, the web app's "Saved").
 
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as Y from 'yjs';
 import {
   addParagraphs,
@@ -25,7 +25,7 @@ import {
   untilParagraphs,
   WAIT_MS,
 } from './collabClient.mjs';
-import { startServer } from './harness.mjs';
+import { crashableServers } from './harness.mjs';
 
 /** The text of edit `i`: small, and numbered so a prefix can be told from a jumble. */
 const edit = (i) => `e${i};`;
@@ -34,20 +34,7 @@ const typed = (count) => Array.from({ length: count }, (_, i) => edit(i)).join('
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('documents after the server is killed (SIGKILL) and started again', { timeout: 180_000 }, () => {
-  /** @type {Array<{ stop: () => Promise<unknown> }>} servers to stop after the test, newest first */
-  let servers = [];
-  afterEach(async () => {
-    closeAll();
-    for (const server of servers.reverse()) await server.stop();
-    servers = [];
-  });
-
-  /** A server, stopped after the test (a later one first: the first made the working directory). */
-  async function serve(options = {}) {
-    const server = await startServer({ env: COLLAB_ENV, ...options });
-    servers.push(server);
-    return server;
-  }
+  const servers = crashableServers(closeAll);
 
   /** A document with one empty paragraph; a writer (its lead) and a reader (an editor) on it. */
   async function writerAndReader(server) {
@@ -72,10 +59,8 @@ describe('documents after the server is killed (SIGKILL) and started again', { t
    * connection has closed (it has all it will ever get from that process), answers what the
    * reader holds and the state vectors the writer heard, and closes both clients.
    */
-  async function crash(server, writer, reader, died = () => {}) {
-    const { signal } = await server.kill();
-    died();
-    assert.equal(signal, 'SIGKILL');
+  async function crash(server, writer, reader, died) {
+    await servers.crash(server, died);
     await until('the reader to see the connection close', () => (reader.closes.length > 0 ? true : undefined));
     const received = logOf(reader);
     const saved = writer.savedStates.map((bytes) => Y.decodeStateVector(bytes));
@@ -86,7 +71,7 @@ describe('documents after the server is killed (SIGKILL) and started again', { t
 
   /** After a restart: a fresh client's log, checked against what the server had said was stored. */
   async function afterRestart(first, documentId, lead, saved, writerId) {
-    const second = await serve({ workDir: first.workDir });
+    const second = await servers.restart(first);
     const fresh = await openClient(second, documentId, lead);
     const state = Y.decodeStateVector(Y.encodeStateVector(fresh.doc));
     const lastSaved = saved.filter((sv) => sv.has(writerId)).at(-1);
@@ -99,7 +84,7 @@ describe('documents after the server is killed (SIGKILL) and started again', { t
   }
 
   it('keeps every edit once the other client has received them all', async () => {
-    const first = await serve();
+    const first = await servers.start(COLLAB_ENV);
     const { documentId, lead, writer, reader, line } = await writerAndReader(first);
 
     const count = 200;
@@ -123,7 +108,7 @@ describe('documents after the server is killed (SIGKILL) and started again', { t
   });
 
   it('keeps every edit the other client received when killed mid-stream, while typing goes on', async (t) => {
-    const first = await serve();
+    const first = await servers.start(COLLAB_ENV);
     const { documentId, lead, writer, reader, line } = await writerAndReader(first);
 
     // The writer types until the server is dead (at most `limit` edits).

@@ -21,7 +21,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
-import { afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import {
@@ -38,7 +38,7 @@ import {
   until,
   untilParagraphs,
 } from './collabClient.mjs';
-import { startServer } from './harness.mjs';
+import { crashableServers } from './harness.mjs';
 import { connect, disconnectAll, GENEROUS_LIMITS, WAIT_MS } from './realtimeClient.mjs';
 import { groupConversation, rest, restOk, studio } from './realtimeStudio.mjs';
 
@@ -85,33 +85,20 @@ const KILL_AFTER_MOVES = 120;
 const COLUMNS = ['todo', 'in_progress', 'review', 'done', 'blocked'];
 
 describe('invariants after a crash (SIGKILL) under load', { timeout: 120_000 }, () => {
-  /** @type {Array<{ stop: () => Promise<unknown> }>} servers to stop after the test, newest first */
-  let servers = [];
-  afterEach(async () => {
+  const servers = crashableServers(() => {
     disconnectAll();
     closeAll();
-    for (const server of servers.reverse()) await server.stop();
-    servers = [];
   });
 
-  /** A server, stopped after the test (a later one first: the first made the working directory). */
-  async function serve(env, options = {}) {
-    const server = await startServer({ env, ...options });
-    servers.push(server);
-    return server;
-  }
-
   /** Kills `server` (SIGKILL), then starts another on its working directory and database. */
-  async function crashAndRestart(server, env, died = () => {}) {
-    const { signal } = await server.kill();
-    died();
-    assert.equal(signal, 'SIGKILL');
-    return serve(env, { workDir: server.workDir });
+  async function crashAndRestart(server, died) {
+    await servers.crash(server, died);
+    return servers.restart(server);
   }
 
   it('keeps every acknowledged message of a storm, numbered without gaps or duplicates', async (t) => {
     const env = GENEROUS_LIMITS;
-    let server = await serve(env);
+    let server = await servers.start(env);
     const { people } = await studio(server, ['Mia Storm', 'Noa Storm', 'Oli Storm', 'Pia Storm']);
     const [owner, ...others] = people;
     const group = await groupConversation(server, owner, others);
@@ -150,7 +137,7 @@ describe('invariants after a crash (SIGKILL) under load', { timeout: 120_000 }, 
       await until(`${KILL_AFTER_MESSAGES} more acknowledged messages`, () => (acknowledged.length - before >= KILL_AFTER_MESSAGES ? true : undefined), {
         describe: () => acknowledged.length - before,
       });
-      server = await crashAndRestart(server, env, () => {
+      server = await crashAndRestart(server, () => {
         dead = true;
       });
       await storm;
@@ -219,7 +206,7 @@ describe('invariants after a crash (SIGKILL) under load', { timeout: 120_000 }, 
     // restarted server compacts the updates left by the crash (more than 50) as it loads the
     // document, while the writers type again.
     const env = { ...COLLAB_ENV, COLLAB_SNAPSHOT_SECONDS: '1', COLLAB_COMPACT_AFTER: '50' };
-    let server = await serve(env);
+    let server = await servers.start(env);
     const {
       projectId,
       lead,
@@ -267,7 +254,7 @@ describe('invariants after a crash (SIGKILL) under load', { timeout: 120_000 }, 
         { timeoutMs: 3 * WAIT_MS, describe: () => writers.map(ackedClock) },
       );
       // Typing goes on while the server dies.
-      server = await crashAndRestart(server, env, () => {
+      server = await crashAndRestart(server, () => {
         dead = true;
       });
       await Promise.all(typing);
@@ -299,7 +286,7 @@ describe('invariants after a crash (SIGKILL) under load', { timeout: 120_000 }, 
 
   it('keeps board positions unique and every acknowledged move, with moves in flight', async (t) => {
     const env = GENEROUS_LIMITS;
-    let server = await serve(env);
+    let server = await servers.start(env);
     const {
       projectId,
       lead,
@@ -349,7 +336,7 @@ describe('invariants after a crash (SIGKILL) under load', { timeout: 120_000 }, 
       await until(`${KILL_AFTER_MOVES} acknowledged moves`, () => (moves >= KILL_AFTER_MOVES ? true : undefined), {
         describe: () => moves,
       });
-      server = await crashAndRestart(server, env, () => {
+      server = await crashAndRestart(server, () => {
         dead = true;
       });
       await Promise.all(moving);

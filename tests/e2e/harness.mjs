@@ -9,7 +9,9 @@
 // shares the first's SQLite database and secret (a restart after `kill()`, or a
 // `serve --only collab` beside the main server, ready at `readyPath`). It writes its own
 // address and log files there and never removes the directory; the process that made it does.
+// `crashableServers` does the kill and the restart for the tests that crash a server.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
@@ -253,5 +255,44 @@ export function serverSuite(env, closeClients) {
       return running?.workDir;
     },
     logTail: () => running?.logTail(),
+  };
+}
+
+/**
+ * Registers a file's hooks (call inside `describe`) for tests that crash a server and start
+ * it again on the same data: after each test, `closeClients`, then every server started
+ * through the answer is stopped, the newest first (the first made the working directory the
+ * later ones share, and removes it).
+ *
+ * - `start(env)`: a server on a fresh working directory;
+ * - `crash(server, died)`: SIGKILL (no graceful shutdown) and wait for the exit; then
+ *   `died()`, before the exit is checked to be the kill's, so that a test's load stops even
+ *   when the check fails;
+ * - `restart(server)`: a new server on the crashed one's working directory and database
+ *   (SQLite there, or FLUX_TEST_DATABASE_URL), with the environment it was started with.
+ */
+export function crashableServers(closeClients) {
+  /** Each server started, in order, with its environment. */
+  let started = new Map();
+  afterEach(async () => {
+    closeClients();
+    for (const server of [...started.keys()].reverse()) await server.stop();
+    started = new Map();
+  });
+
+  const start = async (env, workDir) => {
+    const server = await startServer({ env, workDir });
+    started.set(server, env);
+    return server;
+  };
+
+  return {
+    start: (env) => start(env),
+    async crash(server, died = () => {}) {
+      const { signal } = await server.kill();
+      died();
+      assert.equal(signal, 'SIGKILL');
+    },
+    restart: (server) => start(started.get(server), server.workDir),
   };
 }

@@ -67,13 +67,13 @@ pub fn encode(id: DbId) -> String {
     id.0.simple().to_string()
 }
 
-/// Trims a page fetched with one extra row; returns the next cursor (the last kept id)
-/// when that extra row existed.
-pub fn trim<T>(items: &mut Vec<T>, limit: i64, id: impl Fn(&T) -> DbId) -> Option<String> {
+/// Trims a page fetched with one extra item; returns the next cursor (the last kept id)
+/// when that extra item existed.
+pub fn trim<T>(items: &mut Vec<T>, limit: i64, id: impl Fn(&T) -> Uuid) -> Option<String> {
     let limit = usize::try_from(limit).unwrap_or(0);
     if items.len() > limit {
         items.truncate(limit);
-        items.last().map(|item| encode(id(item)))
+        items.last().map(|item| encode(DbId(id(item))))
     } else {
         None
     }

@@ -119,6 +119,7 @@ pub async fn seed(config: &Config, db: &Db, secret: &[u8]) -> anyhow::Result<()>
         )
         .await?
         .id;
+    let org = DbId(org);
     for (person, (_, _, _, role)) in people.iter().zip(PEOPLE).skip(1) {
         workspace.add_member_from_shell(org, *person, *role).await?;
     }
@@ -126,6 +127,7 @@ pub async fn seed(config: &Config, db: &Db, secret: &[u8]) -> anyhow::Result<()>
         .create_team(owner, org, "Drill & Staging", None)
         .await?
         .id;
+    let team = DbId(team);
     for person in &people[1..3] {
         workspace.add_team_member(owner, org, team, *person).await?;
     }
@@ -167,8 +169,8 @@ async fn seed_project(
             },
         )
         .await?
-        .project
         .id;
+    let project = DbId(project);
     let roles = [
         ProjectRole::Lead,
         ProjectRole::Editor,

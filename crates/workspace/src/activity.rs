@@ -7,10 +7,10 @@ use fluxstudio_domain::{
 };
 use fluxstudio_store::{
     DbId,
-    workspace::activities::{self, ActivityRow, ActivityScope, NewActivity},
+    workspace::activities::{self, ActivityScope, NewActivity},
 };
 
-use crate::{Workspace, WorkspaceError, service::now};
+use crate::{ActivityView, Workspace, WorkspaceError, service::now};
 
 impl Workspace {
     pub(crate) async fn log(&self, activity: NewActivity<'_>) {
@@ -31,7 +31,7 @@ impl Workspace {
         organization: DbId,
         before: Option<DbId>,
         limit: i64,
-    ) -> Result<Vec<ActivityRow>, WorkspaceError> {
+    ) -> Result<Vec<ActivityView>, WorkspaceError> {
         let role = self
             .require(organization, user, OrgAction::ViewActivity, "")
             .await?;
@@ -51,7 +51,8 @@ impl Workspace {
                 },
             ) == Access::Allowed,
         };
-        Ok(activities::page(self.db(), organization, scope, before, limit).await?)
+        let rows = activities::page(self.db(), organization, scope, before, limit).await?;
+        Ok(rows.into_iter().map(ActivityView::from).collect())
     }
 }
 
@@ -63,7 +64,7 @@ impl Workspace {
         project: DbId,
         before: Option<DbId>,
         limit: i64,
-    ) -> Result<Vec<ActivityRow>, WorkspaceError> {
+    ) -> Result<Vec<ActivityView>, WorkspaceError> {
         let (visible, _) = self
             .project_for(
                 user,
@@ -77,13 +78,14 @@ impl Workspace {
             projects_of: None,
             invitations: false,
         };
-        Ok(activities::page(
+        let rows = activities::page(
             self.db(),
             visible.project.organization_id,
             scope,
             before,
             limit,
         )
-        .await?)
+        .await?;
+        Ok(rows.into_iter().map(ActivityView::from).collect())
     }
 }

@@ -5,7 +5,7 @@ use fluxstudio_domain::{Invalid, NotificationKind, limits, permissions::ProjectA
 use fluxstudio_store::{
     DbId,
     workspace::{
-        comments::{self, CommentRow},
+        comments,
         notifications::{self, NewNotification},
         project_members,
         projects::VisibleProject,
@@ -13,7 +13,7 @@ use fluxstudio_store::{
     },
 };
 
-use crate::{Workspace, WorkspaceError, service::now};
+use crate::{CommentView, Workspace, WorkspaceError, service::now};
 
 const BODY_MAX: usize = limits::COMMENT_CHARS;
 const COMMENT: &str = "Only the project's leads, editors and reviewers can comment.";
@@ -39,11 +39,12 @@ impl Workspace {
         task: DbId,
         after: Option<DbId>,
         limit: i64,
-    ) -> Result<Vec<CommentRow>, WorkspaceError> {
+    ) -> Result<Vec<CommentView>, WorkspaceError> {
         self.project_for(user, project, ProjectAction::View, "")
             .await?;
         self.task_row(project, task).await?;
-        Ok(comments::page(self.db(), task, after, limit).await?)
+        let rows = comments::page(self.db(), task, after, limit).await?;
+        Ok(rows.into_iter().map(CommentView::from).collect())
     }
 
     /// Adds a comment. `mentions` must be people on the project; they are notified, and
@@ -55,7 +56,7 @@ impl Workspace {
         task: DbId,
         text: &str,
         mentions: Vec<DbId>,
-    ) -> Result<CommentRow, WorkspaceError> {
+    ) -> Result<CommentView, WorkspaceError> {
         let (visible, _) = self
             .project_for(user, project, ProjectAction::Comment, COMMENT)
             .await?;
@@ -92,7 +93,7 @@ impl Workspace {
             .await;
         self.notify_comment(&visible, &task, user, &mentioned, id)
             .await;
-        Ok(comment)
+        Ok(comment.into())
     }
 
     async fn notify_comment(
@@ -184,7 +185,7 @@ impl Workspace {
         task: DbId,
         id: DbId,
         text: &str,
-    ) -> Result<CommentRow, WorkspaceError> {
+    ) -> Result<CommentView, WorkspaceError> {
         let (visible, task) = self.own_comment(user, project, task, id).await?;
         let text = body(text)?;
         if !comments::edit(self.db(), task.id, id, text, now()).await? {
@@ -194,6 +195,7 @@ impl Workspace {
             .await;
         comments::by_id(self.db(), task.id, id)
             .await?
+            .map(CommentView::from)
             .ok_or(WorkspaceError::NotFound("comment"))
     }
 

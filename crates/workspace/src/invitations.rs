@@ -1,6 +1,6 @@
 //! Inviting people to an organization by email: a single-use link valid 7 days. Accepting
 //! joins the organization with the invited role; it also lets a person sign up while
-//! registration is closed (the API checks the link before creating the account).
+//! registration is closed (`Accounts::signup_invited` checks the link and signs them up).
 
 use chrono::{DateTime, Duration, Utc};
 use fluxstudio_auth::refresh;
@@ -16,7 +16,7 @@ use fluxstudio_store::{
     },
 };
 
-use crate::{Workspace, WorkspaceError, service::now};
+use crate::{InvitationView, Workspace, WorkspaceError, service::now};
 
 /// How long an invitation link stays valid.
 const VALID_DAYS: i64 = 7;
@@ -67,7 +67,7 @@ impl Workspace {
         organization: DbId,
         email: &Email,
         role: OrgRole,
-    ) -> Result<InvitationRow, WorkspaceError> {
+    ) -> Result<InvitationView, WorkspaceError> {
         self.require(
             organization,
             user,
@@ -124,7 +124,7 @@ impl Workspace {
             metadata: Some(serde_json::json!({ "role": role.as_str() })),
         })
         .await;
-        Ok(invitation)
+        Ok(invitation.into())
     }
 
     async fn send_invitation(
@@ -153,7 +153,7 @@ impl Workspace {
         &self,
         user: DbId,
         organization: DbId,
-    ) -> Result<Vec<InvitationRow>, WorkspaceError> {
+    ) -> Result<Vec<InvitationView>, WorkspaceError> {
         self.require(
             organization,
             user,
@@ -163,7 +163,8 @@ impl Workspace {
             MANAGE,
         )
         .await?;
-        Ok(invitations::of_organization(self.db(), organization).await?)
+        let rows = invitations::of_organization(self.db(), organization).await?;
+        Ok(rows.into_iter().map(InvitationView::from).collect())
     }
 
     /// Sends a pending invitation again with a new link and a new 7 days (the old link
@@ -173,7 +174,7 @@ impl Workspace {
         user: DbId,
         organization: DbId,
         id: DbId,
-    ) -> Result<InvitationRow, WorkspaceError> {
+    ) -> Result<InvitationView, WorkspaceError> {
         self.require(
             organization,
             user,
@@ -195,7 +196,7 @@ impl Workspace {
             .await?;
         self.invitation_activity(user, &invitation, "invitation.resent")
             .await;
-        Ok(invitation)
+        Ok(invitation.into())
     }
 
     async fn invitation_activity(&self, actor: DbId, invitation: &InvitationRow, action: &str) {

@@ -18,6 +18,7 @@ mod projects;
 mod service;
 mod tasks;
 mod teams;
+mod views;
 
 pub use error::WorkspaceError;
 pub use invitations::{InvitationPreview, InvitationStatus};
@@ -26,6 +27,7 @@ pub use projects::{NewProjectRequest, ProjectChangeRequest, effective_role, view
 pub use service::Workspace;
 pub use tasks::{NewTaskRequest, TaskChangeRequest};
 pub use teams::TeamChange;
+pub use views::*;
 
 pub use fluxstudio_store::workspace::{
     activities::ActivityRow,

@@ -4,13 +4,10 @@
 use fluxstudio_domain::{Invalid, OrgRole, permissions::OrgAction};
 use fluxstudio_store::{
     DbId,
-    workspace::{
-        activities::NewActivity,
-        members::{self, MemberRow},
-    },
+    workspace::{activities::NewActivity, members},
 };
 
-use crate::{Workspace, WorkspaceError};
+use crate::{MemberView, Workspace, WorkspaceError};
 
 impl Workspace {
     pub async fn members(
@@ -19,10 +16,11 @@ impl Workspace {
         organization: DbId,
         after: Option<DbId>,
         limit: i64,
-    ) -> Result<Vec<MemberRow>, WorkspaceError> {
+    ) -> Result<Vec<MemberView>, WorkspaceError> {
         self.require(organization, user, OrgAction::ListMembers, "")
             .await?;
-        Ok(members::page(self.db(), organization, after, limit).await?)
+        let rows = members::page(self.db(), organization, after, limit).await?;
+        Ok(rows.into_iter().map(MemberView::from).collect())
     }
 
     /// Changes `target`'s role, as far as the caller's own role allows.

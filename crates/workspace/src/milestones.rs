@@ -12,7 +12,7 @@ use fluxstudio_store::{
     },
 };
 
-use crate::{Workspace, WorkspaceError, organizations::description, service::now};
+use crate::{MilestoneView, Workspace, WorkspaceError, organizations::description, service::now};
 
 const TITLE_MAX: usize = limits::MILESTONE_TITLE_CHARS;
 const EDIT: &str = "Only the project's leads and editors manage milestones.";
@@ -34,10 +34,11 @@ impl Workspace {
         &self,
         user: DbId,
         project: DbId,
-    ) -> Result<Vec<MilestoneRow>, WorkspaceError> {
+    ) -> Result<Vec<MilestoneView>, WorkspaceError> {
         self.project_for(user, project, ProjectAction::View, "")
             .await?;
-        Ok(milestones::of_project(self.db(), project).await?)
+        let rows = milestones::of_project(self.db(), project).await?;
+        Ok(rows.into_iter().map(MilestoneView::from).collect())
     }
 
     pub async fn create_milestone(
@@ -47,7 +48,7 @@ impl Workspace {
         name: &str,
         about: Option<&str>,
         due_date: Option<NaiveDate>,
-    ) -> Result<MilestoneRow, WorkspaceError> {
+    ) -> Result<MilestoneView, WorkspaceError> {
         let (visible, _) = self
             .project_for(user, project, ProjectAction::ManageMilestones, EDIT)
             .await?;
@@ -64,7 +65,7 @@ impl Workspace {
         let row = self.milestone_row(project, id).await?;
         self.milestone_activity(&visible, user, &row, "milestone.created")
             .await;
-        Ok(row)
+        Ok(row.into())
     }
 
     async fn milestone_activity(
@@ -120,7 +121,7 @@ impl Workspace {
         name: Option<&str>,
         about: Option<Option<&str>>,
         due_date: Option<Option<NaiveDate>>,
-    ) -> Result<MilestoneRow, WorkspaceError> {
+    ) -> Result<MilestoneView, WorkspaceError> {
         let (visible, _) = self
             .project_for(user, project, ProjectAction::ManageMilestones, EDIT)
             .await?;
@@ -132,7 +133,7 @@ impl Workspace {
         let row = self.milestone_row(project, id).await?;
         self.milestone_activity(&visible, user, &row, "milestone.updated")
             .await;
-        Ok(row)
+        Ok(row.into())
     }
 
     pub async fn delete_milestone(

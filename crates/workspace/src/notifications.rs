@@ -1,11 +1,8 @@
 //! The signed-in person's notifications: list, count unread, mark read, delete.
 
-use fluxstudio_store::{
-    DbId,
-    workspace::notifications::{self, NotificationRow},
-};
+use fluxstudio_store::{DbId, workspace::notifications};
 
-use crate::{Workspace, WorkspaceError, service::now};
+use crate::{NotificationView, Workspace, WorkspaceError, service::now};
 
 impl Workspace {
     /// A page of `user`'s notifications (newest first) and how many are unread.
@@ -15,10 +12,13 @@ impl Workspace {
         unread_only: bool,
         before: Option<DbId>,
         limit: i64,
-    ) -> Result<(Vec<NotificationRow>, i64), WorkspaceError> {
+    ) -> Result<(Vec<NotificationView>, i64), WorkspaceError> {
         let rows = notifications::page(self.db(), user, unread_only, before, limit).await?;
         let unread = notifications::unread_count(self.db(), user).await?;
-        Ok((rows, unread))
+        Ok((
+            rows.into_iter().map(NotificationView::from).collect(),
+            unread,
+        ))
     }
 
     pub async fn mark_notification_read(&self, user: DbId, id: DbId) -> Result<(), WorkspaceError> {

@@ -1,7 +1,7 @@
 //! Creating, listing, reading, editing and deleting organizations.
 
 use fluxstudio_domain::{
-    DisplayName, Invalid, limits,
+    DisplayName, Invalid, OrgRole, limits,
     permissions::OrgAction,
     slug::{Slug, slugify, with_suffix},
 };
@@ -9,11 +9,11 @@ use fluxstudio_store::{
     DbId, StoreError,
     workspace::{
         activities::NewActivity,
-        organizations::{self, MembershipRow, NewOrganization, OrganizationRow},
+        organizations::{self, NewOrganization},
     },
 };
 
-use crate::{Workspace, WorkspaceError, service::now};
+use crate::{OrganizationView, Workspace, WorkspaceError, service::now};
 
 /// Longest description accepted, in characters as sent.
 const DESCRIPTION_MAX: usize = limits::DESCRIPTION_CHARS;
@@ -55,7 +55,7 @@ impl Workspace {
         &self,
         user: DbId,
         request: &NewOrganizationRequest<'_>,
-    ) -> Result<OrganizationRow, WorkspaceError> {
+    ) -> Result<OrganizationView, WorkspaceError> {
         let name = DisplayName::parse(request.name)?;
         let chosen = request.slug.map(Slug::parse).transpose()?;
         let new = NewOrganization {
@@ -86,7 +86,7 @@ impl Workspace {
             metadata: None,
         })
         .await;
-        Ok(organization)
+        Ok(OrganizationView::new(organization, OrgRole::Owner, Some(1)))
     }
 
     async fn insert_with_generated_slug(
@@ -109,8 +109,9 @@ impl Workspace {
     }
 
     /// The caller's organizations, with their role in each.
-    pub async fn organizations(&self, user: DbId) -> Result<Vec<MembershipRow>, WorkspaceError> {
-        Ok(organizations::of_user(self.db(), user).await?)
+    pub async fn organizations(&self, user: DbId) -> Result<Vec<OrganizationView>, WorkspaceError> {
+        let rows = organizations::of_user(self.db(), user).await?;
+        Ok(rows.into_iter().map(OrganizationView::from).collect())
     }
 
     /// One organization and the caller's role in it.
@@ -118,12 +119,12 @@ impl Workspace {
         &self,
         user: DbId,
         id: DbId,
-    ) -> Result<(OrganizationRow, fluxstudio_domain::OrgRole), WorkspaceError> {
+    ) -> Result<OrganizationView, WorkspaceError> {
         let role = self.require(id, user, OrgAction::View, "").await?;
         let organization = organizations::by_id(self.db(), id)
             .await?
             .ok_or(WorkspaceError::NotFound("organization"))?;
-        Ok((organization, role))
+        Ok(OrganizationView::new(organization, role, None))
     }
 
     pub async fn update_organization(
@@ -131,19 +132,18 @@ impl Workspace {
         user: DbId,
         id: DbId,
         change: &OrganizationChange<'_>,
-    ) -> Result<OrganizationRow, WorkspaceError> {
-        self.require(
-            id,
-            user,
-            OrgAction::Update,
-            "Only the owner and admins can edit the organization.",
-        )
-        .await?;
+    ) -> Result<OrganizationView, WorkspaceError> {
+        let role = self
+            .require(
+                id,
+                user,
+                OrgAction::Update,
+                "Only the owner and admins can edit the organization.",
+            )
+            .await?;
         if change.name.is_none() && change.slug.is_none() && change.description.is_none() {
             // Nothing asked: nothing written, nothing in the activity feed.
-            return organizations::by_id(self.db(), id)
-                .await?
-                .ok_or(WorkspaceError::NotFound("organization"));
+            return self.organization(user, id).await;
         }
         let name = change.name.map(DisplayName::parse).transpose()?;
         let slug = change.slug.map(Slug::parse).transpose()?;
@@ -177,7 +177,7 @@ impl Workspace {
             metadata: None,
         })
         .await;
-        Ok(organization)
+        Ok(OrganizationView::new(organization, role, None))
     }
 
     /// Deletes the organization and everything in it. Owner only.

@@ -10,13 +10,16 @@ use fluxstudio_store::{
     DbId,
     workspace::{
         activities::NewActivity,
-        project_members::{self, ProjectMemberRow},
+        project_members,
         projects::{self, ProjectChange, ProjectFields, ProjectFilter, VisibleProject},
         teams,
     },
 };
 
-use crate::{Workspace, WorkspaceError, organizations::description, service::now};
+use crate::{
+    ProjectMemberView, ProjectView, Workspace, WorkspaceError, organizations::description,
+    service::now,
+};
 
 /// A new project as the client sent it (validated here).
 pub struct NewProjectRequest<'a> {
@@ -89,7 +92,7 @@ impl Workspace {
         &self,
         user: DbId,
         request: &NewProjectRequest<'_>,
-    ) -> Result<VisibleProject, WorkspaceError> {
+    ) -> Result<ProjectView, WorkspaceError> {
         self.require(
             request.organization,
             user,
@@ -125,7 +128,7 @@ impl Workspace {
         let (project, _) = self.project_for(user, id, ProjectAction::View, "").await?;
         self.project_activity(&project, user, "project.created", None)
             .await;
-        Ok(project)
+        Ok(project.into())
     }
 
     async fn check_team(&self, organization: DbId, team: DbId) -> Result<(), WorkspaceError> {
@@ -143,17 +146,14 @@ impl Workspace {
         user: DbId,
         filter: &ProjectFilter<'_>,
         limit: i64,
-    ) -> Result<Vec<VisibleProject>, WorkspaceError> {
-        Ok(projects::page(self.db(), user, filter, limit).await?)
+    ) -> Result<Vec<ProjectView>, WorkspaceError> {
+        let rows = projects::page(self.db(), user, filter, limit).await?;
+        Ok(rows.into_iter().map(ProjectView::from).collect())
     }
 
-    pub async fn project(
-        &self,
-        user: DbId,
-        id: DbId,
-    ) -> Result<(VisibleProject, Option<ProjectRole>), WorkspaceError> {
-        let (project, actor) = self.project_for(user, id, ProjectAction::View, "").await?;
-        Ok((project, effective_project_role(actor)))
+    pub async fn project(&self, user: DbId, id: DbId) -> Result<ProjectView, WorkspaceError> {
+        let (project, _) = self.project_for(user, id, ProjectAction::View, "").await?;
+        Ok(project.into())
     }
 
     pub async fn update_project(
@@ -161,7 +161,7 @@ impl Workspace {
         user: DbId,
         id: DbId,
         change: &ProjectChangeRequest<'_>,
-    ) -> Result<VisibleProject, WorkspaceError> {
+    ) -> Result<ProjectView, WorkspaceError> {
         let (before, _) = self
             .project_for(
                 user,
@@ -205,7 +205,7 @@ impl Workspace {
         if status_changed {
             self.tell_leads_of_status(&after, user).await?;
         }
-        Ok(after)
+        Ok(after.into())
     }
 
     pub async fn delete_project(&self, user: DbId, id: DbId) -> Result<(), WorkspaceError> {
@@ -237,9 +237,10 @@ impl Workspace {
         &self,
         user: DbId,
         id: DbId,
-    ) -> Result<Vec<ProjectMemberRow>, WorkspaceError> {
+    ) -> Result<Vec<ProjectMemberView>, WorkspaceError> {
         self.project_for(user, id, ProjectAction::View, "").await?;
-        Ok(project_members::list(self.db(), id).await?)
+        let rows = project_members::list(self.db(), id).await?;
+        Ok(rows.into_iter().map(ProjectMemberView::from).collect())
     }
 
     /// Puts an organization member on the project with `role`, or changes their role.

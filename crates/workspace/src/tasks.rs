@@ -15,7 +15,7 @@ use fluxstudio_store::{
     },
 };
 
-use crate::{Workspace, WorkspaceError, service::now};
+use crate::{TaskView, Workspace, WorkspaceError, service::now};
 
 const TITLE_MAX: usize = limits::TASK_TITLE_CHARS;
 const DESCRIPTION_MAX: usize = limits::TASK_DESCRIPTION_CHARS;
@@ -101,7 +101,7 @@ impl Workspace {
         user: DbId,
         project: DbId,
         request: NewTaskRequest<'_>,
-    ) -> Result<TaskRow, WorkspaceError> {
+    ) -> Result<TaskView, WorkspaceError> {
         let (visible, _) = self
             .project_for(user, project, ProjectAction::CreateTask, EDIT)
             .await?;
@@ -141,7 +141,7 @@ impl Workspace {
         if let Some(assignee) = task.assignee_id {
             self.notify_assigned(&visible, user, assignee, &task).await;
         }
-        Ok(task)
+        Ok(task.into())
     }
 
     async fn check_assignee(&self, project: DbId, assignee: DbId) -> Result<(), WorkspaceError> {
@@ -168,10 +168,11 @@ impl Workspace {
     }
 
     /// The whole board: every task, column by column, in order.
-    pub async fn board(&self, user: DbId, project: DbId) -> Result<Vec<TaskRow>, WorkspaceError> {
+    pub async fn board(&self, user: DbId, project: DbId) -> Result<Vec<TaskView>, WorkspaceError> {
         self.project_for(user, project, ProjectAction::View, "")
             .await?;
-        Ok(tasks::board(self.db(), project).await?)
+        let rows = tasks::board(self.db(), project).await?;
+        Ok(rows.into_iter().map(TaskView::from).collect())
     }
 
     pub async fn task(
@@ -179,10 +180,10 @@ impl Workspace {
         user: DbId,
         project: DbId,
         id: DbId,
-    ) -> Result<TaskRow, WorkspaceError> {
+    ) -> Result<TaskView, WorkspaceError> {
         self.project_for(user, project, ProjectAction::View, "")
             .await?;
-        self.task_row(project, id).await
+        self.task_row(project, id).await.map(TaskView::from)
     }
 
     pub async fn update_task(
@@ -191,7 +192,7 @@ impl Workspace {
         project: DbId,
         id: DbId,
         change: TaskChangeRequest<'_>,
-    ) -> Result<TaskRow, WorkspaceError> {
+    ) -> Result<TaskView, WorkspaceError> {
         let (visible, _) = self
             .project_for(user, project, ProjectAction::EditTask, EDIT)
             .await?;
@@ -205,7 +206,7 @@ impl Workspace {
             && change.tags.is_none();
         if nothing {
             // Nothing asked (a PATCH that only moves the task): nothing written or logged.
-            return Ok(before);
+            return Ok(before.into());
         }
         let priority: Option<Priority> = change.priority.map(str::parse).transpose()?;
         if let Some(Some(assignee)) = change.assignee {
@@ -233,7 +234,7 @@ impl Workspace {
         {
             self.notify_assigned(&visible, user, assignee, &task).await;
         }
-        Ok(task)
+        Ok(task.into())
     }
 
     /// Moves a task to `status` at `index` in that column (0 = top).
@@ -244,7 +245,7 @@ impl Workspace {
         id: DbId,
         status: &str,
         index: usize,
-    ) -> Result<TaskRow, WorkspaceError> {
+    ) -> Result<TaskView, WorkspaceError> {
         let (visible, _) = self
             .project_for(user, project, ProjectAction::MoveTask, EDIT)
             .await?;
@@ -258,7 +259,7 @@ impl Workspace {
             serde_json::json!({ "from": before.status, "to": task.status, "index": index });
         self.task_activity(&visible, user, &task, "task.moved", Some(metadata))
             .await;
-        Ok(task)
+        Ok(task.into())
     }
 
     pub async fn delete_task(

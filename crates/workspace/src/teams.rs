@@ -10,7 +10,7 @@ use fluxstudio_store::{
     },
 };
 
-use crate::{Workspace, WorkspaceError, organizations::description, service::now};
+use crate::{TeamView, Workspace, WorkspaceError, organizations::description, service::now};
 
 const MANAGE: &str = "Only the owner and admins manage teams.";
 
@@ -28,7 +28,7 @@ impl Workspace {
         organization: DbId,
         name: &str,
         about: Option<&str>,
-    ) -> Result<TeamRow, WorkspaceError> {
+    ) -> Result<TeamView, WorkspaceError> {
         self.require(organization, user, OrgAction::ManageTeams, MANAGE)
             .await?;
         let name = DisplayName::parse(name)?;
@@ -44,35 +44,46 @@ impl Workspace {
         .map_err(|e| taken(e, name.as_str()))?;
         self.team_activity(organization, user, id, "team.created", name.as_str())
             .await;
-        self.team(user, organization, id)
-            .await
-            .map(|(team, _)| team)
+        self.team(user, organization, id).await
     }
 
     pub async fn teams(
         &self,
         user: DbId,
         organization: DbId,
-    ) -> Result<Vec<TeamRow>, WorkspaceError> {
+    ) -> Result<Vec<TeamView>, WorkspaceError> {
         self.require(organization, user, OrgAction::View, "")
             .await?;
-        Ok(teams::of_organization(self.db(), organization).await?)
+        let rows = teams::of_organization(self.db(), organization).await?;
+        Ok(rows.into_iter().map(|t| TeamView::new(t, None)).collect())
     }
 
-    /// A team and its members' ids.
+    /// A team with its members' ids.
     pub async fn team(
         &self,
         user: DbId,
         organization: DbId,
         id: DbId,
-    ) -> Result<(TeamRow, Vec<DbId>), WorkspaceError> {
+    ) -> Result<TeamView, WorkspaceError> {
+        let team = self.team_row(user, organization, id).await?;
+        let members = teams::members(self.db(), id).await?;
+        Ok(TeamView::new(
+            team,
+            Some(members.into_iter().map(|m| m.0).collect()),
+        ))
+    }
+
+    async fn team_row(
+        &self,
+        user: DbId,
+        organization: DbId,
+        id: DbId,
+    ) -> Result<TeamRow, WorkspaceError> {
         self.require(organization, user, OrgAction::View, "")
             .await?;
-        let team = teams::by_id(self.db(), organization, id)
+        teams::by_id(self.db(), organization, id)
             .await?
-            .ok_or(WorkspaceError::NotFound("team"))?;
-        let members = teams::members(self.db(), id).await?;
-        Ok((team, members))
+            .ok_or(WorkspaceError::NotFound("team"))
     }
 
     pub async fn update_team(
@@ -81,7 +92,7 @@ impl Workspace {
         organization: DbId,
         id: DbId,
         change: &TeamChange<'_>,
-    ) -> Result<TeamRow, WorkspaceError> {
+    ) -> Result<TeamView, WorkspaceError> {
         self.require(organization, user, OrgAction::ManageTeams, MANAGE)
             .await?;
         let name = change.name.map(DisplayName::parse).transpose()?;
@@ -99,10 +110,10 @@ impl Workspace {
             StoreError::NotFound => WorkspaceError::NotFound("team"),
             other => taken(other, name.as_ref().map_or("", DisplayName::as_str)),
         })?;
-        let (team, _) = self.team(user, organization, id).await?;
+        let team = self.team_row(user, organization, id).await?;
         self.team_activity(organization, user, id, "team.updated", &team.name)
             .await;
-        Ok(team)
+        Ok(TeamView::new(team, None))
     }
 
     pub async fn delete_team(
@@ -113,7 +124,7 @@ impl Workspace {
     ) -> Result<(), WorkspaceError> {
         self.require(organization, user, OrgAction::ManageTeams, MANAGE)
             .await?;
-        let (team, _) = self.team(user, organization, id).await?;
+        let team = self.team_row(user, organization, id).await?;
         if !teams::delete(self.db(), organization, id).await? {
             return Err(WorkspaceError::NotFound("team"));
         }

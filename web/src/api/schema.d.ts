@@ -1621,10 +1621,7 @@ export interface components {
             invitedBy?: string | null;
             /** @enum {string} */
             role: "owner" | "admin" | "member" | "client";
-            /**
-             * @description `pending`, `accepted`, `revoked` or `expired`.
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
         };
         InviteBody: {
@@ -5986,7 +5983,9 @@ export interface operations {
     get_documents_id_snapshots: {
         parameters: {
             query?: {
+                /** @description At most this many items (1–100, default 50). */
                 limit?: number;
+                /** @description `nextCursor` of the previous page. */
                 cursor?: string;
             };
             header?: never;
@@ -9989,7 +9988,9 @@ export interface operations {
     get_projects_id_documents: {
         parameters: {
             query?: {
+                /** @description At most this many items (1–100, default 50). */
                 limit?: number;
+                /** @description `nextCursor` of the previous page. */
                 cursor?: string;
             };
             header?: never;

@@ -6,7 +6,6 @@ use axum::{
     http::StatusCode,
 };
 use fluxstudio_collab::SnapshotView;
-use fluxstudio_store::DbId;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -58,7 +57,7 @@ pub async fn list(
         .documents()
         .snapshots(caller.user, id, before, limit + 1)
         .await?;
-    let next_cursor = pagination::trim(&mut items, limit, |s| DbId(s.id));
+    let next_cursor = pagination::trim(&mut items, limit, |s| s.id);
     Ok(Json(SnapshotList { items, next_cursor }))
 }
 

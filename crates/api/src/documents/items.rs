@@ -70,7 +70,7 @@ pub async fn list(
         .documents()
         .list(caller.user, project, after, limit + 1)
         .await?;
-    let next_cursor = pagination::trim(&mut items, limit, |d| fluxstudio_store::DbId(d.id));
+    let next_cursor = pagination::trim(&mut items, limit, |d| d.id);
     Ok(Json(DocumentList { items, next_cursor }))
 }
 

@@ -262,7 +262,7 @@ pub async fn search(
         .messaging()
         .search(caller.user, &query.q, conversation, before, limit + 1)
         .await?;
-    let next = pagination::trim(&mut items, limit, |m| DbId(m.id));
+    let next = pagination::trim(&mut items, limit, |m| m.id);
     Ok(Json(SearchResults {
         items,
         next_cursor: next,

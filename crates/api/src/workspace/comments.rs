@@ -5,9 +5,8 @@ use axum::{
     extract::{Path, Query, State},
     http::StatusCode,
 };
-use chrono::{DateTime, Utc};
 use fluxstudio_store::DbId;
-use fluxstudio_workspace::CommentRow;
+use fluxstudio_workspace::CommentView;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -19,37 +18,6 @@ use crate::{
     pagination,
     pagination::{DEFAULT_LIMIT, MAX_LIMIT, PageQuery},
 };
-
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct CommentView {
-    pub id: Uuid,
-    pub task_id: Uuid,
-    pub author_id: Option<Uuid>,
-    pub author_name: Option<String>,
-    /// Markdown; empty once deleted.
-    pub body: String,
-    pub mentions: Vec<Uuid>,
-    pub created_at: DateTime<Utc>,
-    pub edited_at: Option<DateTime<Utc>>,
-    pub deleted: bool,
-}
-
-impl From<CommentRow> for CommentView {
-    fn from(row: CommentRow) -> Self {
-        Self {
-            id: row.id.0,
-            task_id: row.task_id.0,
-            author_id: row.author_id.map(|a| a.0),
-            author_name: row.author_name,
-            body: row.body,
-            mentions: row.mentions.0,
-            created_at: row.created_at,
-            edited_at: row.updated_at,
-            deleted: row.deleted_at.is_some(),
-        }
-    }
-}
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -81,7 +49,7 @@ pub async fn list(
         .await?;
     let next = pagination::trim(&mut rows, limit, |c| c.id);
     Ok(Json(CommentList {
-        items: rows.into_iter().map(CommentView::from).collect(),
+        items: rows,
         next_cursor: next,
     }))
 }

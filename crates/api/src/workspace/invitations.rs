@@ -12,12 +12,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::views::{InvitationList, InvitationView};
+use super::views::InvitationList;
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
     auth::{extract::Authenticated, views::Done},
     ids::path_id,
 };
+use fluxstudio_workspace::InvitationView;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -60,9 +61,7 @@ pub async fn list(
 ) -> Result<Json<InvitationList>, ApiError> {
     let id = path_id(&id, "organization")?;
     let rows = state.workspace().invitations(caller.user, id).await?;
-    Ok(Json(InvitationList {
-        items: rows.into_iter().map(InvitationView::from).collect(),
-    }))
+    Ok(Json(InvitationList { items: rows }))
 }
 
 /// Send a pending invitation again, with a new link (the old one stops working).

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::views::{MemberList, MemberView};
+use super::views::MemberList;
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
     auth::{extract::Authenticated, views::Done},
@@ -37,7 +37,7 @@ pub async fn list(
         .await?;
     let next = pagination::trim(&mut rows, limit, |m| m.user_id);
     Ok(Json(MemberList {
-        items: rows.into_iter().map(MemberView::from).collect(),
+        items: rows,
         next_cursor: next,
     }))
 }

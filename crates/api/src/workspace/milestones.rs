@@ -5,11 +5,10 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use chrono::{DateTime, NaiveDate, Utc};
-use fluxstudio_workspace::MilestoneRow;
+use chrono::NaiveDate;
+use fluxstudio_workspace::MilestoneView;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use uuid::Uuid;
 
 use super::optional::present;
 use crate::{
@@ -17,44 +16,6 @@ use crate::{
     auth::{extract::Authenticated, views::Done},
     ids::path_id,
 };
-
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct MilestoneView {
-    pub id: Uuid,
-    pub project_id: Uuid,
-    pub title: String,
-    pub description: Option<String>,
-    pub due_date: Option<NaiveDate>,
-    pub task_count: i64,
-    pub done_count: i64,
-    /// Percentage of its tasks that are done (0 when it has none).
-    pub progress: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<MilestoneRow> for MilestoneView {
-    fn from(row: MilestoneRow) -> Self {
-        let progress = if row.task_count == 0 {
-            0
-        } else {
-            row.done_count * 100 / row.task_count
-        };
-        Self {
-            id: row.id.0,
-            project_id: row.project_id.0,
-            title: row.title,
-            description: row.description,
-            due_date: row.due_date,
-            task_count: row.task_count,
-            done_count: row.done_count,
-            progress,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
-        }
-    }
-}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MilestoneList {
@@ -72,9 +33,7 @@ pub async fn list(
 ) -> Result<Json<MilestoneList>, ApiError> {
     let id = path_id(&id, "project")?;
     let rows = state.workspace().milestones(caller.user, id).await?;
-    Ok(Json(MilestoneList {
-        items: rows.into_iter().map(MilestoneView::from).collect(),
-    }))
+    Ok(Json(MilestoneList { items: rows }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

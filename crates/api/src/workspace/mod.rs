@@ -1,6 +1,5 @@
 //! The studio's workspace over HTTP: organizations, members, invitations, teams, activity.
 
-mod can;
 pub mod comments;
 mod errors;
 pub mod invitations;
@@ -9,7 +8,6 @@ pub mod milestones;
 pub mod notifications;
 mod optional;
 pub mod organizations;
-pub mod project_views;
 pub mod projects;
 pub mod tasks;
 pub mod teams;

@@ -7,7 +7,7 @@ use axum::{
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::project_views::{NotificationList, NotificationView};
+use super::views::NotificationList;
 use crate::{
     ApiError, AppState, ErrorBody,
     auth::{extract::Authenticated, views::Done},
@@ -46,7 +46,7 @@ pub async fn list(
         .await?;
     let next = pagination::trim(&mut rows, limit, |n| n.id);
     Ok(Json(NotificationList {
-        items: rows.into_iter().map(NotificationView::from).collect(),
+        items: rows,
         next_cursor: next,
         unread_count,
     }))

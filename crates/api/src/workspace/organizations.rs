@@ -5,14 +5,13 @@ use axum::{
     extract::{Path, Query, State},
     http::StatusCode,
 };
-use fluxstudio_domain::OrgRole;
-use fluxstudio_workspace::{NewOrganizationRequest, OrganizationChange};
+use fluxstudio_workspace::{NewOrganizationRequest, OrganizationChange, OrganizationView};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{
     optional::present,
-    views::{ActivityList, OrganizationList, OrganizationView},
+    views::{ActivityList, OrganizationList},
 };
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
@@ -51,10 +50,7 @@ pub async fn create(
         .workspace()
         .create_organization(caller.user, &request)
         .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(OrganizationView::new(created, OrgRole::Owner, Some(1))),
-    ))
+    Ok((StatusCode::CREATED, Json(created)))
 }
 
 /// The organizations the caller belongs to, with their role in each.
@@ -66,7 +62,7 @@ pub async fn list(
 ) -> Result<Json<OrganizationList>, ApiError> {
     let rows = state.workspace().organizations(caller.user).await?;
     Ok(Json(OrganizationList {
-        organizations: rows.into_iter().map(OrganizationView::from).collect(),
+        organizations: rows,
     }))
 }
 
@@ -80,8 +76,7 @@ pub async fn get(
     Path(id): Path<String>,
 ) -> Result<Json<OrganizationView>, ApiError> {
     let id = path_id(&id, "organization")?;
-    let (row, role) = state.workspace().organization(caller.user, id).await?;
-    Ok(Json(OrganizationView::new(row, role, None)))
+    Ok(Json(state.workspace().organization(caller.user, id).await?))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -112,12 +107,12 @@ pub async fn update(
         slug: body.slug.as_deref(),
         description: body.description.as_ref().map(|d| d.as_deref()),
     };
-    let workspace = state.workspace();
-    workspace
-        .update_organization(caller.user, id, &change)
-        .await?;
-    let (row, role) = workspace.organization(caller.user, id).await?;
-    Ok(Json(OrganizationView::new(row, role, None)))
+    Ok(Json(
+        state
+            .workspace()
+            .update_organization(caller.user, id, &change)
+            .await?,
+    ))
 }
 
 /// Delete the organization and everything in it (owner only).

@@ -8,15 +8,15 @@ use axum::{
 use chrono::NaiveDate;
 use fluxstudio_domain::{ProjectRole, text};
 use fluxstudio_store::DbId;
-use fluxstudio_workspace::{NewProjectRequest, ProjectChangeRequest, ProjectFilter};
+use fluxstudio_workspace::{NewProjectRequest, ProjectChangeRequest, ProjectFilter, ProjectView};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::{
     optional::present,
-    project_views::{ProjectList, ProjectMemberList, ProjectMemberView, ProjectView},
     views::ActivityList,
+    views::{ProjectList, ProjectMemberList},
 };
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
@@ -113,9 +113,9 @@ pub async fn list(
         .workspace()
         .projects(caller.user, &filter, limit + 1)
         .await?;
-    let next = pagination::trim(&mut rows, limit, |p| p.project.id);
+    let next = pagination::trim(&mut rows, limit, |p| p.id);
     Ok(Json(ProjectList {
-        items: rows.into_iter().map(ProjectView::from).collect(),
+        items: rows,
         next_cursor: next,
     }))
 }
@@ -130,8 +130,7 @@ pub async fn get(
     Path(id): Path<String>,
 ) -> Result<Json<ProjectView>, ApiError> {
     let id = path_id(&id, "project")?;
-    let (project, _) = state.workspace().project(caller.user, id).await?;
-    Ok(Json(project.into()))
+    Ok(Json(state.workspace().project(caller.user, id).await?))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -208,9 +207,7 @@ pub async fn members(
 ) -> Result<Json<ProjectMemberList>, ApiError> {
     let id = path_id(&id, "project")?;
     let rows = state.workspace().project_members(caller.user, id).await?;
-    Ok(Json(ProjectMemberList {
-        items: rows.into_iter().map(ProjectMemberView::from).collect(),
-    }))
+    Ok(Json(ProjectMemberList { items: rows }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -8,15 +8,12 @@ use axum::{
 use chrono::NaiveDate;
 use fluxstudio_domain::TaskStatus;
 use fluxstudio_store::DbId;
-use fluxstudio_workspace::{NewTaskRequest, TaskChangeRequest};
+use fluxstudio_workspace::{NewTaskRequest, TaskChangeRequest, TaskView};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{
-    optional::present,
-    project_views::{TaskList, TaskView},
-};
+use super::{optional::present, views::TaskList};
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
     auth::{extract::Authenticated, views::Done},
@@ -34,9 +31,7 @@ pub async fn board(
 ) -> Result<Json<TaskList>, ApiError> {
     let id = path_id(&id, "project")?;
     let rows = state.workspace().board(caller.user, id).await?;
-    Ok(Json(TaskList {
-        tasks: rows.into_iter().map(TaskView::from).collect(),
-    }))
+    Ok(Json(TaskList { tasks: rows }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

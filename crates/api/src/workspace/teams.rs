@@ -5,14 +5,11 @@ use axum::{
     extract::{Path, State},
     http::StatusCode,
 };
-use fluxstudio_workspace::TeamChange;
+use fluxstudio_workspace::{TeamChange, TeamView};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{
-    optional::present,
-    views::{TeamList, TeamView},
-};
+use super::{optional::present, views::TeamList};
 use crate::{
     ApiError, ApiJson, AppState, ErrorBody,
     auth::{extract::Authenticated, views::Done},
@@ -42,7 +39,7 @@ pub async fn create(
         .workspace()
         .create_team(caller.user, id, &body.name, body.description.as_deref())
         .await?;
-    Ok((StatusCode::CREATED, Json(TeamView::new(team, Some(vec![])))))
+    Ok((StatusCode::CREATED, Json(team)))
 }
 
 /// The organization's teams.
@@ -56,9 +53,7 @@ pub async fn list(
 ) -> Result<Json<TeamList>, ApiError> {
     let id = path_id(&id, "organization")?;
     let rows = state.workspace().teams(caller.user, id).await?;
-    Ok(Json(TeamList {
-        items: rows.into_iter().map(|t| TeamView::new(t, None)).collect(),
-    }))
+    Ok(Json(TeamList { items: rows }))
 }
 
 /// One team with its members' ids.
@@ -72,11 +67,7 @@ pub async fn get(
 ) -> Result<Json<TeamView>, ApiError> {
     let id = path_id(&id, "organization")?;
     let team = path_id(&team, "team")?;
-    let (row, members) = state.workspace().team(caller.user, id, team).await?;
-    Ok(Json(TeamView::new(
-        row,
-        Some(members.into_iter().map(|m| m.0).collect()),
-    )))
+    Ok(Json(state.workspace().team(caller.user, id, team).await?))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -105,11 +96,12 @@ pub async fn update(
         name: body.name.as_deref(),
         description: body.description.as_ref().map(|d| d.as_deref()),
     };
-    let row = state
-        .workspace()
-        .update_team(caller.user, id, team, &change)
-        .await?;
-    Ok(Json(TeamView::new(row, None)))
+    Ok(Json(
+        state
+            .workspace()
+            .update_team(caller.user, id, team, &change)
+            .await?,
+    ))
 }
 
 /// Delete a team (its projects stay, without a team).

@@ -1,87 +1,16 @@
-//! The JSON shapes of the workspace endpoints.
+//! The lists of the workspace endpoints. Each item is a view the workspace service returns
+//! (`fluxstudio_workspace::*View`); a page adds the cursor of the next one.
 
-use chrono::{DateTime, Utc};
-use fluxstudio_domain::OrgRole;
 use fluxstudio_workspace::{
-    ActivityRow, InvitationRow, InvitationStatus, MemberRow, MembershipRow, OrganizationRow,
-    TeamRow,
+    ActivityView, InvitationView, MemberView, NotificationView, OrganizationView,
+    ProjectMemberView, ProjectView, TaskView, TeamView,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
-use uuid::Uuid;
-
-use super::can::OrganizationCan;
-
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationView {
-    pub id: Uuid,
-    pub name: String,
-    /// Unique, lower-case ASCII with dashes; never null.
-    #[schema(example = "atelier-lumiere")]
-    pub slug: String,
-    pub description: Option<String>,
-    /// The caller's role.
-    #[schema(value_type = String)]
-    pub role: OrgRole,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub member_count: Option<i64>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    /// What the caller may do in it.
-    pub can: OrganizationCan,
-}
-
-impl OrganizationView {
-    pub fn new(row: OrganizationRow, role: OrgRole, member_count: Option<i64>) -> Self {
-        Self {
-            id: row.id.0,
-            name: row.name,
-            slug: row.slug,
-            description: row.description,
-            role,
-            member_count,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
-            can: OrganizationCan::of(Some(role)),
-        }
-    }
-}
-
-impl From<MembershipRow> for OrganizationView {
-    fn from(row: MembershipRow) -> Self {
-        Self::new(row.organization, row.role, Some(row.member_count))
-    }
-}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrganizationList {
     pub organizations: Vec<OrganizationView>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct MemberView {
-    pub user_id: Uuid,
-    pub name: String,
-    pub email: String,
-    pub avatar_url: Option<String>,
-    #[schema(value_type = String)]
-    pub role: OrgRole,
-    pub joined_at: DateTime<Utc>,
-}
-
-impl From<MemberRow> for MemberView {
-    fn from(row: MemberRow) -> Self {
-        Self {
-            user_id: row.user_id.0,
-            name: row.name,
-            email: row.email,
-            avatar_url: row.avatar_url,
-            role: row.role,
-            joined_at: row.joined_at,
-        }
-    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -92,108 +21,13 @@ pub struct MemberList {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct InvitationView {
-    pub id: Uuid,
-    pub email: String,
-    #[schema(value_type = String)]
-    pub role: OrgRole,
-    /// `pending`, `accepted`, `revoked` or `expired`.
-    pub status: String,
-    pub invited_by: Option<Uuid>,
-    pub created_at: DateTime<Utc>,
-    pub expires_at: DateTime<Utc>,
-    pub accepted_at: Option<DateTime<Utc>>,
-}
-
-impl From<InvitationRow> for InvitationView {
-    fn from(row: InvitationRow) -> Self {
-        Self {
-            status: InvitationStatus::of(&row, Utc::now()).as_str().to_owned(),
-            id: row.id.0,
-            email: row.email,
-            role: row.role,
-            invited_by: row.invited_by.map(|id| id.0),
-            created_at: row.created_at,
-            expires_at: row.expires_at,
-            accepted_at: row.accepted_at,
-        }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct InvitationList {
     pub items: Vec<InvitationView>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct TeamView {
-    pub id: Uuid,
-    pub organization_id: Uuid,
-    pub name: String,
-    pub description: Option<String>,
-    pub member_count: i64,
-    /// Present when one team is asked for.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub member_ids: Option<Vec<Uuid>>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl TeamView {
-    pub fn new(row: TeamRow, members: Option<Vec<Uuid>>) -> Self {
-        Self {
-            id: row.id.0,
-            organization_id: row.organization_id.0,
-            name: row.name,
-            description: row.description,
-            member_count: row.member_count,
-            member_ids: members,
-            created_at: row.created_at,
-            updated_at: row.updated_at,
-        }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct TeamList {
     pub items: Vec<TeamView>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ActivityView {
-    pub id: Uuid,
-    pub organization_id: Uuid,
-    pub project_id: Option<Uuid>,
-    pub actor_id: Option<Uuid>,
-    pub actor_name: Option<String>,
-    /// e.g. `organization.created`, `member.role_changed`, `invitation.sent`.
-    pub action: String,
-    pub entity_type: String,
-    pub entity_id: Option<Uuid>,
-    pub entity_title: Option<String>,
-    pub metadata: Option<serde_json::Value>,
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<ActivityRow> for ActivityView {
-    fn from(row: ActivityRow) -> Self {
-        Self {
-            id: row.id.0,
-            organization_id: row.organization_id.0,
-            project_id: row.project_id.map(|id| id.0),
-            actor_id: row.actor_id.map(|id| id.0),
-            actor_name: row.actor_name,
-            action: row.action,
-            entity_type: row.entity_type,
-            entity_id: row.entity_id.map(|id| id.0),
-            entity_title: row.entity_title,
-            metadata: row.metadata.map(|m| m.0),
-            created_at: row.created_at,
-        }
-    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -204,12 +38,35 @@ pub struct ActivityList {
 }
 
 impl ActivityList {
-    /// A page from rows fetched with one extra (which says whether there is a next page).
-    pub fn page(mut rows: Vec<ActivityRow>, limit: i64) -> Self {
-        let next_cursor = crate::pagination::trim(&mut rows, limit, |a| a.id);
-        Self {
-            items: rows.into_iter().map(ActivityView::from).collect(),
-            next_cursor,
-        }
+    /// A page from items fetched with one extra (which says whether there is a next page).
+    pub fn page(mut items: Vec<ActivityView>, limit: i64) -> Self {
+        let next_cursor = crate::pagination::trim(&mut items, limit, |a| a.id);
+        Self { items, next_cursor }
     }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectList {
+    pub items: Vec<ProjectView>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectMemberList {
+    pub items: Vec<ProjectMemberView>,
+}
+
+/// The board: every task, column by column in order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TaskList {
+    pub tasks: Vec<TaskView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NotificationList {
+    pub items: Vec<NotificationView>,
+    pub next_cursor: Option<String>,
+    pub unread_count: i64,
 }

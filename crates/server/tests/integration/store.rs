@@ -1,8 +1,10 @@
 //! The portable column types: ids are hyphenated text on SQLite and native uuid on
-//! PostgreSQL, times are bound from Rust, and both round-trip exactly.
+//! PostgreSQL, times are bound from Rust, and both round-trip exactly; a vocabulary's word
+//! is read back as its value, and a word it does not know is an error, never a guess.
 
 use chrono::{DateTime, SubsecRound, Utc};
-use fluxstudio_store::{DbId, read_with, write_with};
+use fluxstudio_domain::NotificationKind;
+use fluxstudio_store::{DbId, StoreError, read_with, workspace::notifications, write_with};
 
 use crate::{both_backends, support::*};
 
@@ -97,7 +99,67 @@ async fn an_unexpected_unique_collision_is_a_conflict(backend: Backend) {
     db.close().await;
 }
 
+/// A word a vocabulary does not know (left by a rogue writer or a future release) makes
+/// the read fail as a decode error, rather than being read as some default or compared
+/// as a string later. `notifications.kind` has no CHECK constraint, so the word can be
+/// planted.
+async fn an_unknown_word_in_the_database_is_a_decode_error(backend: Backend) {
+    let scratch = Scratch::new();
+    let url = fresh_database(backend, &scratch).await;
+    let output = run_cli(scratch.path(), &["migrate"], &[("DATABASE_URL", &url)]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let db = open_store(&url).await;
+    let user = DbId::new();
+    write_with!(&db, |pool| sqlx::query(
+        "INSERT INTO users (id, email, name, user_type, is_admin, is_active, email_verified, \
+         created_at, updated_at) VALUES ($1, 'ada@studio.example', 'Ada', 'designer', FALSE, \
+         TRUE, FALSE, $2, $2)"
+    )
+    .bind(user)
+    .bind(Utc::now())
+    .execute(pool)
+    .await
+    .map(|done| done.rows_affected()))
+    .unwrap();
+    let plant = |kind: &'static str| {
+        let db = &db;
+        async move {
+            write_with!(db, |pool| sqlx::query(
+                "INSERT INTO notifications (id, user_id, kind, title, created_at) \
+                 VALUES ($1, $2, $3, 'Hello', $4)"
+            )
+            .bind(DbId::new())
+            .bind(user)
+            .bind(kind)
+            .bind(Utc::now())
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected()))
+            .unwrap();
+        }
+    };
+    let page = || notifications::page(&db, user, false, None, 10);
+
+    plant("mentioned").await;
+    let read = page().await.unwrap();
+    assert_eq!(read[0].kind, NotificationKind::Mentioned);
+
+    plant("telepathy").await;
+    let refused = page().await.unwrap_err();
+    let detail = format!("{refused:?}");
+    assert!(
+        matches!(
+            refused,
+            StoreError::Database(sqlx::Error::ColumnDecode { .. })
+        ),
+        "{detail}"
+    );
+    assert!(detail.contains("telepathy"), "{detail}");
+    db.close().await;
+}
+
 both_backends!(
     ids_and_times_round_trip,
-    an_unexpected_unique_collision_is_a_conflict
+    an_unexpected_unique_collision_is_a_conflict,
+    an_unknown_word_in_the_database_is_a_decode_error,
 );

@@ -1,16 +1,17 @@
-//! The JSON shapes of projects, their members, tasks and notifications.
+//! The project side of the workspace as its service returns it: projects and their
+//! members, milestones, tasks, comments and notifications.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use fluxstudio_domain::NotificationKind;
-use fluxstudio_domain::{Priority, ProjectRole, ProjectStatus, TaskStatus};
-use fluxstudio_workspace::{
-    NotificationRow, ProjectMemberRow, TaskRow, VisibleProject, effective_role, viewer,
-};
+use fluxstudio_domain::{NotificationKind, Priority, ProjectRole, ProjectStatus, TaskStatus};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::can::ProjectCan;
+use crate::{
+    CommentRow, MilestoneRow, NotificationRow, ProjectMemberRow, TaskRow, VisibleProject,
+    effective_role, viewer,
+};
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -31,14 +32,15 @@ pub struct ProjectView {
     pub updated_at: DateTime<Utc>,
     /// The caller's effective role: `lead`, `editor`, `reviewer`, `viewer`, or null
     /// (staff who may look but are not on the project).
-    pub role: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub role: Option<ProjectRole>,
     /// What the caller may do on it.
     pub can: ProjectCan,
 }
 
 impl From<VisibleProject> for ProjectView {
     fn from(visible: VisibleProject) -> Self {
-        let role = effective_role(&visible).map(|r| r.as_str().to_owned());
+        let role = effective_role(&visible);
         let can = ProjectCan::of(viewer(&visible));
         let p = visible.project;
         Self {
@@ -58,13 +60,6 @@ impl From<VisibleProject> for ProjectView {
             can,
         }
     }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ProjectList {
-    pub items: Vec<ProjectView>,
-    pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -90,11 +85,6 @@ impl From<ProjectMemberRow> for ProjectMemberView {
             added_at: row.added_at,
         }
     }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProjectMemberList {
-    pub items: Vec<ProjectMemberView>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -144,12 +134,6 @@ impl From<TaskRow> for TaskView {
     }
 }
 
-/// The board: every task, column by column in order.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TaskList {
-    pub tasks: Vec<TaskView>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NotificationView {
@@ -179,8 +163,69 @@ impl From<NotificationRow> for NotificationView {
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct NotificationList {
-    pub items: Vec<NotificationView>,
-    pub next_cursor: Option<String>,
-    pub unread_count: i64,
+pub struct MilestoneView {
+    pub id: Uuid,
+    pub project_id: Uuid,
+    pub title: String,
+    pub description: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    pub task_count: i64,
+    pub done_count: i64,
+    /// Percentage of its tasks that are done (0 when it has none).
+    pub progress: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<MilestoneRow> for MilestoneView {
+    fn from(row: MilestoneRow) -> Self {
+        let progress = if row.task_count == 0 {
+            0
+        } else {
+            row.done_count * 100 / row.task_count
+        };
+        Self {
+            id: row.id.0,
+            project_id: row.project_id.0,
+            title: row.title,
+            description: row.description,
+            due_date: row.due_date,
+            task_count: row.task_count,
+            done_count: row.done_count,
+            progress,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentView {
+    pub id: Uuid,
+    pub task_id: Uuid,
+    pub author_id: Option<Uuid>,
+    pub author_name: Option<String>,
+    /// Markdown; empty once deleted.
+    pub body: String,
+    pub mentions: Vec<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    pub deleted: bool,
+}
+
+impl From<CommentRow> for CommentView {
+    fn from(row: CommentRow) -> Self {
+        Self {
+            id: row.id.0,
+            task_id: row.task_id.0,
+            author_id: row.author_id.map(|a| a.0),
+            author_name: row.author_name,
+            body: row.body,
+            mentions: row.mentions.0,
+            created_at: row.created_at,
+            edited_at: row.updated_at,
+            deleted: row.deleted_at.is_some(),
+        }
+    }
 }
