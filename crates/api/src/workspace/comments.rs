@@ -81,7 +81,7 @@ pub async fn create(
         .workspace()
         .comment(caller.user, project, task, &body.body, mentions)
         .await?;
-    Ok((StatusCode::CREATED, Json(comment.into())))
+    Ok((StatusCode::CREATED, Json(comment)))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -107,7 +107,7 @@ pub async fn edit(
         .workspace()
         .edit_comment(caller.user, project, task, comment, &body.body)
         .await?;
-    Ok(Json(row.into()))
+    Ok(Json(row))
 }
 
 /// Delete your comment (a tombstone stays in the thread).

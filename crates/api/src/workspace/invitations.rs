@@ -47,7 +47,7 @@ pub async fn invite(
         .workspace()
         .invite(caller.user, id, &email, role)
         .await?;
-    Ok((StatusCode::CREATED, Json(invitation.into())))
+    Ok((StatusCode::CREATED, Json(invitation)))
 }
 
 /// The organization's invitations, newest first.
@@ -79,7 +79,7 @@ pub async fn resend(
         .workspace()
         .resend_invitation(caller.user, id, invitation)
         .await?;
-    Ok(Json(row.into()))
+    Ok(Json(row))
 }
 
 /// Revoke a pending invitation.

@@ -66,7 +66,7 @@ pub async fn create(
             body.due_date,
         )
         .await?;
-    Ok((StatusCode::CREATED, Json(row.into())))
+    Ok((StatusCode::CREATED, Json(row)))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -105,7 +105,7 @@ pub async fn update(
             body.due_date,
         )
         .await?;
-    Ok(Json(row.into()))
+    Ok(Json(row))
 }
 
 /// Delete a milestone; its tasks stay, without it.

@@ -66,7 +66,7 @@ pub async fn create(
         .workspace()
         .create_project(caller.user, &request)
         .await?;
-    Ok((StatusCode::CREATED, Json(project.into())))
+    Ok((StatusCode::CREATED, Json(project)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -179,7 +179,7 @@ pub async fn update(
         .workspace()
         .update_project(caller.user, id, &change)
         .await?;
-    Ok(Json(project.into()))
+    Ok(Json(project))
 }
 
 /// Delete a project and everything in it.

@@ -79,7 +79,7 @@ pub async fn create(
         .workspace()
         .create_task(caller.user, id, request)
         .await?;
-    Ok((StatusCode::CREATED, Json(task.into())))
+    Ok((StatusCode::CREATED, Json(task)))
 }
 
 /// One task.
@@ -93,9 +93,7 @@ pub async fn get(
 ) -> Result<Json<TaskView>, ApiError> {
     let id = path_id(&id, "project")?;
     let task = path_id(&task, "task")?;
-    Ok(Json(
-        state.workspace().task(caller.user, id, task).await?.into(),
-    ))
+    Ok(Json(state.workspace().task(caller.user, id, task).await?))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -158,7 +156,7 @@ pub async fn update(
             .move_task(caller.user, id, task, status.as_str(), usize::MAX)
             .await?;
     }
-    Ok(Json(row.into()))
+    Ok(Json(row))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -195,7 +193,7 @@ pub async fn move_task(
             usize::try_from(body.index).unwrap_or(usize::MAX),
         )
         .await?;
-    Ok(Json(row.into()))
+    Ok(Json(row))
 }
 
 /// Delete a task (leads and editors).
