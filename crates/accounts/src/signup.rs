@@ -59,20 +59,13 @@ impl Accounts {
             );
             return Err(Invalid::new("email", message).into());
         }
-        self.refuse_taken(&request.email).await?;
-        let hash = self.hash_password(request.password).await?;
-        let new = NewUser {
-            email: request.email.as_str(),
-            name: request.name.as_str(),
-            password_hash: &hash,
-            user_type: request.user_type.as_str(),
-            admin: false,
-        };
-        let (id, invitation) = invitations::accept_as_new_user(self.db(), &new, &token_hash, now())
-            .await
-            .map_err(taken_or)?
-            // Revoked, used or expired while the password was hashed.
-            .ok_or(AccountError::InvitationInvalid)?;
+        let account = self.account(request, false).await?;
+        let (id, invitation) =
+            invitations::accept_as_new_user(self.db(), &account.new_user(), &token_hash, now())
+                .await
+                .map_err(taken_or)?
+                // Revoked, used or expired while the password was hashed.
+                .ok_or(AccountError::InvitationInvalid)?;
         let user = users::by_id(self.db(), id)
             .await?
             .ok_or(AccountError::NotFound("user"))?;
@@ -93,25 +86,48 @@ impl Accounts {
     }
 
     async fn create(&self, request: SignupRequest, admin: bool) -> Result<UserRow, AccountError> {
-        self.refuse_taken(&request.email).await?;
-        let hash = self.hash_password(request.password).await?;
-        let new = NewUser {
-            email: request.email.as_str(),
-            name: request.name.as_str(),
-            password_hash: &hash,
-            user_type: request.user_type.as_str(),
-            admin,
-        };
-        users::insert(self.db(), &new, now())
+        let account = self.account(request, admin).await?;
+        users::insert(self.db(), &account.new_user(), now())
             .await
             .map_err(taken_or)
     }
 
-    /// A cheap refusal before the expensive hash; the unique index still decides races.
-    async fn refuse_taken(&self, email: &Email) -> Result<(), AccountError> {
-        match users::by_email(self.db(), email.as_str()).await? {
-            Some(_) => Err(AccountError::EmailTaken),
-            None => Ok(()),
+    /// The account as it will be stored, its password hashed. A taken address is refused
+    /// first, cheaply, before the expensive hash; the unique index still decides races.
+    async fn account(&self, request: SignupRequest, admin: bool) -> Result<Account, AccountError> {
+        if users::by_email(self.db(), request.email.as_str())
+            .await?
+            .is_some()
+        {
+            return Err(AccountError::EmailTaken);
+        }
+        Ok(Account {
+            password_hash: self.hash_password(request.password).await?,
+            email: request.email,
+            name: request.name,
+            user_type: request.user_type,
+            admin,
+        })
+    }
+}
+
+/// A new account, ready to store.
+struct Account {
+    email: Email,
+    name: DisplayName,
+    password_hash: String,
+    user_type: UserType,
+    admin: bool,
+}
+
+impl Account {
+    fn new_user(&self) -> NewUser<'_> {
+        NewUser {
+            email: self.email.as_str(),
+            name: self.name.as_str(),
+            password_hash: &self.password_hash,
+            user_type: self.user_type.as_str(),
+            admin: self.admin,
         }
     }
 }

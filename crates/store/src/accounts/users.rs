@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 
-use super::duplicate_or;
 use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 /// A user as stored. `email` is already normalised (trimmed, lower-case).
@@ -54,25 +53,38 @@ pub struct NewUser<'a> {
 /// Inserts a user. It becomes instance admin when asked to, or when it is the first user
 /// of the instance; on PostgreSQL an advisory lock makes "first" true for one signup only
 /// (SQLite's single writer already serialises them). A taken email is `Duplicate`.
+/// Inserts `$new` as user `$id` in the open write transaction `$tx` of `$db`: on PostgreSQL
+/// under [`ADMINS_LOCK`], so two first signups cannot both become the administrator. A
+/// taken address is `Duplicate`. A macro, because the transaction's type is the engine's
+/// (see `write_with!`); signing up alone and from an invitation both insert through it.
+macro_rules! insert_user {
+    ($db:expr, $tx:ident, $id:expr, $new:expr, $now:expr, verified: $verified:expr) => {{
+        if matches!($db, $crate::Db::Postgres(_)) {
+            sqlx::query($crate::accounts::users::ADMINS_LOCK)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        sqlx::query($crate::accounts::users::INSERT)
+            .bind($id)
+            .bind($new.email)
+            .bind($new.name)
+            .bind($new.password_hash)
+            .bind($new.user_type)
+            .bind($new.admin)
+            .bind($now)
+            .bind($verified)
+            .execute(&mut *$tx)
+            .await
+            .map_err($crate::accounts::duplicate_or)?;
+    }};
+}
+pub(crate) use insert_user;
+
 pub async fn insert(db: &Db, new: &NewUser<'_>, now: DateTime<Utc>) -> Result<UserRow, StoreError> {
     let id = DbId::new();
     write_with!(db, |pool| {
         let mut tx = pool.begin_write().await?;
-        if matches!(db, Db::Postgres(_)) {
-            sqlx::query(ADMINS_LOCK).execute(&mut *tx).await?;
-        }
-        sqlx::query(INSERT)
-            .bind(id)
-            .bind(new.email)
-            .bind(new.name)
-            .bind(new.password_hash)
-            .bind(new.user_type)
-            .bind(new.admin)
-            .bind(now)
-            .bind(false)
-            .execute(&mut *tx)
-            .await
-            .map_err(duplicate_or)?;
+        insert_user!(db, tx, id, new, now, verified: false);
         tx.commit().await?;
         Ok::<_, StoreError>(())
     })?;

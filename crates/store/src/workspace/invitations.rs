@@ -4,10 +4,7 @@
 use chrono::{DateTime, Utc};
 use fluxstudio_domain::OrgRole;
 
-use crate::accounts::{
-    duplicate_or,
-    users::{self, NewUser},
-};
+use crate::accounts::users::{self, NewUser};
 use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -170,24 +167,11 @@ pub async fn accept(
     let claim = sqlx::AssertSqlSafe(claim_sql(""));
     write_with!(db, |pool| {
         let mut tx = pool.begin_write().await?;
-        let claimed: Option<InvitationRow> = sqlx::query_as(claim)
-            .bind(token_hash)
-            .bind(now)
-            .bind(user)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some(invitation) = claimed else {
-            return Ok(None);
-        };
-        sqlx::query(JOIN)
-            .bind(invitation.organization_id)
-            .bind(user)
-            .bind(invitation.role)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(Some(invitation))
+        let claimed = claim_and_join!(tx, claim, token_hash, user, now);
+        if claimed.is_some() {
+            tx.commit().await?;
+        }
+        Ok::<_, StoreError>(claimed)
     })
 }
 
@@ -206,44 +190,42 @@ pub async fn accept_as_new_user(
     let claim = sqlx::AssertSqlSafe(claim_sql(" AND email = $4"));
     let claimed = write_with!(db, |pool| {
         let mut tx = pool.begin_write().await?;
-        if matches!(db, Db::Postgres(_)) {
-            sqlx::query(users::ADMINS_LOCK).execute(&mut *tx).await?;
+        users::insert_user!(db, tx, id, new, now, verified: true);
+        let claimed = claim_and_join!(tx, claim, token_hash, id, now, new.email);
+        // Without a claim the transaction is dropped uncommitted: no account is kept either.
+        if claimed.is_some() {
+            tx.commit().await?;
         }
-        sqlx::query(users::INSERT)
-            .bind(id)
-            .bind(new.email)
-            .bind(new.name)
-            .bind(new.password_hash)
-            .bind(new.user_type)
-            .bind(new.admin)
-            .bind(now)
-            .bind(true)
-            .execute(&mut *tx)
-            .await
-            .map_err(duplicate_or)?;
-        let claimed: Option<InvitationRow> = sqlx::query_as(claim)
-            .bind(token_hash)
-            .bind(now)
-            .bind(id)
-            .bind(new.email)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some(invitation) = claimed else {
-            // Dropped without a commit: the account is not kept either.
-            return Ok(None);
-        };
-        sqlx::query(JOIN)
-            .bind(invitation.organization_id)
-            .bind(id)
-            .bind(invitation.role)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(Some(invitation))
+        Ok::<_, StoreError>(claimed)
     })?;
     Ok(claimed.map(|invitation| (id, invitation)))
 }
+
+/// In the open write transaction `$tx`: claims the invitation `$claim` ([`claim_sql`])
+/// selects for `$user`, and adds them to its organization with its role. The claimed
+/// invitation, or `None` when there was nothing to claim (and nothing was written).
+macro_rules! claim_and_join {
+    ($tx:ident, $claim:expr, $token_hash:expr, $user:expr, $now:expr $(, $email:expr)?) => {{
+        let claimed: Option<InvitationRow> = sqlx::query_as($claim)
+            .bind($token_hash)
+            .bind($now)
+            .bind($user)
+            $(.bind($email))?
+            .fetch_optional(&mut *$tx)
+            .await?;
+        if let Some(invitation) = &claimed {
+            sqlx::query(JOIN)
+                .bind(invitation.organization_id)
+                .bind($user)
+                .bind(invitation.role)
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        claimed
+    }};
+}
+use claim_and_join;
 
 /// Claims a pending invitation by its token's hash (`$1`) for user `$3` at `$2`, narrowed by
 /// `also`; returns it.
