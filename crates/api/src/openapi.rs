@@ -218,6 +218,7 @@ pub fn split(
     document.info.version = crate::state::VERSION.to_owned();
     // Every miss is a test failure (contract::fields); a build that has one still serves.
     let _missing = contract::complete_fields(&mut document);
+    contract::shared_components(&mut document);
     contract::name_operations(&mut document);
     (routes, document)
 }

@@ -18,7 +18,7 @@ mod web_copy;
 pub use fields::{Unstated, complete_fields, unstated_fields};
 pub use operations::name_operations;
 pub use rule::Rule;
-pub use shared::shared_responses;
+pub use shared::{shared_components, shared_responses};
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 //! annotation lists only what its handler decides and none of these can be left out.
 
 use utoipa::openapi::{
-    Components, ContentBuilder, Object, OpenApi, Ref, RefOr, ResponseBuilder,
+    Components, ContentBuilder, Object, OpenApi, Ref, RefOr, Response, ResponseBuilder,
     path::{Operation, ParameterIn},
     schema::{ArrayItems, KnownFormat, Schema, SchemaFormat},
 };
@@ -32,49 +32,114 @@ pub fn shared_responses(document: &mut OpenApi, guard: Guard) {
     }
 }
 
+/// The error responses operations share, each stated once under `components.responses`
+/// and referred to by name: (name, status, description).
+const SHARED: &[(&str, &str, &str)] = &[
+    (
+        "TooManyRequests",
+        "429",
+        "Too many requests: wait as long as `Retry-After` says.",
+    ),
+    (
+        "InternalError",
+        "500",
+        "An unexpected failure; the server's log has it under the `X-Request-Id`.",
+    ),
+    (
+        "Unavailable",
+        "503",
+        "The database cannot be reached for now; try again.",
+    ),
+    (
+        "Unauthorized",
+        "401",
+        "No access token, or not a valid one (expired, or its session ended).",
+    ),
+    (
+        "CsrfRefused",
+        "403",
+        "The CSRF token is missing or does not match (`csrf_token_missing`, `csrf_token_invalid`).",
+    ),
+    (
+        "BearerRefused",
+        "401",
+        "A bearer token was sent that is not valid (expired, or its session ended).",
+    ),
+    (
+        "UnreadableBody",
+        "400",
+        "The body is not JSON (`bad_request`).",
+    ),
+    (
+        "BodyTooLarge",
+        "413",
+        "The body is larger than the server accepts.",
+    ),
+    (
+        "NotJson",
+        "415",
+        "The body is not sent as `application/json`.",
+    ),
+    (
+        "InvalidField",
+        "422",
+        "A field is missing or not valid; `field` names it.",
+    ),
+    (
+        "InvalidReference",
+        "409",
+        "A field names something that does not exist here or that you may not reach (`invalid_reference`; `field` names it).",
+    ),
+    (
+        "UnreadableQuery",
+        "400",
+        "A query parameter cannot be read, or is not one the operation takes (`bad_request`).",
+    ),
+    (
+        "InvalidQuery",
+        "422",
+        "A query parameter is out of range or not valid; `field` names it.",
+    ),
+    (
+        "NotFound",
+        "404",
+        "Not found, or not something you may see.",
+    ),
+    (
+        "IdNotCanonical",
+        "422",
+        "An id in the path is not a UUID in its canonical (lower-case, hyphenated) form.",
+    ),
+];
+
+/// Statuses whose own annotation, when it is a bare `ErrorBody`, means just what the shared
+/// response says, so it is replaced by the reference. (An operation's own 403 or 409 names
+/// a refusal of its own and keeps it.)
+const SAME_WHEN_BARE: &[&str] = &["400", "401", "404", "422"];
+
+/// States every shared response once in the document's components.
+pub fn shared_components(document: &mut OpenApi) {
+    let components = document.components.get_or_insert_with(Components::default);
+    for (name, _, description) in SHARED {
+        components
+            .responses
+            .insert((*name).to_owned(), error_response(description));
+    }
+}
+
 fn add(operation: &mut Operation, guard: Guard, changes_state: bool, names_others: bool) {
-    let mut shared: Vec<(&str, &str)> = vec![
-        (
-            "429",
-            "Too many requests: wait as long as `Retry-After` says.",
-        ),
-        (
-            "500",
-            "An unexpected failure; the server's log has it under the `X-Request-Id`.",
-        ),
-        ("503", "The database cannot be reached for now; try again."),
-    ];
+    let mut shared = vec!["TooManyRequests", "InternalError", "Unavailable"];
     if operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
-        shared.push((
-            "401",
-            "No access token, or not a valid one (expired, or its session ended).",
-        ));
+        shared.push("Unauthorized");
     }
     if guard == Guard::Public && changes_state {
-        shared.extend([
-            (
-                "403",
-                "The CSRF token is missing or does not match (`csrf_token_missing`, `csrf_token_invalid`).",
-            ),
-            (
-                "401",
-                "A bearer token was sent that is not valid (expired, or its session ended).",
-            ),
-        ]);
+        shared.extend(["CsrfRefused", "BearerRefused"]);
     }
     if operation.request_body.is_some() {
-        shared.extend([
-            ("400", "The body is not JSON (`bad_request`)."),
-            ("413", "The body is larger than the server accepts."),
-            ("415", "The body is not sent as `application/json`."),
-            ("422", "A field is missing or not valid; `field` names it."),
-        ]);
+        shared.extend(["UnreadableBody", "BodyTooLarge", "NotJson", "InvalidField"]);
     }
     if names_others {
-        shared.push((
-            "409",
-            "A field names something that does not exist here or that you may not reach (`invalid_reference`; `field` names it).",
-        ));
+        shared.push("InvalidReference");
     }
     let (mut query, mut ids) = (false, false);
     for parameter in operation.parameters.iter_mut().flatten() {
@@ -95,28 +160,42 @@ fn add(operation: &mut Operation, guard: Guard, changes_state: bool, names_other
         }
     }
     if query {
-        shared.extend([
-            ("400", "A query parameter cannot be read (`bad_request`)."),
-            (
-                "422",
-                "A query parameter is out of range or not valid; `field` names it.",
-            ),
-        ]);
+        shared.extend(["UnreadableQuery", "InvalidQuery"]);
     }
     if ids {
-        shared.extend([
-            ("404", "Not found, or not something you may see."),
-            (
-                "422",
-                "An id in the path is not a UUID in its canonical (lower-case, hyphenated) form.",
-            ),
-        ]);
+        shared.extend(["NotFound", "IdNotCanonical"]);
     }
     let responses = &mut operation.responses.responses;
-    for (status, description) in shared {
-        responses
-            .entry(status.to_owned())
-            .or_insert_with(|| error_response(description));
+    for name in shared {
+        let status = SHARED
+            .iter()
+            .find(|(shared, _, _)| *shared == name)
+            .map_or("", |(_, status, _)| *status);
+        let reference = RefOr::Ref(Ref::new(format!("#/components/responses/{name}")));
+        match responses.get(status) {
+            None => {
+                responses.insert(status.to_owned(), reference);
+            }
+            Some(own) if SAME_WHEN_BARE.contains(&status) && is_bare_error(own) => {
+                responses.insert(status.to_owned(), reference);
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// An annotation's `(status = N, body = ErrorBody)` with nothing of its own to say.
+fn is_bare_error(response: &RefOr<Response>) -> bool {
+    match response {
+        RefOr::T(response) => {
+            response.description.trim().is_empty()
+                && response.content.len() == 1
+                && response.content.values().all(|content| {
+                    matches!(content, RefOr::T(content)
+                        if matches!(&content.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/ErrorBody")))
+                })
+        }
+        RefOr::Ref(_) => false,
     }
 }
 
@@ -169,7 +248,7 @@ fn is_uuid(object: &Object) -> bool {
     object.format == Some(SchemaFormat::KnownFormat(KnownFormat::Uuid))
 }
 
-fn error_response(description: &str) -> RefOr<utoipa::openapi::Response> {
+fn error_response(description: &str) -> RefOr<Response> {
     let body = ContentBuilder::new()
         .schema(Some(Ref::from_schema_name("ErrorBody")))
         .build();
