@@ -14,6 +14,7 @@
 
 pub mod access;
 pub mod close;
+mod declared;
 pub mod documents;
 pub mod endpoint;
 pub mod export;

@@ -34,6 +34,7 @@ pub enum Incoming {
 
 /// The messages of one frame.
 pub fn decode(frame: &[u8]) -> Result<Vec<Incoming>, Malformed> {
+    crate::declared::counts_fit(frame)?;
     let mut decoder = DecoderV1::new(Cursor::new(frame));
     let mut messages = Vec::new();
     for message in MessageReader::new(&mut decoder) {
