@@ -1,0 +1,321 @@
+//! Blobs: a file's bytes, stored once under their SHA-256 whatever the file is called
+//! (`blobs/ab/ab12…`), through `object_store` (the local disk by default). A write goes to
+//! a temporary object (`tmp/<uuid>`) while it is hashed, measured and its type told; only
+//! a complete, accepted body is moved to its key, durably (`fsync` on the local disk). A
+//! refused or broken upload leaves nothing behind; one cut short by a crash leaves only a
+//! temporary object, which the sweep removes.
+
+use std::{fmt::Display, path::Path as FsPath, sync::Arc};
+
+use bytes::Bytes;
+use futures_util::{Stream, StreamExt};
+use object_store::{
+    GetResult, ObjectStore, ObjectStoreExt, WriteMultipart, local::LocalFileSystem, path::Path,
+};
+use sha2::{Digest, Sha256};
+
+use crate::kinds::{self, HEAD_BYTES, Kind};
+
+/// Parts in flight to the store at once, each up to `object_store`'s part size (5 MiB):
+/// what an upload holds in memory is bounded by this, not by the file's size.
+const PARTS_IN_FLIGHT: usize = 2;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PutError {
+    #[error("the file is larger than {limit} bytes")]
+    TooLarge { limit: u64 },
+    #[error("the file is empty")]
+    Empty,
+    #[error("this type of file is not accepted")]
+    Unsupported,
+    /// The client's body broke off (the connection closed, say).
+    #[error("the upload broke off: {0}")]
+    Body(String),
+    #[error("storage failed: {0}")]
+    Storage(#[from] object_store::Error),
+}
+
+/// A blob as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    /// Lower-case hex.
+    pub sha256: String,
+    pub size: u64,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Blobs {
+    store: Arc<dyn ObjectStore>,
+}
+
+impl Blobs {
+    /// Blobs on the local disk under `root` (created when missing), written durably.
+    pub fn local(root: &FsPath) -> Result<Self, object_store::Error> {
+        std::fs::create_dir_all(root).map_err(|source| object_store::Error::Generic {
+            store: "LocalFileSystem",
+            source: Box::new(source),
+        })?;
+        let store = LocalFileSystem::new_with_prefix(root)?.with_fsync(true);
+        Ok(Self::on(Arc::new(store)))
+    }
+
+    /// Blobs in any object store (an S3-compatible bucket, say).
+    pub fn on(store: Arc<dyn ObjectStore>) -> Self {
+        Self { store }
+    }
+
+    /// Where the blob of `sha256` lives: never derived from anything a person typed.
+    pub fn key(sha256: &str) -> Path {
+        Path::from(format!("blobs/{}/{sha256}", &sha256[..2.min(sha256.len())]))
+    }
+
+    /// Stores `body` (streamed: never held whole) when it is at most `limit` bytes, not
+    /// empty, and of a type on the list (told from its first bytes and, for design
+    /// formats, `name`'s extension). A refusal stops reading at once and leaves nothing.
+    pub async fn put<S, E>(&self, body: S, name: &str, limit: u64) -> Result<Stored, PutError>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: Display,
+    {
+        let temporary = Path::from(format!("tmp/{}", uuid::Uuid::now_v7()));
+        let mut writer = WriteMultipart::new(self.store.put_multipart(&temporary).await?);
+        let mut reading = Reading::new(name, limit);
+        match reading.copy(body, &mut writer).await {
+            Ok(()) => {}
+            Err(refused) => {
+                if let Err(error) = writer.abort().await {
+                    tracing::warn!(%error, "could not discard a refused upload");
+                }
+                return Err(refused);
+            }
+        }
+        writer.finish().await?;
+        let stored = reading.stored()?;
+        // The same bytes have the same key: replacing a blob with itself changes nothing.
+        self.store
+            .rename(&temporary, &Self::key(&stored.sha256))
+            .await?;
+        Ok(stored)
+    }
+
+    /// The blob's bytes, all of them or `range`.
+    pub async fn get(
+        &self,
+        sha256: &str,
+        range: Option<std::ops::Range<u64>>,
+    ) -> Result<GetResult, object_store::Error> {
+        let options = object_store::GetOptions {
+            range: range.map(Into::into),
+            ..Default::default()
+        };
+        self.store.get_opts(&Self::key(sha256), options).await
+    }
+}
+
+/// One body being read: hashed, measured and its type told as it streams by.
+struct Reading<'a> {
+    name: &'a str,
+    limit: u64,
+    hasher: Sha256,
+    size: u64,
+    head: Vec<u8>,
+    kind: Option<Kind>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(name: &'a str, limit: u64) -> Self {
+        Self {
+            name,
+            limit,
+            hasher: Sha256::new(),
+            size: 0,
+            head: Vec::with_capacity(HEAD_BYTES),
+            kind: None,
+        }
+    }
+
+    async fn copy<S, E>(&mut self, mut body: S, writer: &mut WriteMultipart) -> Result<(), PutError>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: Display,
+    {
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk.map_err(|error| PutError::Body(error.to_string()))?;
+            self.size += chunk.len() as u64;
+            if self.size > self.limit {
+                return Err(PutError::TooLarge { limit: self.limit });
+            }
+            if self.kind.is_none() {
+                let wanted = HEAD_BYTES - self.head.len();
+                self.head
+                    .extend_from_slice(&chunk[..wanted.min(chunk.len())]);
+                if self.head.len() == HEAD_BYTES {
+                    self.kind = Some(self.classify()?);
+                }
+            }
+            self.hasher.update(&chunk);
+            writer.wait_for_capacity(PARTS_IN_FLIGHT).await?;
+            writer.put(chunk);
+        }
+        if self.size == 0 {
+            return Err(PutError::Empty);
+        }
+        if self.kind.is_none() {
+            self.kind = Some(self.classify()?);
+        }
+        Ok(())
+    }
+
+    fn classify(&self) -> Result<Kind, PutError> {
+        kinds::classify(&self.head, self.name).ok_or(PutError::Unsupported)
+    }
+
+    fn stored(self) -> Result<Stored, PutError> {
+        let kind = self.kind.ok_or(PutError::Unsupported)?;
+        let digest = self.hasher.finalize();
+        let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+        Ok(Stored {
+            sha256,
+            size: self.size,
+            kind,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use futures_util::{TryStreamExt, stream};
+
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+
+    /// A store in a fresh folder, removed afterwards.
+    struct Scratch(std::path::PathBuf);
+
+    impl Scratch {
+        fn new() -> Self {
+            Self(std::env::temp_dir().join(format!("fluxstudio-blobs-{}", uuid::Uuid::new_v4())))
+        }
+
+        /// Every object in the store: blobs and temporaries.
+        async fn objects(&self, blobs: &Blobs) -> Vec<String> {
+            let mut all: Vec<String> = blobs
+                .store
+                .list(None)
+                .map_ok(|meta| meta.location.to_string())
+                .try_collect()
+                .await
+                .unwrap();
+            all.sort();
+            all
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// `bytes` as a client sends them, in chunks of `size`.
+    fn body(bytes: Vec<u8>, size: usize) -> impl Stream<Item = Result<Bytes, String>> + Unpin {
+        let chunks: Vec<Result<Bytes, String>> = bytes
+            .chunks(size.max(1))
+            .map(|c| Ok(Bytes::copy_from_slice(c)))
+            .collect();
+        stream::iter(chunks)
+    }
+
+    fn picture(size: usize) -> Vec<u8> {
+        let mut bytes = PNG.to_vec();
+        bytes.extend((0..size).map(|i| (i % 251) as u8));
+        bytes
+    }
+
+    #[tokio::test]
+    async fn the_same_bytes_are_stored_once_under_their_hash() {
+        let scratch = Scratch::new();
+        let blobs = Blobs::local(&scratch.0).unwrap();
+        let bytes = picture(20_000);
+        let first = blobs
+            .put(body(bytes.clone(), 777), "a.png", 1 << 20)
+            .await
+            .unwrap();
+        let second = blobs
+            .put(body(bytes.clone(), 4096), "other name.png", 1 << 20)
+            .await
+            .unwrap();
+        assert_eq!(first, second);
+        let expected: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(first.sha256, expected);
+        assert_eq!(first.size, bytes.len() as u64);
+        assert_eq!(first.kind.mime, "image/png");
+        let key = format!("blobs/{}/{}", &expected[..2], expected);
+        assert_eq!(scratch.objects(&blobs).await, vec![key]);
+        let read = blobs
+            .get(&expected, None)
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        assert_eq!(read.as_ref(), bytes.as_slice());
+        let part = blobs
+            .get(&expected, Some(8..16))
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        assert_eq!(part.as_ref(), &bytes[8..16]);
+    }
+
+    #[tokio::test]
+    async fn refusals_leave_nothing_behind() {
+        let scratch = Scratch::new();
+        let blobs = Blobs::local(&scratch.0).unwrap();
+        let too_large = blobs
+            .put(body(picture(50_000), 1000), "big.png", 10_000)
+            .await;
+        assert!(matches!(
+            too_large,
+            Err(PutError::TooLarge { limit: 10_000 })
+        ));
+        let empty = blobs.put(body(Vec::new(), 1), "empty.png", 10_000).await;
+        assert!(matches!(empty, Err(PutError::Empty)));
+        let script = blobs
+            .put(
+                body(b"#!/bin/sh\nrm -rf /\n".to_vec(), 4),
+                "run.png",
+                10_000,
+            )
+            .await;
+        assert!(matches!(script, Err(PutError::Unsupported)));
+        let mut broken: Vec<Result<Bytes, String>> = vec![Ok(Bytes::from(picture(100)))];
+        broken.push(Err("connection reset".to_owned()));
+        let cut = blobs.put(stream::iter(broken), "cut.png", 10_000).await;
+        assert!(matches!(cut, Err(PutError::Body(_))));
+        assert_eq!(scratch.objects(&blobs).await, Vec::<String>::new());
+    }
+
+    #[tokio::test]
+    async fn the_limit_is_exact() {
+        let scratch = Scratch::new();
+        let blobs = Blobs::local(&scratch.0).unwrap();
+        let bytes = picture(1000);
+        let limit = bytes.len() as u64;
+        assert!(
+            blobs
+                .put(body(bytes.clone(), 100), "x.png", limit)
+                .await
+                .is_ok()
+        );
+        let over = blobs.put(body(bytes, 100), "x.png", limit - 1).await;
+        assert!(matches!(over, Err(PutError::TooLarge { .. })));
+    }
+}
