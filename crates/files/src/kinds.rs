@@ -2,31 +2,7 @@
 //! client sent, against an allow-list. Design formats without a signature of their own are
 //! accepted by their extension and stored as `application/octet-stream`.
 
-/// The families of files a studio shares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
-    Image,
-    Vector,
-    Pdf,
-    Video,
-    Audio,
-    Archive,
-    Design,
-}
-
-impl Family {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Image => "image",
-            Self::Vector => "vector",
-            Self::Pdf => "pdf",
-            Self::Video => "video",
-            Self::Audio => "audio",
-            Self::Archive => "archive",
-            Self::Design => "design",
-        }
-    }
-}
+pub use fluxstudio_domain::FileFamily as Family;
 
 /// A file's type as stored and served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

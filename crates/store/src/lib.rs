@@ -9,6 +9,7 @@ pub mod backend;
 pub mod db;
 pub mod documents;
 pub mod error;
+pub mod files;
 pub mod id;
 pub mod integrity;
 mod like;

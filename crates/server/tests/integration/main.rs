@@ -6,6 +6,7 @@ mod support;
 mod accounts;
 mod config;
 mod documents;
+mod files;
 mod health;
 mod http;
 mod integrity;

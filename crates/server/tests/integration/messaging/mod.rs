@@ -5,5 +5,5 @@
 mod conversations;
 mod messages;
 mod search;
-mod team;
+pub(crate) mod team;
 mod transport;
