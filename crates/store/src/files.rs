@@ -43,8 +43,26 @@ pub struct NewVersion<'a> {
 const FILE_COLUMNS: &str =
     "id, project_id, name, family, latest_version, created_by, created_at, updated_at";
 const VERSION_COLUMNS: &str = "id, file_id, number, sha256, size, mime, uploaded_by, created_at";
-const INSERT_VERSION: &str = "INSERT INTO file_versions (id, file_id, number, sha256, size, \
-     mime, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+/// Inserts `$version` as number `$number` of `$file` in the open write transaction `$tx`.
+/// A macro, because the transaction's type is the engine's (see `write_with!`).
+macro_rules! insert_version {
+    ($tx:ident, $file:expr, $number:expr, $version:expr, $now:expr) => {
+        sqlx::query(
+            "INSERT INTO file_versions (id, file_id, number, sha256, size, mime, uploaded_by, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(DbId::new())
+        .bind($file)
+        .bind($number)
+        .bind($version.sha256)
+        .bind($version.size)
+        .bind($version.mime)
+        .bind($version.uploaded_by)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
 
 /// A new file in `project` named `name`, with `version` as its version 1, in one transaction.
 pub async fn insert(
@@ -68,17 +86,7 @@ pub async fn insert(
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(INSERT_VERSION)
-            .bind(DbId::new())
-            .bind(id)
-            .bind(1_i64)
-            .bind(version.sha256)
-            .bind(version.size)
-            .bind(version.mime)
-            .bind(version.uploaded_by)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        insert_version!(tx, id, 1_i64, version, now);
         tx.commit().await?;
         Ok::<_, StoreError>(())
     })?;
@@ -106,17 +114,7 @@ pub async fn add_version(
         let Some(number) = number else {
             return Ok(None);
         };
-        sqlx::query(INSERT_VERSION)
-            .bind(DbId::new())
-            .bind(file)
-            .bind(number)
-            .bind(version.sha256)
-            .bind(version.size)
-            .bind(version.mime)
-            .bind(version.uploaded_by)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        insert_version!(tx, file, number, version, now);
         tx.commit().await?;
         Ok::<_, StoreError>(Some(number))
     })
