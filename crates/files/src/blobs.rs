@@ -16,6 +16,11 @@ use sha2::{Digest, Sha256};
 
 use crate::kinds::{self, HEAD_BYTES, Kind};
 
+/// Where uploads are written before they are whole (`tmp/<uuid>`).
+pub(crate) const TEMPORARY: &str = "tmp";
+/// Where whole blobs live (`blobs/ab/ab12…`).
+pub(crate) const BLOBS: &str = "blobs";
+
 /// Parts in flight to the store at once, each up to `object_store`'s part size (5 MiB):
 /// what an upload holds in memory is bounded by this, not by the file's size.
 const PARTS_IN_FLIGHT: usize = 2;
@@ -46,7 +51,10 @@ pub struct Stored {
 
 #[derive(Debug, Clone)]
 pub struct Blobs {
-    store: Arc<dyn ObjectStore>,
+    pub(crate) store: Arc<dyn ObjectStore>,
+    /// The folder of a store on the local disk, where an upload cut short by a crash leaves
+    /// a staging file the store's listing does not show (see [`crate::sweep`]).
+    pub(crate) local_root: Option<std::path::PathBuf>,
 }
 
 impl Blobs {
@@ -57,17 +65,26 @@ impl Blobs {
             source: Box::new(source),
         })?;
         let store = LocalFileSystem::new_with_prefix(root)?.with_fsync(true);
-        Ok(Self::on(Arc::new(store)))
+        Ok(Self {
+            store: Arc::new(store),
+            local_root: Some(root.to_path_buf()),
+        })
     }
 
     /// Blobs in any object store (an S3-compatible bucket, say).
     pub fn on(store: Arc<dyn ObjectStore>) -> Self {
-        Self { store }
+        Self {
+            store,
+            local_root: None,
+        }
     }
 
     /// Where the blob of `sha256` lives: never derived from anything a person typed.
     pub fn key(sha256: &str) -> Path {
-        Path::from(format!("blobs/{}/{sha256}", &sha256[..2.min(sha256.len())]))
+        Path::from(format!(
+            "{BLOBS}/{}/{sha256}",
+            &sha256[..2.min(sha256.len())]
+        ))
     }
 
     /// Stores `body` (streamed: never held whole) when it is at most `limit` bytes, not
@@ -78,7 +95,7 @@ impl Blobs {
         S: Stream<Item = Result<Bytes, E>> + Unpin,
         E: Display,
     {
-        let temporary = Path::from(format!("tmp/{}", uuid::Uuid::now_v7()));
+        let temporary = Path::from(format!("{TEMPORARY}/{}", uuid::Uuid::now_v7()));
         let mut writer = WriteMultipart::new(self.store.put_multipart(&temporary).await?);
         let mut reading = Reading::new(name, limit);
         match reading.copy(body, &mut writer).await {
@@ -185,54 +202,10 @@ impl<'a> Reading<'a> {
 
 #[cfg(test)]
 mod tests {
-    use futures_util::{TryStreamExt, stream};
+    use futures_util::stream;
 
     use super::*;
-
-    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
-
-    /// A store in a fresh folder, removed afterwards.
-    struct Scratch(std::path::PathBuf);
-
-    impl Scratch {
-        fn new() -> Self {
-            Self(std::env::temp_dir().join(format!("fluxstudio-blobs-{}", uuid::Uuid::new_v4())))
-        }
-
-        /// Every object in the store: blobs and temporaries.
-        async fn objects(&self, blobs: &Blobs) -> Vec<String> {
-            let mut all: Vec<String> = blobs
-                .store
-                .list(None)
-                .map_ok(|meta| meta.location.to_string())
-                .try_collect()
-                .await
-                .unwrap();
-            all.sort();
-            all
-        }
-    }
-
-    impl Drop for Scratch {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
-    /// `bytes` as a client sends them, in chunks of `size`.
-    fn body(bytes: Vec<u8>, size: usize) -> impl Stream<Item = Result<Bytes, String>> + Unpin {
-        let chunks: Vec<Result<Bytes, String>> = bytes
-            .chunks(size.max(1))
-            .map(|c| Ok(Bytes::copy_from_slice(c)))
-            .collect();
-        stream::iter(chunks)
-    }
-
-    fn picture(size: usize) -> Vec<u8> {
-        let mut bytes = PNG.to_vec();
-        bytes.extend((0..size).map(|i| (i % 251) as u8));
-        bytes
-    }
+    use crate::testing::*;
 
     #[tokio::test]
     async fn the_same_bytes_are_stored_once_under_their_hash() {

@@ -6,6 +6,9 @@
 pub mod blobs;
 pub mod kinds;
 pub mod names;
+pub mod sweep;
+#[cfg(test)]
+mod testing;
 
 pub use blobs::{Blobs, PutError, Stored};
 pub use kinds::{Family, Kind};
