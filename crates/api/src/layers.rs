@@ -98,7 +98,21 @@ pub fn cors(origins: &[HeaderValue]) -> Option<CorsLayer> {
 }
 
 /// gzip or brotli, as the client accepts, for bodies of 1 KiB or more: below that the
-/// framing costs more than it saves.
+/// framing costs more than it saves. Never a download served in ranges (it says
+/// `Accept-Ranges`): its ranges, length and `ETag` count the stored bytes.
 pub fn compression() -> CompressionLayer<impl Predicate> {
-    CompressionLayer::new().compress_when(DefaultPredicate::new().and(SizeAbove::new(1024)))
+    CompressionLayer::new().compress_when(
+        DefaultPredicate::new()
+            .and(SizeAbove::new(1024))
+            .and(NotRanged),
+    )
+}
+
+#[derive(Debug, Clone, Copy)]
+struct NotRanged;
+
+impl Predicate for NotRanged {
+    fn should_compress<B: axum::body::HttpBody>(&self, response: &Response<B>) -> bool {
+        !response.headers().contains_key(header::ACCEPT_RANGES)
+    }
 }

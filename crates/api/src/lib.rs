@@ -8,10 +8,12 @@ pub mod contract;
 pub mod csrf;
 pub mod documents;
 pub mod error;
+pub mod files;
 pub mod health;
 pub mod ids;
 pub mod json;
 pub mod layers;
+pub mod limit;
 pub mod messaging;
 pub mod metrics;
 pub mod observe;
@@ -33,10 +35,7 @@ use tower::{
     ServiceBuilder,
     util::{Either, MapResponse},
 };
-use tower_http::{
-    cors::Cors,
-    limit::{RequestBodyLimit, RequestBodyLimitLayer, ResponseBody},
-};
+use tower_http::{cors::Cors, limit::ResponseBody};
 
 pub use error::{ApiError, ErrorBody};
 pub use json::ApiJson;
@@ -49,6 +48,8 @@ pub struct HttpOptions {
     pub cors_origins: Vec<axum::http::HeaderValue>,
     /// The largest request body accepted, in bytes.
     pub body_limit: usize,
+    /// The largest file an upload route accepts (`MAX_FILE_SIZE`), in bytes.
+    pub max_file_size: usize,
     /// Mounts `/api/_test/*` routes that only tests need (never in production).
     pub test_hooks: bool,
     /// Production sits behind TLS: send HSTS.
@@ -96,12 +97,12 @@ pub fn routes(
 
 /// The service as served: the finished router inside the layers every response passes
 /// through, from the outside in: security headers, the JSON error envelope, CORS, the body
-/// limit (refused from `Content-Length` before the body is read).
+/// limit (refused from `Content-Length` before the body is read; see [`limit`]).
 pub type Served = MapResponse<
     MapResponse<Either<Cors<Limited>, Limited>, fn(Response<ResponseBody<Body>>) -> Response>,
     fn(Response) -> Response,
 >;
-type Limited = RequestBodyLimit<Router>;
+type Limited = limit::BodyLimit;
 
 /// Wraps the finished router. These layers go around the router rather than inside it
 /// (`Router::layer`), where each would box every route once more per request.
@@ -111,6 +112,9 @@ pub fn serve(router: Router, options: &HttpOptions) -> Served {
         .map_response(layers::security_headers(options.production))
         .map_response(envelope)
         .option_layer(layers::cors(&options.cors_origins))
-        .layer(RequestBodyLimitLayer::new(options.body_limit))
-        .service(router)
+        .service(limit::BodyLimit::new(
+            router,
+            options.body_limit,
+            options.max_file_size.saturating_add(limit::FORM_FRAMING),
+        ))
 }

@@ -9,8 +9,8 @@ use utoipa::OpenApi;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{
-    admin, auth, contract, csrf, documents, error::ErrorBody, health, messaging, state::AppState,
-    workspace,
+    admin, auth, contract, csrf, documents, error::ErrorBody, files, health, messaging,
+    state::AppState, workspace,
 };
 
 #[derive(OpenApi)]
@@ -30,6 +30,7 @@ use crate::{
         (name = "projects", description = "Projects, their members, boards of tasks, activity"),
         (name = "notifications", description = "What the signed-in person is told"),
         (name = "messaging", description = "Conversations, messages, reactions, read receipts, search"),
+        (name = "files", description = "A project's files, their versions, uploads and downloads"),
         (name = "documents", description = "Collaborative documents: list, export, versions and restore (content is edited live over /collab/{id})")
     )
 )]
@@ -162,6 +163,17 @@ fn project_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(notifications::delete))
         .merge(messaging_routes())
         .merge(document_routes())
+        .merge(file_routes())
+}
+
+/// Files: uploads stream to the blob store (`fluxstudio_files`).
+fn file_routes() -> OpenApiRouter<AppState> {
+    use files::{content, items, uploads};
+    OpenApiRouter::new()
+        .routes(routes!(items::list, uploads::upload))
+        .routes(routes!(items::get, items::rename, items::delete))
+        .routes(routes!(items::versions, uploads::upload_version))
+        .routes(routes!(content::content))
 }
 
 /// Documents; their content is edited over `/collab/{id}` (crates/collab).

@@ -6,6 +6,7 @@ use std::{sync::Arc, time::Instant};
 use fluxstudio_accounts::Accounts;
 use fluxstudio_auth::csrf::CsrfKey;
 use fluxstudio_collab::Documents;
+use fluxstudio_files::Files;
 use fluxstudio_messaging::Messaging;
 use fluxstudio_store::Db;
 use fluxstudio_workspace::Workspace;
@@ -28,6 +29,7 @@ pub struct Inner {
     pub workspace: Workspace,
     pub messaging: Messaging,
     pub documents: Documents,
+    pub files: Files,
     pub limits: RateLimits,
     pub csrf: CsrfKey,
     pub web: WebSecurity,
@@ -51,6 +53,7 @@ pub struct StateParts {
     pub workspace: Workspace,
     pub messaging: Messaging,
     pub documents: Documents,
+    pub files: Files,
     pub limits: RateLimits,
     /// The server's secret; the CSRF key is derived from it.
     pub secret: Vec<u8>,
@@ -69,6 +72,7 @@ impl AppState {
                 workspace: parts.workspace,
                 messaging: parts.messaging,
                 documents: parts.documents,
+                files: parts.files,
                 limits: parts.limits,
                 csrf: CsrfKey::derive(&parts.secret),
                 web: parts.web,
@@ -94,6 +98,10 @@ impl AppState {
 
     pub fn documents(&self) -> &Documents {
         &self.inner.documents
+    }
+
+    pub fn files(&self) -> &Files {
+        &self.inner.files
     }
 }
 

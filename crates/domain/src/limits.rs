@@ -37,3 +37,6 @@ pub const AVATAR_URL_CHARS: usize = 2048;
 pub const TIMEZONE_CHARS: usize = 64;
 /// A search of messages, and of people by an admin.
 pub const SEARCH_CHARS: usize = 200;
+/// A file's name as shown (most file systems' limit for one name is 255 bytes; longer
+/// names in other scripts are cut to that when kept).
+pub const FILE_NAME_CHARS: usize = 255;

@@ -7,6 +7,8 @@
 
 use std::{fmt::Display, path::Path as FsPath, sync::Arc};
 
+use tokio::sync::{RwLock, RwLockReadGuard};
+
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
 use object_store::{
@@ -49,12 +51,24 @@ pub struct Stored {
     pub kind: Kind,
 }
 
+/// A body stored whole as a temporary object, not yet under its key.
+#[derive(Debug)]
+pub struct Staged {
+    temporary: Path,
+    pub stored: Stored,
+}
+
 #[derive(Debug, Clone)]
 pub struct Blobs {
     pub(crate) store: Arc<dyn ObjectStore>,
     /// The folder of a store on the local disk, where an upload cut short by a crash leaves
     /// a staging file the store's listing does not show (see [`crate::sweep`]).
     pub(crate) local_root: Option<std::path::PathBuf>,
+    /// Held (shared) from moving a blob to its key until the row that names it is
+    /// committed, and (alone) by the sweep while it decides a blob is unnamed and removes
+    /// it: so the sweep never removes bytes that a new version of the same content has just
+    /// been given.
+    pub(crate) naming: Arc<RwLock<()>>,
 }
 
 impl Blobs {
@@ -68,6 +82,7 @@ impl Blobs {
         Ok(Self {
             store: Arc::new(store),
             local_root: Some(root.to_path_buf()),
+            naming: Arc::default(),
         })
     }
 
@@ -76,6 +91,7 @@ impl Blobs {
         Self {
             store,
             local_root: None,
+            naming: Arc::default(),
         }
     }
 
@@ -87,10 +103,22 @@ impl Blobs {
         ))
     }
 
-    /// Stores `body` (streamed: never held whole) when it is at most `limit` bytes, not
-    /// empty, and of a type on the list (told from its first bytes and, for design
-    /// formats, `name`'s extension). A refusal stops reading at once and leaves nothing.
+    /// Stores `body` under its key: [`Blobs::stage`] then [`Blobs::keep`].
     pub async fn put<S, E>(&self, body: S, name: &str, limit: u64) -> Result<Stored, PutError>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: Display,
+    {
+        let staged = self.stage(body, name, limit).await?;
+        let _naming = self.naming().await;
+        self.keep(staged).await
+    }
+
+    /// Stores `body` (streamed: never held whole) as a temporary object when it is at most
+    /// `limit` bytes, not empty, and of a type on the list (told from its first bytes and,
+    /// for design formats, `name`'s extension). A refusal stops reading at once and leaves
+    /// nothing.
+    pub async fn stage<S, E>(&self, body: S, name: &str, limit: u64) -> Result<Staged, PutError>
     where
         S: Stream<Item = Result<Bytes, E>> + Unpin,
         E: Display,
@@ -109,11 +137,29 @@ impl Blobs {
         }
         writer.finish().await?;
         let stored = reading.stored()?;
-        // The same bytes have the same key: replacing a blob with itself changes nothing.
+        Ok(Staged { temporary, stored })
+    }
+
+    /// The shared hold on naming blobs: take it before [`Blobs::keep`] and keep it until
+    /// the row naming the blob is committed.
+    pub async fn naming(&self) -> RwLockReadGuard<'_, ()> {
+        self.naming.read().await
+    }
+
+    /// Moves a staged body to its key (durably on the local disk). The same bytes have the
+    /// same key: replacing a blob with itself changes nothing.
+    pub async fn keep(&self, staged: Staged) -> Result<Stored, PutError> {
         self.store
-            .rename(&temporary, &Self::key(&stored.sha256))
+            .rename(&staged.temporary, &Self::key(&staged.stored.sha256))
             .await?;
-        Ok(stored)
+        Ok(staged.stored)
+    }
+
+    /// Removes a staged body that will not be kept.
+    pub async fn discard(&self, staged: Staged) {
+        if let Err(error) = self.store.delete(&staged.temporary).await {
+            tracing::warn!(%error, "could not remove a discarded upload; the sweep will");
+        }
     }
 
     /// The blob's bytes, all of them or `range`.

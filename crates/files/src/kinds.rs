@@ -15,11 +15,13 @@ impl Kind {
     /// Whether a browser may show it in the page. SVG can carry script and an unknown
     /// type could be anything: those are downloaded, under `Content-Security-Policy: sandbox`.
     pub fn inline(self) -> bool {
-        !matches!(
-            self.family,
-            Family::Vector | Family::Design | Family::Archive
-        )
+        shown_inline(self.family)
     }
+}
+
+/// Whether files of `family` may be shown in the page (see [`Kind::inline`]).
+pub fn shown_inline(family: Family) -> bool {
+    !matches!(family, Family::Vector | Family::Design | Family::Archive)
 }
 
 /// Bytes read before telling the type: enough for every signature on the list and for an

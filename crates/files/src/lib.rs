@@ -1,14 +1,26 @@
-//! FluxStudio's file storage, independent of HTTP and of the database: blobs stored once
-//! under their SHA-256 (`blobs`), the types accepted and how they are told (`kinds`), and
-//! the safe form of a name a person typed (`names`).
+//! FluxStudio's files. Storage, independent of HTTP and of the database: blobs stored once
+//! under their SHA-256 (`blobs`), the types accepted and how they are told (`kinds`), the
+//! safe form of a name a person typed (`names`), the sweep of what nothing names (`sweep`).
+//! The service over them (`Files`): a project's files and versions, for the people its
+//! rules let in.
 #![forbid(unsafe_code)]
 
 pub mod blobs;
+mod error;
 pub mod kinds;
+mod library;
 pub mod names;
+mod service;
 pub mod sweep;
 #[cfg(test)]
 mod testing;
+mod uploads;
+pub mod views;
 
 pub use blobs::{Blobs, PutError, Stored};
+pub use error::FileError;
 pub use kinds::{Family, Kind};
+pub use library::FileQuery;
+pub use service::{FileSettings, Files};
+pub use uploads::Destination;
+pub use views::{FileView, VersionView};

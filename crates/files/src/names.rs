@@ -38,6 +38,15 @@ pub fn safe(name: &str) -> String {
     }
 }
 
+/// The name kept for display: NFC, without the characters [`safe`] calls hidden, trimmed,
+/// at most [`MAX_BYTES`] bytes (cut as [`safe`] cuts). Separators and dots stay, since
+/// nothing but a person reads it. `None` when nothing visible is left.
+pub fn display(name: &str) -> Option<String> {
+    let cleaned: String = name.nfc().filter(|c| !is_hidden(*c)).collect();
+    let trimmed = cleaned.trim();
+    (!trimmed.is_empty()).then(|| shorten(trimmed))
+}
+
 /// Characters that are not seen, or that change how the rest is seen: controls (NUL, C1),
 /// bidi controls and overrides, zero-width characters, and the byte order mark.
 fn is_hidden(c: char) -> bool {

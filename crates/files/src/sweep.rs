@@ -46,6 +46,8 @@ impl Blobs {
             let Some(sha256) = object.filename().map(str::to_owned) else {
                 continue;
             };
+            // Alone, so no upload names these bytes between the answer and the removal.
+            let _alone = self.naming.write().await;
             if !named(sha256).await? {
                 self.store.delete(&object).await?;
                 swept.unnamed += 1;

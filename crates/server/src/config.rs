@@ -12,6 +12,7 @@ use crate::{
     account_config::AccountSettings,
     collab_config::CollabSettings,
     connections::ConnectionLimits,
+    files_config::FileConfig,
     realtime_config::RealtimeSettings,
     vars::{ConfigError, Vars, bad, number, parse_bool, parse_number, positive},
 };
@@ -47,6 +48,7 @@ pub struct Config {
     pub accounts: AccountSettings,
     pub realtime: RealtimeSettings,
     pub collab: CollabSettings,
+    pub files: FileConfig,
     /// When set, `/metrics` answers only requests with `Authorization: Bearer` this token.
     pub metrics_token: Option<String>,
     /// `HTTP_HEADER_READ_TIMEOUT_SECONDS` (default 10) and `MAX_CONNECTIONS_PER_ADDRESS`
@@ -214,6 +216,7 @@ impl Config {
             accounts,
             realtime: RealtimeSettings::from_vars(vars)?,
             collab: CollabSettings::from_vars(vars)?,
+            files: FileConfig::from_vars(vars)?,
             metrics_token,
             connections,
         })

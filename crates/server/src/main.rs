@@ -10,6 +10,7 @@ mod collab_config;
 mod config;
 mod connections;
 mod demo;
+mod files_config;
 mod migrate_cmd;
 mod realtime_config;
 mod secret;

@@ -48,6 +48,7 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
             state.documents().clone(),
         )),
         tokio::spawn(watch.clone().run(state.workspace().bus().subscribe())),
+        tokio::spawn(sweep_files(state.files().clone(), config.files.sweep_grace)),
     ];
 
     let only_collab = args.only == Some(OnlyService::Collab);
@@ -174,6 +175,24 @@ async fn housekeeping(accounts: fluxstudio_accounts::Accounts) {
     }
 }
 
+/// At start and then every hour, removes from the file store what nothing names: uploads
+/// a crash cut short, and the bytes of deleted files.
+async fn sweep_files(files: fluxstudio_files::Files, grace: std::time::Duration) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        match files.sweep(grace).await {
+            Ok(swept) if swept == fluxstudio_files::sweep::Swept::default() => {}
+            Ok(swept) => tracing::info!(
+                temporaries = swept.temporaries,
+                unnamed = swept.unnamed,
+                "swept the file store"
+            ),
+            Err(error) => tracing::warn!(%error, "could not sweep the file store"),
+        }
+    }
+}
+
 /// The application state: the account service (tokens, mailer) and the rate limiters.
 fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
     // One bus: accounts, the workspace and messaging announce; the real-time layer listens.
@@ -194,10 +213,19 @@ fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
     let messaging = fluxstudio_messaging::Messaging::new(db.clone(), workspace.clone());
     let hub = fluxstudio_collab::Hub::new(db.clone(), config.collab.limits);
     let documents = fluxstudio_collab::Documents::new(db.clone(), workspace.clone(), hub);
+    let blobs = fluxstudio_files::Blobs::local(&config.files.upload_dir).with_context(|| {
+        format!(
+            "cannot use UPLOAD_DIR={} for files",
+            config.files.upload_dir.display()
+        )
+    })?;
+    let files =
+        fluxstudio_files::Files::new(db.clone(), workspace.clone(), blobs, config.files.settings);
     Ok(AppState::new(StateParts {
         workspace,
         messaging,
         documents,
+        files,
         db,
         heap_allocated: alloc::allocated_bytes,
         accounts,
@@ -214,6 +242,7 @@ fn http_options(config: &Config) -> HttpOptions {
     HttpOptions {
         cors_origins: config.cors_origins.clone(),
         body_limit: config.body_limit,
+        max_file_size: usize::try_from(config.files.settings.max_file_size).unwrap_or(usize::MAX),
         test_hooks: config.test_hooks,
         production: config.environment.is_production(),
     }

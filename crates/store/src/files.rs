@@ -128,23 +128,142 @@ pub async fn by_id(db: &Db, id: DbId) -> Result<Option<FileRow>, StoreError> {
         .await)?)
 }
 
-/// A page of `project`'s files, newest first; `before` is the previous page's last id.
+/// How a list of files is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileOrder {
+    /// By name, ignoring case.
+    Name,
+    /// By the time of the newest version.
+    Date,
+    /// By the size of the newest version.
+    Size,
+}
+
+/// Which of a project's files, in what order, from where.
+#[derive(Debug, Clone, Copy)]
+pub struct FileFilter<'a> {
+    pub project: DbId,
+    pub family: Option<FileFamily>,
+    /// Part of the name, any case.
+    pub text: Option<&'a str>,
+    pub order: FileOrder,
+    pub descending: bool,
+    /// The previous page's last file: the page goes on after it in this order.
+    pub after: Option<DbId>,
+}
+
+/// A file with its newest version, as lists show it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ListedFile {
+    #[sqlx(flatten)]
+    pub file: FileRow,
+    pub version_id: DbId,
+    pub sha256: String,
+    pub size: i64,
+    pub mime: String,
+    pub version_by: Option<DbId>,
+    pub version_at: DateTime<Utc>,
+}
+
+impl ListedFile {
+    /// The newest version, as [`versions`] gives it.
+    pub fn latest(&self) -> VersionRow {
+        VersionRow {
+            id: self.version_id,
+            file_id: self.file.id,
+            number: self.file.latest_version,
+            sha256: self.sha256.clone(),
+            size: self.size,
+            mime: self.mime.clone(),
+            uploaded_by: self.version_by,
+            created_at: self.version_at,
+        }
+    }
+}
+
+const LISTED: &str = "SELECT f.id, f.project_id, f.name, f.family, f.latest_version, \
+     f.created_by, f.created_at, f.updated_at, v.id AS version_id, v.sha256, v.size, v.mime, \
+     v.uploaded_by AS version_by, v.created_at AS version_at \
+     FROM files f JOIN file_versions v ON v.file_id = f.id AND v.number = f.latest_version";
+
+/// A file with its newest version.
+pub async fn listed(db: &Db, id: DbId) -> Result<Option<ListedFile>, StoreError> {
+    let sql = sqlx::AssertSqlSafe(format!("{LISTED} WHERE f.id = $1"));
+    Ok(read_with!(db, |pool| sqlx::query_as(sql)
+        .bind(id)
+        .fetch_optional(pool)
+        .await)?)
+}
+
+/// A page of a project's files as `filter` says, `limit` long. Keyset paging: the page
+/// starts after the sort key and id of `filter.after` (read from the row itself, so the
+/// cursor stays an id). Only the filters given appear in the text; every value is still
+/// bound in order.
 pub async fn page(
     db: &Db,
-    project: DbId,
-    before: Option<DbId>,
+    filter: &FileFilter<'_>,
     limit: i64,
-) -> Result<Vec<FileRow>, StoreError> {
+) -> Result<Vec<ListedFile>, StoreError> {
+    let key = match filter.order {
+        FileOrder::Name => "LOWER(f.name)",
+        FileOrder::Date => "v.created_at",
+        FileOrder::Size => "v.size",
+    };
+    let (direction, beyond) = if filter.descending {
+        ("DESC", "<")
+    } else {
+        ("ASC", ">")
+    };
+    let mut conditions = String::new();
+    if filter.family.is_some() {
+        conditions.push_str(" AND f.family = $2");
+    }
+    if filter.text.is_some() {
+        conditions.push_str(" AND LOWER(f.name) LIKE $3 ESCAPE '\\'");
+    }
+    if filter.after.is_some() {
+        conditions.push_str(&format!(
+            " AND ({key}, f.id) {beyond} (SELECT {key}, f.id FROM files f JOIN file_versions v \
+             ON v.file_id = f.id AND v.number = f.latest_version WHERE f.id = $4)"
+        ));
+    }
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {FILE_COLUMNS} FROM files WHERE project_id = $1 AND ($2 IS NULL OR id < $2) \
-         ORDER BY id DESC LIMIT $3"
+        "{LISTED} WHERE f.project_id = $1{conditions} \
+         ORDER BY {key} {direction}, f.id {direction} LIMIT $5"
     ));
+    let text = filter.text.map(crate::like::pattern);
     Ok(read_with!(db, |pool| sqlx::query_as(sql)
-        .bind(project)
-        .bind(before)
+        .bind(filter.project)
+        .bind(filter.family)
+        .bind(text.as_deref())
+        .bind(filter.after)
         .bind(limit)
         .fetch_all(pool)
         .await)?)
+}
+
+/// The bytes an organization's files take: every version of every file in its projects.
+pub async fn organization_usage(db: &Db, organization: DbId) -> Result<i64, StoreError> {
+    const SQL: &str = "SELECT CAST(COALESCE(SUM(v.size), 0) AS BIGINT) FROM file_versions v \
+         JOIN files f ON f.id = v.file_id JOIN projects p ON p.id = f.project_id \
+         WHERE p.organization_id = $1";
+    Ok(read_with!(db, |pool| sqlx::query_scalar(SQL)
+        .bind(organization)
+        .fetch_one(pool)
+        .await)?)
+}
+
+/// Renames a file. False when it is gone.
+pub async fn rename(db: &Db, id: DbId, name: &str, now: DateTime<Utc>) -> Result<bool, StoreError> {
+    const SQL: &str = "UPDATE files SET name = $2, updated_at = $3 WHERE id = $1";
+    let done = write_with!(db, |pool| sqlx::query(SQL)
+        .bind(id)
+        .bind(name)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected()))?;
+    Ok(done > 0)
 }
 
 /// A file's versions, the newest first.

@@ -13,7 +13,9 @@ use fluxstudio_store::{
 use crate::{ActivityView, Workspace, WorkspaceError, service::now};
 
 impl Workspace {
-    pub(crate) async fn log(&self, activity: NewActivity<'_>) {
+    /// Records an activity and tells its project's room (other services' activities too:
+    /// files, say).
+    pub async fn log(&self, activity: NewActivity<'_>) {
         match activities::insert(self.db(), &activity, now()).await {
             Ok(id) => self.publish_activity(id, &activity),
             Err(error) => {

@@ -21,6 +21,10 @@ fn event_name(action: &str) -> Option<&'static str> {
         "comment.created" => "comment:created",
         "comment.edited" => "comment:updated",
         "comment.deleted" => "comment:deleted",
+        "file.created" => "file:created",
+        "file.version_added" => "file:version",
+        "file.renamed" => "file:updated",
+        "file.deleted" => "file:deleted",
         _ => return None,
     })
 }

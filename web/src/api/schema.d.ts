@@ -631,6 +631,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file, with its newest version. */
+        get: operations["get_files_id"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file and all its versions (the project's leads and editors, and whoever
+         *     uploaded it).
+         */
+        delete: operations["delete_files_id"];
+        options?: never;
+        head?: never;
+        /** Rename a file (the project's leads and editors, and whoever uploaded it). */
+        patch: operations["patch_files_id"];
+        trace?: never;
+    };
+    "/api/files/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's versions, the newest first. */
+        get: operations["get_files_id_versions"];
+        put?: never;
+        /**
+         * Upload a new version of a file (the project's leads and editors, and whoever uploaded
+         *     the file). The file keeps its name; its kind follows the new version.
+         */
+        post: operations["post_files_id_versions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}/versions/{number}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one version of a file: all of it, or the one byte range `Range` asks for. */
+        get: operations["get_files_id_versions_number_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1156,6 +1216,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's files, each with its newest version: by date, name or size, one kind, or
+         *     those whose name has some text in it.
+         */
+        get: operations["get_projects_id_files"];
+        put?: never;
+        /** Upload a file into a project (leads and editors). Its type is told from its bytes. */
+        post: operations["post_projects_id_files"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/members": {
         parameters: {
             query?: never;
@@ -1558,6 +1639,51 @@ export interface components {
             userAgent?: string | null;
             /** Format: uuid */
             userId?: string | null;
+        };
+        FileList: {
+            items: components["schemas"]["FileView"][];
+            nextCursor?: string | null;
+        };
+        FileNameBody: {
+            /**
+             * @description The name to show (control and invisible characters are dropped; at most 255 bytes
+             *     are kept).
+             */
+            name: string;
+        };
+        /** @description A file of a project, with its newest version. */
+        FileView: {
+            /** @description Whether the caller may rename it, delete it and upload new versions. */
+            canManage: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description Who uploaded the first version (absent once their account is gone).
+             */
+            createdBy?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What the newest version is: image, vector, pdf, video, audio, archive or design.
+             * @enum {string}
+             */
+            kind: "image" | "vector" | "pdf" | "video" | "audio" | "archive" | "design";
+            latest: components["schemas"]["VersionView"];
+            /** @description The name as uploaded or renamed, for display (downloads use a safe form of it). */
+            name: string;
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * Format: date-time
+             * @description When the file last changed: a new version or a new name.
+             */
+            updatedAt: string;
+            /**
+             * Format: int64
+             * @description How many versions the file has (the newest is number `versionCount`).
+             */
+            versionCount: number;
         };
         ForgotBody: {
             email: string;
@@ -1998,6 +2124,8 @@ export interface components {
             /** @description Create, type in, rename and delete its documents; save and restore their versions. */
             editDocuments: boolean;
             editTask: boolean;
+            /** @description Upload files; rename, delete and add versions to any of its files. */
+            manageFiles: boolean;
             /** @description Add people to it, change their project roles, take them off. */
             manageMembers: boolean;
             /** @description Create, change and delete milestones. */
@@ -2340,6 +2468,14 @@ export interface components {
             /** Format: int64 */
             recoveryCodesLeft: number;
         };
+        /** @description The form: one part named `file`, whose `filename` names the file. */
+        UploadForm: {
+            /**
+             * Format: binary
+             * @description The file's bytes (at most `MAX_FILE_SIZE`), with its name as the part's `filename`.
+             */
+            file: string;
+        };
         UserChangeBody: {
             /** @description False disables the account and ends its sessions. */
             isActive?: boolean | null;
@@ -2371,6 +2507,36 @@ export interface components {
              * @enum {string}
              */
             userType: "client" | "designer";
+        };
+        VersionList: {
+            /** @description The newest first. */
+            items: components["schemas"]["VersionView"][];
+        };
+        /** @description One version of a file: its bytes, their type, who sent them and when. */
+        VersionView: {
+            /** @description Where the bytes are downloaded (`GET`, with the access token). */
+            contentUrl: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description The type told from the bytes (`application/octet-stream` for design formats known
+             *     by their extension).
+             */
+            mime: string;
+            /**
+             * Format: int64
+             * @description 1 for the first version, then 2, 3…
+             */
+            number: number;
+            /** @description The SHA-256 of the bytes, lower-case hex (also the download's `ETag`). */
+            sha256: string;
+            /**
+             * Format: int64
+             * @description In bytes.
+             */
+            size: number;
+            /** Format: uuid */
+            uploadedBy?: string | null;
         };
     };
     responses: {
@@ -2540,6 +2706,9 @@ export type ErrorBody = components['schemas']['ErrorBody'];
 export type EssentialTables = components['schemas']['EssentialTables'];
 export type EventList = components['schemas']['EventList'];
 export type EventView = components['schemas']['EventView'];
+export type FileList = components['schemas']['FileList'];
+export type FileNameBody = components['schemas']['FileNameBody'];
+export type FileView = components['schemas']['FileView'];
 export type ForgotBody = components['schemas']['ForgotBody'];
 export type Health = components['schemas']['Health'];
 export type InitReport = components['schemas']['InitReport'];
@@ -2617,9 +2786,12 @@ export type TokenResponse = components['schemas']['TokenResponse'];
 export type TransferBody = components['schemas']['TransferBody'];
 export type TwoFactorChallenge = components['schemas']['TwoFactorChallenge'];
 export type TwoFactorState = components['schemas']['TwoFactorState'];
+export type UploadForm = components['schemas']['UploadForm'];
 export type UserChangeBody = components['schemas']['UserChangeBody'];
 export type UserList = components['schemas']['UserList'];
 export type UserView = components['schemas']['UserView'];
+export type VersionList = components['schemas']['VersionList'];
+export type VersionView = components['schemas']['VersionView'];
 export type ResponseBearerRefused = components['responses']['BearerRefused'];
 export type ResponseBodyTooLarge = components['responses']['BodyTooLarge'];
 export type ResponseCsrfRefused = components['responses']['CsrfRefused'];
@@ -4201,6 +4373,286 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_files_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    delete_files_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    patch_files_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileNameBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileView"];
+                };
+            };
+            400: components["responses"]["UnreadableBody"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["NotJson"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_files_id_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_files_id_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileView"];
+                };
+            };
+            /** @description The form cannot be read, or the upload broke off (`bad_request`, `upload_incomplete`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description You may not change this file (`forbidden`), or uploads are off (`uploads_disabled`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The file is larger than `MAX_FILE_SIZE` (`file_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a form (`unsupported_media_type`), or not a type FluxStudio takes (`unsupported_file_type`; the message lists them). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No `file` part, or the file is empty (`empty_file`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+            /** @description The organization's storage quota has no room (`storage_quota_exceeded`). */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_files_id_versions_number_content: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One byte range, `bytes=first-last`, `bytes=first-` or `bytes=-count`. */
+                Range?: string | null;
+                /** @description The `ETag` of a copy you hold: 304 when it is still this version's. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                id: string;
+                /** @description The version's number. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, with `ETag`, `Accept-Ranges` and `Content-Disposition`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            /** @description The range asked for, with `Content-Range`. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            /** @description Your copy is this version's. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The range lies outside the file (`Content-Range: bytes *\/size`). */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             422: components["responses"]["IdNotCanonical"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
@@ -5908,6 +6360,133 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    get_projects_id_files: {
+        parameters: {
+            query?: {
+                /** @description Only files of this kind. */
+                kind?: "image" | "vector" | "pdf" | "video" | "audio" | "archive" | "design";
+                /** @description Only files whose name has this in it, in any case. */
+                q?: string;
+                /** @description `date` (of the newest version, the default), `name` or `size`. */
+                sort?: "date" | "name" | "size";
+                /** @description `desc` (the default for `date` and `size`) or `asc` (the default for `name`). */
+                order?: "asc" | "desc";
+                /** @description At most this many items (1–100, default 50). */
+                limit?: number;
+                /** @description `nextCursor` of the previous page (with the same filters and order). */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileList"];
+                };
+            };
+            400: components["responses"]["UnreadableQuery"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_projects_id_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileView"];
+                };
+            };
+            /** @description The form cannot be read, or the upload broke off (`bad_request`, `upload_incomplete`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description You may not upload here (`forbidden`), or uploads are off (`uploads_disabled`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The file is larger than `MAX_FILE_SIZE` (`file_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a form (`unsupported_media_type`), or not a type FluxStudio takes (`unsupported_file_type`; the message lists them). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No `file` part, or the file is empty (`empty_file`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+            /** @description The organization's storage quota has no room (`storage_quota_exceeded`). */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     get_projects_id_members: {

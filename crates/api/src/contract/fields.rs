@@ -5,8 +5,8 @@
 use fluxstudio_accounts::{EventKind, Severity};
 use fluxstudio_collab::Format;
 use fluxstudio_domain::{
-    ConversationKind, NotificationKind, OrgRole, Priority, ProjectRole, ProjectStatus, TaskStatus,
-    UserType, email, limits, password, slug,
+    ConversationKind, FileFamily, NotificationKind, OrgRole, Priority, ProjectRole, ProjectStatus,
+    TaskStatus, UserType, email, limits, password, slug,
 };
 use fluxstudio_messaging::text as message_text;
 use fluxstudio_workspace::InvitationStatus;
@@ -17,7 +17,7 @@ use utoipa::openapi::{
 };
 
 use super::Rule;
-use crate::auth::account;
+use crate::{auth::account, files::items as file_items};
 
 /// A field of a request body's schema, or a query parameter of an operation
 /// (`"GET /api/projects"`).
@@ -211,6 +211,14 @@ fn body_rules() -> Vec<(Where, &'static str, Rule)> {
         (Body("CommentEdit"), "body", comment),
         (Body("MoveBody"), "status", Rule::Words(TaskStatus::WORDS)),
         (Body("MoveBody"), "index", Rule::Whole { min: 0 }),
+        (
+            Body("FileNameBody"),
+            "name",
+            Rule::Line {
+                max: limits::FILE_NAME_CHARS,
+                required: true,
+            },
+        ),
     ]
 }
 
@@ -237,7 +245,23 @@ fn query_rules() -> Vec<(Where, &'static str, Rule)> {
             Rule::Words(ProjectStatus::WORDS),
         ),
         (Query("GET /api/projects"), "q", search.clone()),
-        (Query("GET /api/search/messages"), "q", search),
+        (Query("GET /api/search/messages"), "q", search.clone()),
+        (Query("GET /api/projects/{id}/files"), "q", search),
+        (
+            Query("GET /api/projects/{id}/files"),
+            "kind",
+            Rule::Words(FileFamily::WORDS),
+        ),
+        (
+            Query("GET /api/projects/{id}/files"),
+            "sort",
+            Rule::Words(file_items::SORT_WORDS),
+        ),
+        (
+            Query("GET /api/projects/{id}/files"),
+            "order",
+            Rule::Words(file_items::ORDER_WORDS),
+        ),
         (
             Query("GET /api/documents/{id}/export"),
             "format",
@@ -314,6 +338,7 @@ fn reply_rules() -> Vec<(Where, &'static str, Rule)> {
             "kind",
             Rule::Words(ConversationKind::WORDS),
         ),
+        (Reply("FileView"), "kind", Rule::Words(FileFamily::WORDS)),
         (
             Reply("NotificationView"),
             "kind",
@@ -494,7 +519,10 @@ fn needs_rule(schema: &RefOr<Schema>) -> bool {
             let formatted = matches!(
                 object.format,
                 Some(SchemaFormat::KnownFormat(
-                    KnownFormat::Uuid | KnownFormat::Date | KnownFormat::DateTime
+                    KnownFormat::Uuid
+                        | KnownFormat::Date
+                        | KnownFormat::DateTime
+                        | KnownFormat::Binary
                 ))
             );
             string && !formatted && object.enum_values.is_none()

@@ -35,6 +35,8 @@ pub enum ProjectAction {
     ViewActivity,
     /// Create, write in, rename and delete its documents, save and restore their versions.
     EditDocuments,
+    /// Upload files, and rename, delete and add versions to any of its files.
+    ManageFiles,
 }
 
 /// Whether `actor` may do `action` on a project of the organization their `org_role` is in.
@@ -63,8 +65,8 @@ pub fn effective_project_role(actor: Actor) -> Option<ProjectRole> {
 /// What each project role grants; anything else is forbidden.
 fn granted(role: ProjectRole, action: ProjectAction) -> Access {
     use ProjectAction::{
-        Comment, CreateTask, DeleteTask, EditDocuments, EditTask, ManageMilestones, MoveTask, View,
-        ViewActivity,
+        Comment, CreateTask, DeleteTask, EditDocuments, EditTask, ManageFiles, ManageMilestones,
+        MoveTask, View, ViewActivity,
     };
     // Lists of what is granted, not of what is refused, so a new action is forbidden to
     // everyone below lead until someone decides otherwise.
@@ -80,6 +82,7 @@ fn granted(role: ProjectRole, action: ProjectAction) -> Access {
                 | Comment
                 | ManageMilestones
                 | EditDocuments
+                | ManageFiles
         ),
         Reviewer => matches!(action, View | ViewActivity | Comment),
         Viewer => matches!(action, View | ViewActivity),

@@ -30,6 +30,8 @@ pub struct ProjectCan {
     pub view_activity: bool,
     /// Create, type in, rename and delete its documents; save and restore their versions.
     pub edit_documents: bool,
+    /// Upload files; rename, delete and add versions to any of its files.
+    pub manage_files: bool,
 }
 
 impl ProjectCan {
@@ -47,6 +49,7 @@ impl ProjectCan {
             manage_milestones: may(ProjectAction::ManageMilestones),
             view_activity: may(ProjectAction::ViewActivity),
             edit_documents: may(ProjectAction::EditDocuments),
+            manage_files: may(ProjectAction::ManageFiles),
         }
     }
 }

@@ -65,6 +65,7 @@ pub(super) const ACTIONS: &[(ProjectAction, [Access; 7])] = &[
     (ProjectAction::ManageMilestones, [Y, Y, F, F, F, H, H]),
     (ProjectAction::ViewActivity, [Y, Y, Y, Y, Y, H, H]),
     (ProjectAction::EditDocuments, [Y, Y, F, F, F, H, H]),
+    (ProjectAction::ManageFiles, [Y, Y, F, F, F, H, H]),
 ];
 
 /// Every actor there can be, with the column the document puts them in.
@@ -106,7 +107,7 @@ fn every_project_action_by_every_actor() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 25 * 12);
+    assert_eq!(checked, 25 * 13);
 }
 
 #[test]
@@ -141,8 +142,9 @@ fn the_table_holds_each_action_once() {
             | ProjectAction::Comment
             | ProjectAction::ManageMilestones
             | ProjectAction::ViewActivity
-            | ProjectAction::EditDocuments => {}
+            | ProjectAction::EditDocuments
+            | ProjectAction::ManageFiles => {}
         }
     }
-    assert_eq!(ACTIONS.len(), 12);
+    assert_eq!(ACTIONS.len(), 13);
 }

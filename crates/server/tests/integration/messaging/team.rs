@@ -25,7 +25,14 @@ pub struct Team {
 
 impl Team {
     pub async fn start(backend: Backend) -> Self {
-        let studio = Studio::start(backend, &[("RATE_LIMIT_MAX_REQUESTS", "10000")]).await;
+        Self::start_with(backend, &[]).await
+    }
+
+    /// With more variables for the server.
+    pub async fn start_with(backend: Backend, env: &[(&str, &str)]) -> Self {
+        let mut env = env.to_vec();
+        env.push(("RATE_LIMIT_MAX_REQUESTS", "10000"));
+        let studio = Studio::start(backend, &env).await;
         let api = Api::new(&studio.server).await;
         let (owner, member, client, project) = setup(&studio, &api).await;
         api.with_token(

@@ -62,8 +62,17 @@ async fn versions_are_numbered_and_written_whole(backend: Backend) {
         &files::version(&db, file, 1).await.unwrap().unwrap().sha256,
         first
     );
-    let listed = files::page(&db, project, None, 10).await.unwrap();
+    let filter = files::FileFilter {
+        project,
+        family: None,
+        text: None,
+        order: files::FileOrder::Date,
+        descending: true,
+        after: None,
+    };
+    let listed = files::page(&db, &filter, 10).await.unwrap();
     assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].size, &listed[0].sha256), (1234, second));
     assert!(files::blob_is_named(&db, first).await.unwrap());
     assert!(!files::blob_is_named(&db, &"c".repeat(64)).await.unwrap());
 

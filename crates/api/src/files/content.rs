@@ -1,0 +1,133 @@
+//! `GET /api/files/{id}/versions/{number}/content`: a version's bytes, for whoever may see
+//! the project. Ranges (206), the SHA-256 as a strong `ETag` (304 on `If-None-Match`), and
+//! a browser kept from running what it downloads: types that could carry script (SVG) or
+//! that it might guess at are sent as attachments under `Content-Security-Policy: sandbox`.
+
+use axum::{
+    body::Body,
+    extract::{Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use fluxstudio_files::{kinds, names};
+
+use super::ranges::{Wanted, wanted};
+use crate::{ApiError, AppState, ErrorBody, auth::extract::Authenticated, ids::path_id};
+
+/// Download one version of a file: all of it, or the one byte range `Range` asks for.
+#[utoipa::path(get, path = "/api/files/{id}/versions/{number}/content", tag = "files",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("number" = i64, Path, minimum = 1, description = "The version's number."),
+        ("Range" = Option<String>, Header, description = "One byte range, `bytes=first-last`, `bytes=first-` or `bytes=-count`."),
+        ("If-None-Match" = Option<String>, Header, description = "The `ETag` of a copy you hold: 304 when it is still this version's.")),
+    responses(
+        (status = 200, description = "The bytes, with `ETag`, `Accept-Ranges` and `Content-Disposition`.", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 206, description = "The range asked for, with `Content-Range`.", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 304, description = "Your copy is this version's."),
+        (status = 404, body = ErrorBody),
+        (status = 416, description = "The range lies outside the file (`Content-Range: bytes */size`).", body = ErrorBody)))]
+pub async fn content(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path((id, number)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let id = path_id(&id, "file")?;
+    let number = number
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n >= 1 && !number.starts_with('+'))
+        .ok_or_else(|| ApiError::not_found("No such version."))?;
+    let (file, version) = state.files().version(caller.user, id, number).await?;
+    let etag = format!("\"{}\"", version.sha256);
+    if matches(headers.get(header::IF_NONE_MATCH), &etag) {
+        let mut response = StatusCode::NOT_MODIFIED.into_response();
+        described(response.headers_mut(), &etag, None);
+        return Ok(response);
+    }
+    let size = u64::try_from(version.size).unwrap_or(0);
+    // A range of another version (`If-Range` naming another ETag) is no range at all.
+    let range_applies = headers
+        .get(header::IF_RANGE)
+        .is_none_or(|value| value.as_bytes() == etag.as_bytes());
+    let range = headers
+        .get(header::RANGE)
+        .filter(|_| range_applies)
+        .and_then(|value| value.to_str().ok());
+    let (status, part) = match wanted(range, size) {
+        Wanted::Whole => (StatusCode::OK, None),
+        Wanted::Part(part) => (StatusCode::PARTIAL_CONTENT, Some(part)),
+        Wanted::Unsatisfiable => {
+            return Err(ApiError::new(
+                StatusCode::RANGE_NOT_SATISFIABLE,
+                "range_not_satisfiable",
+                format!("The file has {size} bytes; ask for a range inside them."),
+            )
+            .with_headers(|headers| {
+                if let Ok(value) = HeaderValue::from_str(&format!("bytes */{size}")) {
+                    headers.insert(header::CONTENT_RANGE, value);
+                }
+            }));
+        }
+    };
+    let got = state
+        .files()
+        .blobs()
+        .get(&version.sha256, part.clone())
+        .await
+        .map_err(ApiError::internal)?;
+    let mut response = Response::new(Body::from_stream(got.into_stream()));
+    *response.status_mut() = status;
+    let inline = kinds::shown_inline(file.family);
+    let headers = response.headers_mut();
+    described(headers, &etag, Some(&version.mime));
+    let length = part.as_ref().map_or(size, |range| range.end - range.start);
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    if let Some(range) = &part {
+        let value = format!("bytes {}-{}/{size}", range.start, range.end - 1);
+        headers.insert(
+            header::CONTENT_RANGE,
+            HeaderValue::from_str(&value).map_err(ApiError::internal)?,
+        );
+    }
+    let disposition = names::content_disposition(&file.name, inline);
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_str(&disposition).map_err(ApiError::internal)?,
+    );
+    if !inline {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("sandbox; default-src 'none'"),
+        );
+    }
+    Ok(response)
+}
+
+/// The headers a download and its 304 share: the validator, how it may be cached, that it
+/// is served in ranges, and (for a body) its type.
+fn described(headers: &mut HeaderMap, etag: &str, mime: Option<&str>) {
+    if let Ok(value) = HeaderValue::from_str(etag) {
+        headers.insert(header::ETAG, value);
+    }
+    // Kept by the browser only, and asked again each time (the 304 is cheap).
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    if let Some(mime) = mime.and_then(|mime| HeaderValue::from_str(mime).ok()) {
+        headers.insert(header::CONTENT_TYPE, mime);
+    }
+}
+
+/// Whether `If-None-Match` names `etag` (or is `*`); weak tags compare by their value.
+fn matches(header: Option<&HeaderValue>, etag: &str) -> bool {
+    let Some(value) = header.and_then(|value| value.to_str().ok()) else {
+        return false;
+    };
+    value
+        .split(',')
+        .map(str::trim)
+        .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
+}

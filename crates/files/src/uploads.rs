@@ -1,0 +1,170 @@
+//! Uploads: a new file in a project, or a new version of a file. The caller's rights and
+//! the organization's quota are checked before a byte is read; the bytes are streamed to
+//! the blob store (never held whole), and only a stored, accepted blob gets its row. A
+//! refusal at any point leaves no row, and no blob a sweep would not remove.
+
+use std::fmt::Display;
+
+use bytes::Bytes;
+use chrono::Utc;
+use fluxstudio_domain::permissions::ProjectAction;
+use fluxstudio_store::{
+    DbId,
+    files::{self, NewVersion},
+    workspace::projects::VisibleProject,
+};
+use fluxstudio_workspace::WorkspaceError;
+use futures_util::Stream;
+use serde_json::json;
+
+use crate::{FileError, Files, Stored, names, views::FileView};
+
+/// Where an upload goes, once the caller may send it there: a new file in a project, or a
+/// new version of a file.
+pub struct Destination {
+    project: VisibleProject,
+    /// The file and its name, for a new version.
+    file: Option<(DbId, String)>,
+}
+
+impl Files {
+    /// A new file in `project`, if `user` may add one and `declared` bytes (the request's
+    /// length) could fit. Asked before a byte of the body is read.
+    pub async fn to_project(
+        &self,
+        user: DbId,
+        project: DbId,
+        declared: Option<u64>,
+    ) -> Result<Destination, FileError> {
+        let (project, _) = self
+            .workspace()
+            .project_for(
+                user,
+                project,
+                ProjectAction::ManageFiles,
+                crate::library::MANAGE,
+            )
+            .await?;
+        self.admit(&project, declared).await?;
+        Ok(Destination {
+            project,
+            file: None,
+        })
+    }
+
+    /// A new version of file `id`, as [`Files::to_project`] asks.
+    pub async fn to_file(
+        &self,
+        user: DbId,
+        id: DbId,
+        declared: Option<u64>,
+    ) -> Result<Destination, FileError> {
+        let opened = self.open(user, id, true).await?;
+        self.admit(&opened.project, declared).await?;
+        Ok(Destination {
+            project: opened.project,
+            file: Some((id, opened.listed.file.name)),
+        })
+    }
+
+    /// Streams `body` (sent as `name`) to the blob store and makes it the new file or
+    /// version `to` names. The name is kept for display only (see [`names::display`]).
+    pub async fn receive<S, E>(
+        &self,
+        user: DbId,
+        to: Destination,
+        name: &str,
+        body: S,
+    ) -> Result<FileView, FileError>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: Display,
+    {
+        let limit = self.settings().max_file_size;
+        let staged = self.blobs().stage(body, name, limit).await?;
+        let organization = to.project.project.organization_id;
+        if let Err(refused) = self.check_quota(organization, staged.stored.size).await {
+            self.blobs().discard(staged).await;
+            return Err(refused);
+        }
+        // From the move to the commit, the sweep waits (see `Blobs::naming`).
+        let naming = self.blobs().naming().await;
+        let stored = self.blobs().keep(staged).await?;
+        let version = new_version(&stored, user);
+        let (id, name, action, number) = match to.file {
+            None => {
+                let name = names::display(name).unwrap_or_else(|| names::safe(name));
+                let project = to.project.project.id;
+                let id = files::insert(self.db(), project, &name, &version, Utc::now()).await?;
+                (id, name, "file.created", 1)
+            }
+            Some((id, name)) => {
+                let number = files::add_version(self.db(), id, &version, Utc::now())
+                    .await?
+                    .ok_or(WorkspaceError::NotFound("file"))?;
+                (id, name, "file.version_added", number)
+            }
+        };
+        drop(naming);
+        self.record(
+            &to.project,
+            user,
+            action,
+            id,
+            &name,
+            Some(json!({"version": number})),
+        )
+        .await;
+        self.get(user, id).await
+    }
+
+    /// What can be checked before reading: uploads are on, and the organization's quota
+    /// has room for the declared length (which frames the file in a form, so is a little
+    /// more than the file; the stream's own count settles it exactly).
+    async fn admit(
+        &self,
+        project: &VisibleProject,
+        declared: Option<u64>,
+    ) -> Result<(), FileError> {
+        let settings = self.settings();
+        if !settings.uploads_enabled {
+            return Err(FileError::Disabled);
+        }
+        if let Some(declared) = declared {
+            self.check_quota(
+                project.project.organization_id,
+                declared.min(settings.max_file_size),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Refuses when `organization` has no room for `more` bytes.
+    async fn check_quota(&self, organization: DbId, more: u64) -> Result<(), FileError> {
+        let Some(quota) = self.settings().quota else {
+            return Ok(());
+        };
+        let used = files::organization_usage(self.db(), organization).await?;
+        if u64::try_from(used).unwrap_or(0).saturating_add(more) > quota {
+            return Err(FileError::QuotaExceeded { quota });
+        }
+        Ok(())
+    }
+
+    /// The bytes `organization`'s files take, and its quota.
+    pub async fn usage(&self, organization: DbId) -> Result<(u64, Option<u64>), FileError> {
+        let used = files::organization_usage(self.db(), organization).await?;
+        Ok((u64::try_from(used).unwrap_or(0), self.settings().quota))
+    }
+}
+
+fn new_version(stored: &Stored, user: DbId) -> NewVersion<'_> {
+    NewVersion {
+        sha256: &stored.sha256,
+        size: i64::try_from(stored.size).unwrap_or(i64::MAX),
+        mime: stored.kind.mime,
+        family: stored.kind.family,
+        uploaded_by: user,
+    }
+}

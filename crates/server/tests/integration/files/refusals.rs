@@ -1,0 +1,144 @@
+//! Uploads refused, each with its status and code, and each leaving no row, no blob and no
+//! temporary behind: too large (declared, or found so while streaming), a type not on the
+//! list, empty, not a form, no file in it; a quota with no room; uploads turned off. A name
+//! that climbs folders is only a name; a type that could run script is only downloaded.
+
+use reqwest::Method;
+
+use super::*;
+use crate::{accounts::client::*, both_backends, messaging::team::Team, support::*};
+
+/// Rows of files and of their versions.
+async fn file_rows(server: &Server) -> (i64, i64) {
+    let db = open_store(&server.database_url).await;
+    let mut counts = [0, 0];
+    for (count, table) in counts.iter_mut().zip(["files", "file_versions"]) {
+        let sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}"));
+        *count = fluxstudio_store::read_with!(&db, |pool| sqlx::query_scalar(sql)
+            .fetch_one(pool)
+            .await
+            .unwrap());
+    }
+    db.close().await;
+    (counts[0], counts[1])
+}
+
+async fn refused_uploads_leave_nothing(backend: Backend) {
+    let team = Team::start_with(backend, &[("MAX_FILE_SIZE", "4096")]).await;
+    let server = &team.studio.server;
+    let owner = token(&team.owner);
+    let files = format!("/api/projects/{}/files", team.project);
+    let store = store_of(server);
+    let send =
+        |body: (String, Vec<u8>)| request(server, Method::POST, &files, owner, &[], Some(body));
+
+    // Too large: found while streaming (the form's length is within the framing allowed)…
+    let (over, _) = send(form("big.png", &png(1, 5000))).await;
+    over.refused(413, "file_too_large", Some("file"));
+    // …or declared far beyond the limit, refused before the body is read.
+    let (declared, _) = send(form("huge.png", &png(1, 200_000))).await;
+    declared.refused(413, "payload_too_large", None);
+    // Not a type on the list, whatever the name says.
+    let mut program = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0".to_vec();
+    program.extend([0_u8; 200]);
+    let (exe, _) = send(form("picture.png", &program)).await;
+    exe.refused(415, "unsupported_file_type", Some("file"));
+    assert!(exe.body["message"].as_str().unwrap().contains("PDF"));
+    let (text, _) = send(form("notes.txt", b"just some words")).await;
+    text.refused(415, "unsupported_file_type", Some("file"));
+    let (empty, _) = send(form("empty.png", b"")).await;
+    empty.refused(422, "empty_file", Some("file"));
+    let (no_file, _) = send(form_with("picture", "a.png", &png(1, 10))).await;
+    no_file.refused(422, "invalid", Some("file"));
+    let (not_form, _) = send(("application/json".into(), b"{}".to_vec())).await;
+    not_form.refused(415, "unsupported_media_type", None);
+    let broken = (
+        format!("multipart/form-data; boundary={BOUNDARY}"),
+        b"this is not a form at all".to_vec(),
+    );
+    let (unreadable, _) = send(broken).await;
+    assert_eq!(unreadable.status, 400, "{:#}", unreadable.body);
+
+    assert_eq!(file_rows(server).await, (0, 0));
+    assert!(stored(&store, "blobs").is_empty());
+    assert!(stored(&store, "tmp").is_empty());
+
+    // A name that climbs folders is kept for display and touches nothing outside the store.
+    let climbing = "../../outside/passwd.png";
+    let up = upload(server, owner, &files, climbing, &png(2, 10))
+        .await
+        .expect(201);
+    assert_eq!(up.body["name"], climbing);
+    let id = up.body["id"].as_str().unwrap();
+    let (got, _) = download(
+        server,
+        owner,
+        &format!("/api/files/{id}/versions/1/content"),
+        &[],
+    )
+    .await;
+    let disposition = got.header("content-disposition");
+    assert!(
+        !disposition.contains('/') && !disposition.contains(".."),
+        "{disposition}"
+    );
+    assert!(!server.scratch.path().join("outside").exists());
+    let mut top: Vec<String> = std::fs::read_dir(&store)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, ["blobs", "tmp"]);
+
+    // An SVG (which can carry script) is only ever downloaded, sandboxed.
+    let svg = br#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#;
+    let vector = upload(server, owner, &files, "logo.svg", svg)
+        .await
+        .expect(201);
+    assert_eq!(vector.body["kind"], "vector");
+    let id = vector.body["id"].as_str().unwrap();
+    let (got, bytes) = download(
+        server,
+        owner,
+        &format!("/api/files/{id}/versions/1/content"),
+        &[],
+    )
+    .await;
+    assert_eq!(bytes, svg);
+    assert!(got.header("content-disposition").starts_with("attachment;"));
+    assert!(got.header("content-security-policy").starts_with("sandbox"));
+    assert_eq!(got.header("x-content-type-options"), "nosniff");
+    assert_eq!(file_rows(server).await, (2, 2));
+    assert_eq!(stored(&store, "blobs").len(), 2);
+}
+
+async fn quotas_and_switched_off_uploads(backend: Backend) {
+    let team = Team::start_with(backend, &[("STORAGE_QUOTA_MB", "1")]).await;
+    let server = &team.studio.server;
+    let owner = token(&team.owner);
+    let files = format!("/api/projects/{}/files", team.project);
+    upload(server, owner, &files, "a.png", &png(1, 700_000))
+        .await
+        .expect(201);
+    upload(server, owner, &files, "b.png", &png(2, 700_000))
+        .await
+        .refused(507, "storage_quota_exceeded", None);
+    assert_eq!(stored(&store_of(server), "blobs").len(), 1);
+    assert!(stored(&store_of(server), "tmp").is_empty());
+    drop(team);
+
+    let team = Team::start_with(backend, &[("ENABLE_FILE_UPLOAD", "false")]).await;
+    let server = &team.studio.server;
+    let files = format!("/api/projects/{}/files", team.project);
+    upload(server, token(&team.owner), &files, "a.png", &png(1, 10))
+        .await
+        .refused(403, "uploads_disabled", None);
+    let api = team.api().await;
+    api.get(&files, token(&team.owner)).await.expect(200);
+    assert!(stored(&store_of(server), "blobs").is_empty());
+}
+
+both_backends!(
+    refused_uploads_leave_nothing,
+    quotas_and_switched_off_uploads
+);
