@@ -130,6 +130,14 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("get", "/api/documents/{id}/snapshots"),
     ("post", "/api/documents/{id}/snapshots"),
     ("post", "/api/documents/{id}/snapshots/{snapshotId}/restore"),
+    ("get", "/api/projects/{id}/files"),
+    ("post", "/api/projects/{id}/files"),
+    ("get", "/api/files/{id}"),
+    ("patch", "/api/files/{id}"),
+    ("delete", "/api/files/{id}"),
+    ("get", "/api/files/{id}/versions"),
+    ("post", "/api/files/{id}/versions"),
+    ("get", "/api/files/{id}/versions/{number}/content"),
 ];
 
 async fn document_is_openapi_3_1_and_lists_every_endpoint(backend: Backend) {
