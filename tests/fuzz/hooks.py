@@ -58,6 +58,12 @@ def sign_in() -> str:
     return ""
 
 
+# A whole PNG of one pixel, the file the workspace holds.
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63f8cfc0f01f0005000201e2f0e1a0"
+    "0000000049454e44ae426082")
+
 # The ids of the workspace the current account made, by the path segment that names them.
 seeded: dict = {}
 draws = {"n": 0}
@@ -85,6 +91,11 @@ def seed(token: str) -> None:
     seeded[("milestones", "milestoneId")] = made(
         f"/api/projects/{project}/milestones", {"title": "A milestone"})
     seeded[("documents", "id")] = made(f"/api/projects/{project}/documents", {"title": "Notes"})
+    uploaded = requests.post(f"{BASE}/api/projects/{project}/files", headers=headers, timeout=10,
+                             files={"file": ("tiny.png", TINY_PNG, "image/png")})
+    if uploaded.ok:
+        seeded[("files", "id")] = uploaded.json()["id"]
+        seeded[("versions", "number")] = 1
     listed = requests.get(f"{BASE}/api/conversations", headers=headers, timeout=10)
     channels = [c["id"] for c in (listed.json().get("items", []) if listed.ok else [])
                 if c.get("projectId") == project]

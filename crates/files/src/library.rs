@@ -99,10 +99,10 @@ impl Files {
                 .await?
                 .is_some_and(|file| file.project_id == project);
             if !still_here {
-                return Err(Invalid::new(
+                return Err(WorkspaceError::NoSuch(Invalid::new(
                     "cursor",
                     "The file this cursor continues from is gone; list again from the start.",
-                )
+                ))
                 .into());
             }
         }

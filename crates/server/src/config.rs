@@ -301,12 +301,43 @@ mod tests {
             ),
             (&[("ARGON2_MEMORY_KIB", "4")], "ARGON2_MEMORY_KIB"),
             (&[("TRUST_PROXY", "yes")], "TRUST_PROXY"),
+            (&[("UPLOAD_DIR", " ")], "UPLOAD_DIR"),
+            (&[("MAX_FILE_SIZE", "50MB")], "MAX_FILE_SIZE"),
+            (&[("MAX_FILE_SIZE", "0")], "MAX_FILE_SIZE"),
+            (&[("ENABLE_FILE_UPLOAD", "later")], "ENABLE_FILE_UPLOAD"),
+            (&[("STORAGE_QUOTA_MB", "0")], "STORAGE_QUOTA_MB"),
+            (&[("STORAGE_QUOTA_MB", "1.5")], "STORAGE_QUOTA_MB"),
+            (
+                &[("FILE_SWEEP_GRACE_SECONDS", "-1")],
+                "FILE_SWEEP_GRACE_SECONDS",
+            ),
         ];
         for (pairs, var) in cases {
             let err = load(pairs).unwrap_err();
             assert_eq!(err.var, *var, "{pairs:?} -> {err}");
             assert!(!err.to_string().contains('\n'), "one line: {err}");
         }
+    }
+
+    #[test]
+    fn files_default_to_the_local_disk_and_50_megabytes() {
+        let files = load(&[]).unwrap().files;
+        assert_eq!(files.upload_dir, std::path::PathBuf::from("data/uploads"));
+        assert_eq!(files.settings.max_file_size, 52_428_800);
+        assert!(files.settings.uploads_enabled);
+        assert_eq!(files.settings.quota, None);
+        let set = load(&[
+            ("UPLOAD_DIR", "/srv/flux"),
+            ("MAX_FILE_SIZE", "1000"),
+            ("ENABLE_FILE_UPLOAD", "false"),
+            ("STORAGE_QUOTA_MB", "2"),
+        ])
+        .unwrap()
+        .files;
+        assert_eq!(set.upload_dir, std::path::PathBuf::from("/srv/flux"));
+        assert_eq!(set.settings.max_file_size, 1000);
+        assert!(!set.settings.uploads_enabled);
+        assert_eq!(set.settings.quota, Some(2 * 1024 * 1024));
     }
 
     #[test]

@@ -9,6 +9,7 @@ import { labelOf, PROJECT_ROLE_LABELS, PROJECT_STATUS_LABELS, TASK_STATUS_LABELS
 export function describeProjectActivity(activity: ActivityView, nameOf: (userId: string) => string | undefined): string {
   const title = activity.entityTitle ?? '';
   const quoted = title ? `“${title}”` : 'a task';
+  const fileName = title ? `“${title}”` : 'a file';
   const meta = isRecord(activity.metadata) ? activity.metadata : {};
   const text = (key: string) => {
     const value = meta[key];
@@ -46,6 +47,16 @@ export function describeProjectActivity(activity: ActivityView, nameOf: (userId:
       return `deleted the task ${quoted}`;
     case 'comment.created':
       return `commented on ${quoted}`;
+    case 'file.created':
+      return `uploaded ${fileName}`;
+    case 'file.version_added': {
+      const version = meta.version;
+      return typeof version === 'number' ? `uploaded version ${version} of ${fileName}` : `uploaded a new version of ${fileName}`;
+    }
+    case 'file.renamed':
+      return title ? `renamed a file to “${title}”` : 'renamed a file';
+    case 'file.deleted':
+      return `deleted ${fileName}`;
     default: {
       // An action this version of the app does not know yet: still say something true.
       const words = activity.action.replace(/[._]/g, ' ');

@@ -1,4 +1,5 @@
 import type { InvalidateQueryFilters } from '@tanstack/react-query';
+import { fileKeys } from '../files/queryKeys';
 import { projectKeys } from './queryKeys';
 
 /** The board events of docs/REALTIME.md: each names a change, not a record. */
@@ -16,8 +17,20 @@ export const BOARD_EVENTS = [
   'activity:new',
 ] as const;
 
-/** What a change makes stale: the views that show it are read again (they stay the only shapes). */
-export function staleAfter(event: string, projectId: string): InvalidateQueryFilters[] {
+/** The files events: a file uploaded, given a new version, renamed or deleted (`entityId`). */
+export const FILE_EVENTS = ['file:created', 'file:version', 'file:updated', 'file:deleted'] as const;
+
+/**
+ * What a change makes stale: the views that show it are read again (they stay the only shapes).
+ * `entityId` is what changed, when the event names it (a file).
+ */
+export function staleAfter(event: string, projectId: string, entityId?: string | null): InvalidateQueryFilters[] {
+  if (event.startsWith('file:')) {
+    // The lists it shows in, whatever their filters; the file and its versions if open (a
+    // deleted one then says so). Its versions' bytes never change: they stay.
+    const lists = { queryKey: fileKeys.lists(projectId) };
+    return entityId ? [lists, { queryKey: fileKeys.one(entityId) }] : [lists];
+  }
   const tasks = { queryKey: [...projectKeys.one(projectId), 'task'] };
   if (event.startsWith('task:')) {
     // A task's move or completion also shows on its milestone's progress.

@@ -1,8 +1,9 @@
 import { useQueryClient, type InvalidateQueryFilters } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { fileKeys } from '../files/queryKeys';
 import { request } from '../realtime/request';
 import { getSocket } from '../realtime/socketManager';
-import { BOARD_EVENTS, staleAfter } from './liveKeys';
+import { BOARD_EVENTS, FILE_EVENTS, staleAfter } from './liveKeys';
 import { projectKeys } from './queryKeys';
 
 export interface Viewer {
@@ -12,6 +13,8 @@ export interface Viewer {
 
 interface Change {
   projectId: string;
+  /** What changed (a task, a file…), when the event names it. */
+  entityId?: string | null;
 }
 
 interface ViewersEvent {
@@ -45,12 +48,15 @@ export function useProjectLive(projectId: string): Viewer[] {
     };
     const changed = (event: string) => (change: Change) => {
       if (change.projectId !== projectId) return;
-      stale.push(...staleAfter(event, projectId));
+      stale.push(...staleAfter(event, projectId, change.entityId));
       timer ??= setTimeout(refresh, REFRESH_DELAY_MS);
     };
     const join = () => {
       // Back after a drop: whatever changed meanwhile was not heard.
-      if (joinedBefore) void queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) });
+      if (joinedBefore) {
+        void queryClient.invalidateQueries({ queryKey: projectKeys.one(projectId) });
+        void queryClient.invalidateQueries({ queryKey: fileKeys.all });
+      }
       joinedBefore = true;
       request<ViewersEvent>(socket, 'project:join', { projectId })
         .then((answer) => setViewers(answer.viewers))
@@ -60,7 +66,7 @@ export function useProjectLive(projectId: string): Viewer[] {
       if (event.projectId === projectId) setViewers(event.viewers);
     };
 
-    const handlers = BOARD_EVENTS.map((event) => [event, changed(event)] as const);
+    const handlers = [...BOARD_EVENTS, ...FILE_EVENTS].map((event) => [event, changed(event)] as const);
     for (const [event, handler] of handlers) socket.on(event, handler);
     socket.on('presence:update', onViewers);
     socket.on('connect', join);

@@ -21,8 +21,8 @@ use crate::{ApiError, AppState, ErrorBody, auth::extract::Authenticated, ids::pa
         ("Range" = Option<String>, Header, description = "One byte range, `bytes=first-last`, `bytes=first-` or `bytes=-count`."),
         ("If-None-Match" = Option<String>, Header, description = "The `ETag` of a copy you hold: 304 when it is still this version's.")),
     responses(
-        (status = 200, description = "The bytes, with `ETag`, `Accept-Ranges` and `Content-Disposition`.", content_type = "application/octet-stream", body = Vec<u8>),
-        (status = 206, description = "The range asked for, with `Content-Range`.", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The bytes, with `ETag`, `Accept-Ranges` and `Content-Disposition`.", content_type = "*/*", body = Vec<u8>),
+        (status = 206, description = "The range asked for, with `Content-Range`.", content_type = "*/*", body = Vec<u8>),
         (status = 304, description = "Your copy is this version's."),
         (status = 404, body = ErrorBody),
         (status = 416, description = "The range lies outside the file (`Content-Range: bytes */size`).", body = ErrorBody)))]

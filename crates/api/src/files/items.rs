@@ -111,6 +111,7 @@ pub struct FileList {
 #[utoipa::path(get, path = "/api/projects/{id}/files", tag = "files", security(("bearer" = [])),
     params(("id" = Uuid, Path), FileListQuery),
     responses((status = 200, body = FileList), (status = 404, body = ErrorBody),
+        (status = 409, description = "The file the cursor continues from is gone (`invalid_reference`, `cursor`): list again from the start.", body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,

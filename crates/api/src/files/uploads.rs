@@ -18,6 +18,7 @@ use crate::{ApiError, AppState, ErrorBody, auth::extract::Authenticated, ids::pa
 
 /// The form: one part named `file`, whose `filename` names the file.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)] // Read part by part from the stream; the struct states the form.
 pub struct UploadForm {
     /// The file's bytes (at most `MAX_FILE_SIZE`), with its name as the part's `filename`.

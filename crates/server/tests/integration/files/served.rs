@@ -232,6 +232,11 @@ async fn uploads_versions_lists_and_downloads(backend: Backend) {
         .refused(404, "not_found", None);
     let (gone, _) = download(server, client, &content, &[]).await;
     gone.refused(404, "not_found", None);
+    // A page that would go on from the deleted file cannot: say so, rather than skip.
+    let from_gone = format!("{files}?cursor={}", id.replace('-', ""));
+    api.get(&from_gone, client)
+        .await
+        .refused(409, "invalid_reference", Some("cursor"));
     let after: Value = api.get(&files, client).await.expect(200).body;
     assert_eq!(after["items"].as_array().unwrap().len(), 2);
 }

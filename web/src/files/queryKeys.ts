@@ -1,0 +1,22 @@
+import type { FileListQuery } from '../api/files';
+import { projectKeys } from '../projects/queryKeys';
+
+/**
+ * Query keys of the files. A project's lists live under that project's key (so a change there
+ * refreshes them with the rest); one file and its versions under ['account', 'files'] by id,
+ * since its page is reached by id. A version's bytes never change (a new upload is a new
+ * version), so they have a prefix of their own that no refresh of the file reaches. All of it
+ * is dropped when the session ends.
+ */
+const ALL = ['account', 'files'] as const;
+
+export const fileKeys = {
+  /** Every open file, of every project. */
+  all: ALL,
+  /** Every list of the project's files, whatever its filters. */
+  lists: (projectId: string) => [...projectKeys.one(projectId), 'files'] as const,
+  list: (projectId: string, query: FileListQuery) => [...projectKeys.one(projectId), 'files', query] as const,
+  one: (id: string) => [...ALL, id] as const,
+  versions: (id: string) => [...ALL, id, 'versions'] as const,
+  content: (id: string, number: number) => ['account', 'file-content', id, number] as const,
+};

@@ -1,0 +1,100 @@
+/**
+ * The uploads of this tab as plain values, and the steps that change them. Each file goes on
+ * its own: it waits for a free place, is sent with its progress, and then either leaves the
+ * queue (done, or cancelled) or stays as failed, with the server's reason, until it is tried
+ * again or dismissed. uploads.ts sends them; these functions only say what follows what.
+ */
+
+export type UploadStatus = 'waiting' | 'sending' | 'failed';
+
+export interface Upload {
+  /** Unique in the tab. */
+  id: number;
+  file: File;
+  /** Where the form goes: a project's files, or a file's versions. */
+  address: string;
+  status: UploadStatus;
+  /** Bytes of the form sent so far, of `total` (the form is a little larger than the file). */
+  sent: number;
+  total: number;
+  /** Why the last attempt failed (an ApiError carries the server's message); null otherwise. */
+  error: unknown;
+}
+
+export type UploadEvent =
+  | { type: 'added'; uploads: ReadonlyArray<Pick<Upload, 'id' | 'file' | 'address'>> }
+  | { type: 'started'; id: number }
+  | { type: 'progressed'; id: number; sent: number; total: number }
+  | { type: 'failed'; id: number; error: unknown }
+  | { type: 'retried'; id: number }
+  | { type: 'finished'; id: number }
+  | { type: 'cancelled'; id: number };
+
+/**
+ * The queue after `event`. A step that does not fit the upload's state (progress of one no
+ * longer sending, a retry of one that did not fail) or names one no longer queued changes
+ * nothing: a cancelled request may still report late.
+ */
+export function nextQueue(queue: readonly Upload[], event: UploadEvent): readonly Upload[] {
+  switch (event.type) {
+    case 'added':
+      return [
+        ...queue,
+        ...event.uploads.map(({ id, file, address }) => ({
+          id,
+          file,
+          address,
+          status: 'waiting' as const,
+          sent: 0,
+          total: file.size,
+          error: null,
+        })),
+      ];
+    case 'started':
+      return change(queue, event.id, 'waiting', (upload) => ({ ...upload, status: 'sending', sent: 0 }));
+    case 'progressed':
+      return change(queue, event.id, 'sending', (upload) => ({ ...upload, sent: event.sent, total: event.total }));
+    case 'failed':
+      return change(queue, event.id, 'sending', (upload) => ({ ...upload, status: 'failed', error: event.error }));
+    case 'retried':
+      return change(queue, event.id, 'failed', (upload) => ({
+        ...upload,
+        status: 'waiting',
+        sent: 0,
+        total: upload.file.size,
+        error: null,
+      }));
+    case 'finished':
+    case 'cancelled': {
+      const rest = queue.filter((upload) => upload.id !== event.id);
+      return rest.length === queue.length ? queue : rest;
+    }
+  }
+}
+
+function change(
+  queue: readonly Upload[],
+  id: number,
+  from: UploadStatus,
+  to: (upload: Upload) => Upload,
+): readonly Upload[] {
+  const index = queue.findIndex((upload) => upload.id === id && upload.status === from);
+  if (index < 0) return queue;
+  const next = [...queue];
+  next[index] = to(queue[index]!);
+  return next;
+}
+
+/** The waiting uploads to start now, oldest first, so that at most `limit` are being sent. */
+export function toStart(queue: readonly Upload[], limit: number): Upload[] {
+  const free = limit - queue.filter((upload) => upload.status === 'sending').length;
+  return free > 0 ? queue.filter((upload) => upload.status === 'waiting').slice(0, free) : [];
+}
+
+/** How far along an upload is, 0–100 (a failed or waiting one counts what it last reported). */
+export function percentSent(upload: Pick<Upload, 'sent' | 'total'>): number {
+  return upload.total > 0 ? Math.min(100, (upload.sent / upload.total) * 100) : 0;
+}
+
+/** Whether any upload is still to be sent or under way (leaving the page would stop it). */
+export const isBusy = (queue: readonly Upload[]): boolean => queue.some((upload) => upload.status !== 'failed');
