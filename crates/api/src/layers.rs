@@ -74,6 +74,7 @@ pub fn cors(origins: &[HeaderValue]) -> Option<CorsLayer> {
         .allow_credentials(true)
         .allow_methods([
             Method::GET,
+            Method::HEAD,
             Method::POST,
             Method::PUT,
             Method::PATCH,
@@ -85,6 +86,11 @@ pub fn cors(origins: &[HeaderValue]) -> Option<CorsLayer> {
             header::AUTHORIZATION,
             HeaderName::from_static("x-csrf-token"),
             HeaderName::from_static("x-request-id"),
+            // Resumable uploads (tus 1.0.0).
+            HeaderName::from_static("tus-resumable"),
+            HeaderName::from_static("upload-length"),
+            HeaderName::from_static("upload-metadata"),
+            HeaderName::from_static("upload-offset"),
         ])
         .expose_headers([
             HeaderName::from_static("x-request-id"),
@@ -92,6 +98,14 @@ pub fn cors(origins: &[HeaderValue]) -> Option<CorsLayer> {
             HeaderName::from_static("ratelimit-limit"),
             HeaderName::from_static("ratelimit-remaining"),
             HeaderName::from_static("ratelimit-reset"),
+            header::LOCATION,
+            HeaderName::from_static("tus-resumable"),
+            HeaderName::from_static("tus-version"),
+            HeaderName::from_static("tus-extension"),
+            HeaderName::from_static("tus-max-size"),
+            HeaderName::from_static("upload-offset"),
+            HeaderName::from_static("upload-length"),
+            HeaderName::from_static("upload-expires"),
         ])
         .max_age(std::time::Duration::from_secs(600));
     Some(cors)

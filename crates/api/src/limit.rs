@@ -34,17 +34,18 @@ impl BodyLimit {
     }
 }
 
-/// The routes that take a file: `POST /api/projects/{id}/files` and
-/// `POST /api/files/{id}/versions`.
+/// The routes that take a file: `POST /api/projects/{id}/files`,
+/// `POST /api/files/{id}/versions`, and a resumable upload's `PATCH /api/uploads/{id}`.
 pub fn takes_a_file(method: &Method, path: &str) -> bool {
-    if method != Method::POST {
-        return false;
-    }
     let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    matches!(
-        parts.as_slice(),
-        ["", "api", "projects", _, "files"] | ["", "api", "files", _, "versions"]
-    )
+    match *method {
+        Method::POST => matches!(
+            parts.as_slice(),
+            ["", "api", "projects", _, "files"] | ["", "api", "files", _, "versions"]
+        ),
+        Method::PATCH => matches!(parts.as_slice(), ["", "api", "uploads", _]),
+        _ => false,
+    }
 }
 
 impl Service<Request<Body>> for BodyLimit {
@@ -87,6 +88,9 @@ mod tests {
             assert!(takes_a_file(&Method::POST, &path), "{path}");
             assert!(!takes_a_file(&Method::GET, &path), "{path}");
         }
+        assert!(takes_a_file(&Method::PATCH, &format!("/api/uploads/{id}")));
+        assert!(!takes_a_file(&Method::POST, "/api/uploads"));
+        assert!(!takes_a_file(&Method::PATCH, &format!("/api/files/{id}")));
         for path in [
             format!("/api/projects/{id}/documents"),
             format!("/api/projects/{id}/files/extra"),

@@ -168,12 +168,14 @@ fn project_routes() -> OpenApiRouter<AppState> {
 
 /// Files: uploads stream to the blob store (`fluxstudio_files`).
 fn file_routes() -> OpenApiRouter<AppState> {
-    use files::{content, items, uploads};
+    use files::{content, items, tus, uploads};
     OpenApiRouter::new()
         .routes(routes!(items::list, uploads::upload))
         .routes(routes!(items::get, items::rename, items::delete))
         .routes(routes!(items::versions, uploads::upload_version))
         .routes(routes!(content::content))
+        .routes(routes!(tus::capabilities, tus::create))
+        .routes(routes!(tus::get, tus::offset, tus::append, tus::terminate))
 }
 
 /// Documents; their content is edited over `/collab/{id}` (crates/collab).

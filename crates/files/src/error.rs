@@ -27,6 +27,12 @@ pub enum FileError {
     /// The client's body broke off before it was whole.
     #[error("The upload broke off before it was complete; send it again.")]
     BrokeOff(String),
+    /// A resumable upload's client sent bytes for another offset than the one it is at.
+    #[error("The upload is at byte {at}; continue from there.")]
+    OffsetMismatch { at: u64 },
+    /// Another request is already sending (or finishing) this resumable upload.
+    #[error("Another request is sending this upload; wait for it, then ask where it is.")]
+    UploadBusy,
     #[error("{0}")]
     Storage(String),
 }
@@ -43,6 +49,8 @@ impl FileError {
             Self::Unsupported => says(415, "unsupported_file_type").on("file"),
             Self::QuotaExceeded { .. } => says(507, "storage_quota_exceeded"),
             Self::BrokeOff(_) => says(400, "upload_incomplete").on("file"),
+            Self::OffsetMismatch { .. } => says(409, "upload_offset_mismatch").on("Upload-Offset"),
+            Self::UploadBusy => says(409, "upload_busy"),
             Self::Storage(_) => Refusal::internal(),
         }
     }
@@ -74,6 +82,12 @@ impl From<Invalid> for FileError {
 
 impl From<object_store::Error> for FileError {
     fn from(error: object_store::Error) -> Self {
+        Self::Storage(error.to_string())
+    }
+}
+
+impl From<std::io::Error> for FileError {
+    fn from(error: std::io::Error) -> Self {
         Self::Storage(error.to_string())
     }
 }

@@ -10,7 +10,9 @@ mod error;
 pub mod kinds;
 mod library;
 pub mod names;
+pub mod resumable;
 mod service;
+pub mod spool;
 pub mod sweep;
 #[cfg(test)]
 mod testing;
@@ -21,6 +23,7 @@ pub use blobs::{Blobs, PutError, Stored};
 pub use error::FileError;
 pub use kinds::{Family, Kind};
 pub use library::FileQuery;
+pub use resumable::{NewResumable, Progress};
 pub use service::{FileSettings, Files};
 pub use uploads::Destination;
 pub use views::{FileView, VersionView};

@@ -2,12 +2,12 @@
 //! rules let in. Bytes go to the blob store (`blobs`), rows to the database
 //! (`fluxstudio_store::files`), activities and live events through the workspace.
 
-use std::sync::Arc;
+use std::{path::PathBuf, sync::Arc};
 
 use fluxstudio_store::{Db, files};
 use fluxstudio_workspace::Workspace;
 
-use crate::{Blobs, FileError, sweep::Swept};
+use crate::{Blobs, FileError, spool::Spool, sweep::Swept};
 
 /// What the server's configuration says about files.
 #[derive(Debug, Clone, Copy)]
@@ -40,16 +40,27 @@ struct Inner {
     db: Db,
     workspace: Workspace,
     blobs: Blobs,
+    /// Resumable uploads in progress, on the local disk.
+    spool: Spool,
     settings: FileSettings,
 }
 
 impl Files {
-    pub fn new(db: Db, workspace: Workspace, blobs: Blobs, settings: FileSettings) -> Self {
+    /// `spool` is the folder of resumable uploads in progress (on the local disk whatever
+    /// holds the blobs).
+    pub fn new(
+        db: Db,
+        workspace: Workspace,
+        blobs: Blobs,
+        spool: PathBuf,
+        settings: FileSettings,
+    ) -> Self {
         Self {
             inner: Arc::new(Inner {
                 db,
                 workspace,
                 blobs,
+                spool: Spool::new(spool),
                 settings,
             }),
         }
@@ -64,16 +75,24 @@ impl Files {
     }
 
     /// Removes what no one can reach any more (see [`crate::sweep`]): temporaries and blobs
-    /// no version names, last written more than `grace` ago.
+    /// no version names, last written more than `grace` ago, and resumable uploads past
+    /// their time.
     pub async fn sweep(&self, grace: std::time::Duration) -> Result<Swept, FileError> {
+        let now = chrono::Utc::now();
         let grace = chrono::Duration::from_std(grace).unwrap_or(chrono::Duration::MAX);
-        let before = chrono::Utc::now() - grace;
         let db = self.db();
-        self.blobs()
-            .sweep(before, |sha256| async move {
+        let mut swept = self
+            .blobs()
+            .sweep(now - grace, |sha256| async move {
                 Ok::<_, FileError>(files::blob_is_named(db, &sha256).await?)
             })
-            .await
+            .await?;
+        swept.expired_uploads = self.spool().sweep(now).await?;
+        Ok(swept)
+    }
+
+    pub(crate) fn spool(&self) -> &Spool {
+        &self.inner.spool
     }
 
     pub(crate) fn db(&self) -> &Db {

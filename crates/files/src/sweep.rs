@@ -22,6 +22,8 @@ pub struct Swept {
     pub temporaries: usize,
     /// Blobs no version names.
     pub unnamed: usize,
+    /// Resumable uploads past their time (see `resumable`).
+    pub expired_uploads: usize,
 }
 
 impl Blobs {
@@ -36,7 +38,7 @@ impl Blobs {
     {
         let mut swept = Swept {
             temporaries: self.sweep_staging(before),
-            unnamed: 0,
+            ..Swept::default()
         };
         for object in self.older(TEMPORARY, before).await? {
             self.store.delete(&object).await?;
@@ -147,7 +149,8 @@ mod tests {
             swept,
             Swept {
                 temporaries: 2,
-                unnamed: 1
+                unnamed: 1,
+                expired_uploads: 0,
             }
         );
         let key = Blobs::key(&kept.sha256).to_string();

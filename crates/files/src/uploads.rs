@@ -19,10 +19,17 @@ use serde_json::json;
 
 use crate::{FileError, Files, Stored, names, views::FileView};
 
+/// A file or version made from an upload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Made {
+    pub file: DbId,
+    pub number: i64,
+}
+
 /// Where an upload goes, once the caller may send it there: a new file in a project, or a
 /// new version of a file.
 pub struct Destination {
-    project: VisibleProject,
+    pub(crate) project: VisibleProject,
     /// The file and its name, for a new version.
     file: Option<(DbId, String)>,
 }
@@ -80,6 +87,25 @@ impl Files {
         S: Stream<Item = Result<Bytes, E>> + Unpin,
         E: Display,
     {
+        let made = self.make(user, &to, name, body, DbId::new()).await?;
+        self.get(user, made.file).await
+    }
+
+    /// The work of [`Files::receive`]: stores `body` and commits its row as version `id`
+    /// (and, for a new file, file `id` too), so that whoever retries with the same id can
+    /// tell it was done (see `resumable`).
+    pub(crate) async fn make<S, E>(
+        &self,
+        user: DbId,
+        to: &Destination,
+        name: &str,
+        body: S,
+        id: DbId,
+    ) -> Result<Made, FileError>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: Display,
+    {
         let limit = self.settings().max_file_size;
         let staged = self.blobs().stage(body, name, limit).await?;
         let organization = to.project.project.organization_id;
@@ -90,32 +116,26 @@ impl Files {
         // From the move to the commit, the sweep waits (see `Blobs::naming`).
         let naming = self.blobs().naming().await;
         let stored = self.blobs().keep(staged).await?;
-        let version = new_version(&stored, user);
-        let (id, name, action, number) = match to.file {
+        let version = new_version(&stored, user, id);
+        let (file, name, action, number) = match &to.file {
             None => {
                 let name = names::display(name).unwrap_or_else(|| names::safe(name));
                 let project = to.project.project.id;
-                let id = files::insert(self.db(), project, &name, &version, Utc::now()).await?;
+                files::insert(self.db(), id, project, &name, &version, Utc::now()).await?;
                 (id, name, "file.created", 1)
             }
-            Some((id, name)) => {
-                let number = files::add_version(self.db(), id, &version, Utc::now())
+            Some((file, name)) => {
+                let number = files::add_version(self.db(), *file, &version, Utc::now())
                     .await?
                     .ok_or(WorkspaceError::NotFound("file"))?;
-                (id, name, "file.version_added", number)
+                (*file, name.clone(), "file.version_added", number)
             }
         };
         drop(naming);
-        self.record(
-            &to.project,
-            user,
-            action,
-            id,
-            &name,
-            Some(json!({"version": number})),
-        )
-        .await;
-        self.get(user, id).await
+        let metadata = Some(json!({"version": number}));
+        self.record(&to.project, user, action, file, &name, metadata)
+            .await;
+        Ok(Made { file, number })
     }
 
     /// What can be checked before reading: uploads are on, and the organization's quota
@@ -159,8 +179,9 @@ impl Files {
     }
 }
 
-fn new_version(stored: &Stored, user: DbId) -> NewVersion<'_> {
+fn new_version(stored: &Stored, user: DbId, id: DbId) -> NewVersion<'_> {
     NewVersion {
+        id,
         sha256: &stored.sha256,
         size: i64::try_from(stored.size).unwrap_or(i64::MAX),
         mime: stored.kind.mime,

@@ -186,6 +186,7 @@ async fn sweep_files(files: fluxstudio_files::Files, grace: std::time::Duration)
             Ok(swept) => tracing::info!(
                 temporaries = swept.temporaries,
                 unnamed = swept.unnamed,
+                expired_uploads = swept.expired_uploads,
                 "swept the file store"
             ),
             Err(error) => tracing::warn!(%error, "could not sweep the file store"),
@@ -219,8 +220,13 @@ fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
             config.files.upload_dir.display()
         )
     })?;
-    let files =
-        fluxstudio_files::Files::new(db.clone(), workspace.clone(), blobs, config.files.settings);
+    let files = fluxstudio_files::Files::new(
+        db.clone(),
+        workspace.clone(),
+        blobs,
+        config.files.upload_dir.join("resumable"),
+        config.files.settings,
+    );
     Ok(AppState::new(StateParts {
         workspace,
         messaging,

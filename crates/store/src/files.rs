@@ -33,6 +33,8 @@ pub struct VersionRow {
 
 /// A version's bytes as the file store keeps them, and who sent them.
 pub struct NewVersion<'a> {
+    /// Chosen by the caller, so a retried upload can tell it was already written.
+    pub id: DbId,
     pub sha256: &'a str,
     pub size: i64,
     pub mime: &'a str,
@@ -51,7 +53,7 @@ macro_rules! insert_version {
             "INSERT INTO file_versions (id, file_id, number, sha256, size, mime, uploaded_by, \
              created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
-        .bind(DbId::new())
+        .bind($version.id)
         .bind($file)
         .bind($number)
         .bind($version.sha256)
@@ -64,9 +66,11 @@ macro_rules! insert_version {
     };
 }
 
-/// A new file in `project` named `name`, with `version` as its version 1, in one transaction.
+/// A new file `id` in `project` named `name`, with `version` as its version 1, in one
+/// transaction.
 pub async fn insert(
     db: &Db,
+    id: DbId,
     project: DbId,
     name: &str,
     version: &NewVersion<'_>,
@@ -74,7 +78,6 @@ pub async fn insert(
 ) -> Result<DbId, StoreError> {
     const FILE: &str = "INSERT INTO files (id, project_id, name, family, latest_version, \
          created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, 1, $5, $6, $6)";
-    let id = DbId::new();
     write_with!(db, |pool| {
         let mut tx = pool.begin_write().await?;
         sqlx::query(FILE)
@@ -284,6 +287,17 @@ pub async fn version(db: &Db, file: DbId, number: i64) -> Result<Option<VersionR
     Ok(read_with!(db, |pool| sqlx::query_as(sql)
         .bind(file)
         .bind(number)
+        .fetch_optional(pool)
+        .await)?)
+}
+
+/// The version `id`, whichever file it is of.
+pub async fn version_by_id(db: &Db, id: DbId) -> Result<Option<VersionRow>, StoreError> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {VERSION_COLUMNS} FROM file_versions WHERE id = $1"
+    ));
+    Ok(read_with!(db, |pool| sqlx::query_as(sql)
+        .bind(id)
         .fetch_optional(pool)
         .await)?)
 }

@@ -1415,6 +1415,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a resumable upload: a new file in a project (`projectId`), or a new version of a
+         *     file (`fileId`), of `Upload-Length` bytes; send them with `PATCH` to `Location`.
+         */
+        post: operations["post_uploads"];
+        delete?: never;
+        /** What this server does of tus: its version, extensions and the largest upload. */
+        options: operations["capabilities"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An upload of yours: how far it is and, once whole, the file and version it became. */
+        get: operations["get_uploads_id"];
+        put?: never;
+        post?: never;
+        /** End an upload and drop what arrived of it. */
+        delete: operations["delete_uploads_id"];
+        options?: never;
+        /** Where an upload is (`Upload-Offset`), as tus asks it. */
+        head: operations["offset"];
+        /** Send an upload's bytes from `Upload-Offset`; the last byte makes it its file or version. */
+        patch: operations["patch_uploads_id"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2476,6 +2517,30 @@ export interface components {
              */
             file: string;
         };
+        /** @description An upload as JSON (outside tus), for the web app to learn which file it became. */
+        UploadView: {
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description Once whole: the file it made, or made a new version of.
+             */
+            fileId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            length: number;
+            /**
+             * Format: int64
+             * @description Bytes received so far.
+             */
+            offset: number;
+            /**
+             * Format: int64
+             * @description Once whole: that version's number.
+             */
+            version?: number | null;
+        };
         UserChangeBody: {
             /** @description False disables the account and ends its sessions. */
             isActive?: boolean | null;
@@ -2787,6 +2852,7 @@ export type TransferBody = components['schemas']['TransferBody'];
 export type TwoFactorChallenge = components['schemas']['TwoFactorChallenge'];
 export type TwoFactorState = components['schemas']['TwoFactorState'];
 export type UploadForm = components['schemas']['UploadForm'];
+export type UploadView = components['schemas']['UploadView'];
 export type UserChangeBody = components['schemas']['UserChangeBody'];
 export type UserList = components['schemas']['UserList'];
 export type UserView = components['schemas']['UserView'];
@@ -7219,6 +7285,354 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    post_uploads: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `1.0.0`. */
+                "Tus-Resumable": string;
+                /** @description The whole upload's length in bytes (at most `MAX_FILE_SIZE`). */
+                "Upload-Length": string;
+                /** @description `filename`, and `projectId` (a new file) or `fileId` (a new version), each `key base64(value)`, comma-separated. */
+                "Upload-Metadata": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Made: `Location` is where to send its bytes; `Upload-Expires` says until when. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `Upload-Length` is missing or not a number. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description You may not upload there (`forbidden`), or uploads are off (`uploads_disabled`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or file (or not one you may see). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not tus 1.0.0 (`tus_version_unsupported`). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Longer than `MAX_FILE_SIZE` (`file_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The metadata cannot be read or names nothing to upload to; or the length is 0 (`empty_file`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+            /** @description The organization's storage quota has no room (`storage_quota_exceeded`). */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    capabilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `Tus-Version`, `Tus-Extension` and `Tus-Max-Size`. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_uploads_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    delete_uploads_id: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `1.0.0`. */
+                "Tus-Resumable": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such upload of yours, or it expired. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Another request is sending it (`upload_busy`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not tus 1.0.0. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    offset: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `1.0.0`. */
+                "Tus-Resumable": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `Upload-Offset`, `Upload-Length`, `Upload-Expires`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such upload of yours, or it expired. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not tus 1.0.0. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    patch_uploads_id: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `1.0.0`. */
+                "Tus-Resumable": string;
+                /** @description Where these bytes go: the offset the server holds. */
+                "Upload-Offset": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/offset+octet-stream": number[];
+            };
+        };
+        responses: {
+            /** @description Stored; `Upload-Offset` is where the upload now is. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `Upload-Offset` is missing or not a number, or the body broke off (`upload_incomplete`; what arrived is kept). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Whole, but you may no longer upload there (the upload is dropped). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such upload of yours, or it expired. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not the offset the server holds (`upload_offset_mismatch`), or another request is sending it (`upload_busy`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not tus 1.0.0. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description More bytes than `Upload-Length` (`file_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not `application/offset+octet-stream`; or, whole, not a type FluxStudio takes (`unsupported_file_type`; the upload is dropped). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+            /** @description Whole, but the organization's storage quota has no room (the upload is dropped). */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
 }

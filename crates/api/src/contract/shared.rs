@@ -18,6 +18,8 @@ pub fn shared_responses(document: &mut OpenApi, guard: Guard) {
     for item in document.paths.paths.values_mut() {
         let methods = [
             (&mut item.get, false),
+            (&mut item.head, false),
+            (&mut item.options, false),
             (&mut item.post, true),
             (&mut item.put, true),
             (&mut item.patch, true),
@@ -135,8 +137,16 @@ fn add(operation: &mut Operation, guard: Guard, changes_state: bool, names_other
     if guard == Guard::Public && changes_state {
         shared.extend(["CsrfRefused", "BearerRefused"]);
     }
-    if operation.request_body.is_some() {
-        shared.extend(["UnreadableBody", "BodyTooLarge", "NotJson", "InvalidField"]);
+    if let Some(body) = &operation.request_body {
+        shared.push("BodyTooLarge");
+        // What the JSON extractor answers; a form or bytes say their own 400, 415 and 422.
+        let json = match body {
+            RefOr::T(body) => body.content.contains_key("application/json"),
+            RefOr::Ref(_) => true,
+        };
+        if json {
+            shared.extend(["UnreadableBody", "NotJson", "InvalidField"]);
+        }
     }
     if names_others {
         shared.push("InvalidReference");

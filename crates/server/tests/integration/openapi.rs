@@ -138,6 +138,12 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("get", "/api/files/{id}/versions"),
     ("post", "/api/files/{id}/versions"),
     ("get", "/api/files/{id}/versions/{number}/content"),
+    ("options", "/api/uploads"),
+    ("post", "/api/uploads"),
+    ("get", "/api/uploads/{id}"),
+    ("head", "/api/uploads/{id}"),
+    ("patch", "/api/uploads/{id}"),
+    ("delete", "/api/uploads/{id}"),
 ];
 
 async fn document_is_openapi_3_1_and_lists_every_endpoint(backend: Backend) {

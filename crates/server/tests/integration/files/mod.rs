@@ -3,6 +3,7 @@
 
 mod access;
 mod refusals;
+mod resumable;
 mod rows;
 mod served;
 mod sweep;

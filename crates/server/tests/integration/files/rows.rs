@@ -15,6 +15,7 @@ use crate::{both_backends, messaging::team::Team, support::*, workspace::studio:
 
 fn version(sha256: &str, family: FileFamily, uploaded_by: DbId) -> NewVersion<'_> {
     NewVersion {
+        id: DbId::new(),
         sha256,
         size: 1234,
         mime: "image/png",
@@ -35,8 +36,10 @@ async fn versions_are_numbered_and_written_whole(backend: Backend) {
     let (first, second) = (&"a".repeat(64), &"b".repeat(64));
     let version = |sha256, family| version(sha256, family, uploader);
 
-    let file = files::insert(
+    let file = DbId::new();
+    files::insert(
         &db,
+        file,
         project,
         "Drill chart.png",
         &version(first, FileFamily::Image),
