@@ -18,6 +18,7 @@ import './styles/notifications.css';
 import './styles/realtime.css';
 import './styles/messages.css';
 import './styles/documents.css';
+import './styles/files.css';
 
 const container = document.getElementById('root');
 if (!container) {

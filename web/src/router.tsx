@@ -25,6 +25,8 @@ import { TeamsTab } from './pages/organizations/TeamsTab';
 import { BoardTab } from './pages/projects/board/BoardTab';
 import { DocumentsTab } from './pages/projects/documents/DocumentsTab';
 import { LazyDocumentPage } from './pages/projects/documents/LazyDocumentPage';
+import { FilePage } from './pages/projects/files/FilePage';
+import { FilesTab } from './pages/projects/files/FilesTab';
 import { MilestonesTab } from './pages/projects/milestones/MilestonesTab';
 import { ProjectMembersTab } from './pages/projects/members/ProjectMembersTab';
 import { ProjectActivityTab } from './pages/projects/ProjectActivityTab';
@@ -79,6 +81,8 @@ export const router = createBrowserRouter([
                   { path: 'milestones', element: <MilestonesTab /> },
                   { path: 'documents', element: <DocumentsTab /> },
                   { path: 'documents/:documentId', element: <LazyDocumentPage /> },
+                  { path: 'files', element: <FilesTab /> },
+                  { path: 'files/:fileId', element: <FilePage /> },
                   { path: 'members', element: <ProjectMembersTab /> },
                   { path: 'activity', element: <ProjectActivityTab /> },
                 ],

@@ -27,18 +27,26 @@ function isTokenProblem(error: unknown): boolean {
  */
 export const api = createClient<paths>({ fetch: async (request) => sendSignedIn(await outgoing(request)) });
 
-async function sendSignedIn(request: Outgoing): Promise<Response> {
+function sendSignedIn(request: Outgoing): Promise<Response> {
+  return asSignedIn((token) => send(request, token));
+}
+
+/**
+ * Runs `attempt` with the access token, and once more after a refresh when there was none
+ * or the server refused it. Also used by uploads, which go out another way (with progress).
+ */
+export async function asSignedIn<T>(attempt: (token: string | null) => Promise<T>): Promise<T> {
   const token = getAccessToken();
   if (token) {
     try {
-      return await send(request, token);
+      return await attempt(token);
     } catch (error) {
       if (!isTokenProblem(error)) throw error;
     }
   }
   // Another request may have refreshed while this one was out: then just use the new token.
   if (!token || getAccessToken() === token) await refreshOrEnd();
-  return send(request, getAccessToken());
+  return attempt(getAccessToken());
 }
 
 async function refreshOrEnd() {

@@ -41,13 +41,21 @@ export async function outgoing(request: Request): Promise<Outgoing> {
  * when given; answers the response when it is a success (a JSON one checked to be JSON),
  * or throws an ApiError. A refused CSRF token is fetched anew and the request retried once.
  */
-export async function send(request: Outgoing, bearer: string | null): Promise<Response> {
+export function send(request: Outgoing, bearer: string | null): Promise<Response> {
+  return withCsrfRetry(() => attempt(request, bearer));
+}
+
+/**
+ * Runs `attempt` (which sends the CSRF token it gets from getCsrfToken), and once more with a
+ * fresh token when the server refused it. Also used by uploads, which go out another way.
+ */
+export async function withCsrfRetry<T>(attempt: () => Promise<T>): Promise<T> {
   try {
-    return await attempt(request, bearer);
+    return await attempt();
   } catch (error) {
     if (error instanceof ApiError && error.status === 403 && CSRF_ERRORS.has(error.code)) {
       forgetCsrfToken();
-      return attempt(request, bearer);
+      return attempt();
     }
     throw error;
   }

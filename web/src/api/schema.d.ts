@@ -7310,7 +7310,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `Upload-Length` is missing or not a number. */
+            /** @description `Tus-Resumable` or `Upload-Length` is missing, or the length is not a number. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7338,7 +7338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not tus 1.0.0 (`tus_version_unsupported`). */
+            /** @description Another version of tus than 1.0.0 (`tus_version_unsupported`). */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7449,6 +7449,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No `Tus-Resumable`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             /** @description No such upload of yours, or it expired. */
             404: {
@@ -7468,7 +7477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not tus 1.0.0. */
+            /** @description Another version of tus than 1.0.0. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7504,6 +7513,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No `Tus-Resumable`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             /** @description No such upload of yours, or it expired. */
             404: {
@@ -7514,7 +7532,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not tus 1.0.0. */
+            /** @description Another version of tus than 1.0.0. */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -7556,7 +7574,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `Upload-Offset` is missing or not a number, or the body broke off (`upload_incomplete`; what arrived is kept). */
+            /** @description `Tus-Resumable` or `Upload-Offset` is missing, the offset is not a number, or the body broke off (`upload_incomplete`; what arrived is kept). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7593,7 +7611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not tus 1.0.0. */
+            /** @description Another version of tus than 1.0.0. */
             412: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import type { InvitationView, MemberView, ProjectMemberView, ProjectView, TaskView, UserView } from './schema';
+import type { FileView, InvitationView, MemberView, paths, ProjectMemberView, ProjectView, TaskView, UserView } from './schema';
 
 /**
  * The API's vocabularies, as the generated types state them (schema.d.ts, from the server's
@@ -16,6 +16,10 @@ export type Priority = ProjectView['priority'] & TaskView['priority'];
 export type TaskStatus = TaskView['status'];
 export type InvitationStatus = InvitationView['status'];
 export type UserType = UserView['userType'];
+export type FileKind = FileView['kind'];
+type FilesQuery = NonNullable<paths['/api/projects/{id}/files']['get']['parameters']['query']>;
+export type FileSort = NonNullable<FilesQuery['sort']>;
+export type SortOrder = NonNullable<FilesQuery['order']>;
 
 /** Every word of `Word`, each given once, in the order given. */
 const wordsOf =
@@ -36,3 +40,10 @@ export const TASK_STATUSES = wordsOf<TaskStatus>()(['todo', 'in_progress', 'revi
 export const PROJECT_ROLES = wordsOf<ProjectRole>()(['lead', 'editor', 'reviewer', 'viewer']);
 
 export const USER_TYPES = wordsOf<UserType>()(['client', 'designer']);
+
+/** What files are, as the server tells them from their bytes. */
+export const FILE_KINDS = wordsOf<FileKind>()(['image', 'vector', 'pdf', 'video', 'audio', 'archive', 'design']);
+
+/** What the file list is ordered by, and which way. */
+export const FILE_SORTS = wordsOf<FileSort>()(['date', 'name', 'size']);
+export const SORT_ORDERS = wordsOf<SortOrder>()(['asc', 'desc']);

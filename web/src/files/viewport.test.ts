@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FITTED, MAX_SCALE, MIN_SCALE, panBy, percentOf, wheelFactor, zoomBy, ZOOM_STEP } from './viewport';
+import { afterKey, FITTED, KEY_STEP, MAX_SCALE, MIN_SCALE, panBy, percentOf, wheelFactor, zoomBy, ZOOM_STEP } from './viewport';
 
 /** Where image point `u` (from its centre, unscaled) shows, from the stage's middle. */
 const shown = (view: { scale: number; x: number; y: number }, u: { x: number; y: number }) => ({
@@ -39,5 +39,20 @@ describe('the image viewport', () => {
     expect(wheelFactor(-100)).toBeCloseTo(ZOOM_STEP);
     expect(wheelFactor(100)).toBeCloseTo(1 / ZOOM_STEP);
     expect(wheelFactor(0)).toBe(1);
+  });
+
+  it('counts a wheel line as 40 pixels', () => {
+    expect(wheelFactor(-3, 1)).toBeCloseTo(wheelFactor(-120));
+  });
+
+  it('answers the keys: + and − zoom, 0 fits, arrows move the image, others are left alone', () => {
+    const view = { scale: 2, x: 10, y: 10 };
+    expect(afterKey(view, '+')?.scale).toBeCloseTo(2 * ZOOM_STEP);
+    expect(afterKey(view, '=')?.scale).toBeCloseTo(2 * ZOOM_STEP);
+    expect(afterKey(view, '-')?.scale).toBeCloseTo(2 / ZOOM_STEP);
+    expect(afterKey(view, '0')).toEqual(FITTED);
+    expect(afterKey(view, 'ArrowLeft')).toEqual({ scale: 2, x: 10 - KEY_STEP, y: 10 });
+    expect(afterKey(view, 'ArrowDown')).toEqual({ scale: 2, x: 10, y: 10 + KEY_STEP });
+    expect(afterKey(view, 'Tab')).toBeUndefined();
   });
 });

@@ -32,8 +32,42 @@ export function zoomBy(view: Viewport, factor: number, at = { x: 0, y: 0 }): Vie
 /** Moved by a drag of `dx`, `dy` screen pixels. */
 export const panBy = (view: Viewport, dx: number, dy: number): Viewport => ({ ...view, x: view.x + dx, y: view.y + dy });
 
+/** Pixels a wheel "line" counts for (WheelEvent.deltaMode 1, as some browsers and mice report). */
+const LINE_PIXELS = 40;
+
 /** The wheel's zoom: each notch (100 pixels of `deltaY`) one step, up to zoom in. */
-export const wheelFactor = (deltaY: number): number => ZOOM_STEP ** (-deltaY / 100);
+export const wheelFactor = (deltaY: number, deltaMode = 0): number =>
+  ZOOM_STEP ** (-(deltaMode === 1 ? deltaY * LINE_PIXELS : deltaY) / 100);
+
+/** How far one press of an arrow key moves the image. */
+export const KEY_STEP = 40;
+
+/**
+ * The view after a key press on the viewer: + and − zoom, 0 fits again, the arrow keys move
+ * the image; undefined for any other key (left to the browser).
+ */
+export function afterKey(view: Viewport, key: string): Viewport | undefined {
+  switch (key) {
+    case '+':
+    case '=':
+      return zoomBy(view, ZOOM_STEP);
+    case '-':
+    case '_':
+      return zoomBy(view, 1 / ZOOM_STEP);
+    case '0':
+      return FITTED;
+    case 'ArrowLeft':
+      return panBy(view, -KEY_STEP, 0);
+    case 'ArrowRight':
+      return panBy(view, KEY_STEP, 0);
+    case 'ArrowUp':
+      return panBy(view, 0, -KEY_STEP);
+    case 'ArrowDown':
+      return panBy(view, 0, KEY_STEP);
+    default:
+      return undefined;
+  }
+}
 
 /** "150%". */
 export const percentOf = (view: Viewport): string => `${Math.round(view.scale * 100)}%`;

@@ -42,10 +42,20 @@ fn answered(outcome: Result<Response, ApiError>) -> Response {
     resumable(outcome.unwrap_or_else(IntoResponse::into_response))
 }
 
-/// A request that does not speak tus 1.0.0 is refused before anything else (412).
+/// A request that does not speak tus 1.0.0 is refused before anything else: 400 when it
+/// says no version, 412 (as tus has it) when it names another.
 fn speaks_tus(headers: &HeaderMap) -> Result<(), ApiError> {
-    if headers.get("tus-resumable").is_some_and(|v| v == VERSION) {
-        return Ok(());
+    match headers.get("tus-resumable") {
+        Some(version) if version == VERSION => return Ok(()),
+        Some(version) if !version.is_empty() => {}
+        _ => {
+            return Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                "Send `Tus-Resumable: 1.0.0` with every request of a resumable upload.",
+            )
+            .with_field("Tus-Resumable"));
+        }
     }
     Err(ApiError::new(
         StatusCode::PRECONDITION_FAILED,
@@ -171,10 +181,10 @@ pub async fn capabilities(State(state): State<AppState>) -> Response {
         ("Upload-Metadata" = String, Header, description = "`filename`, and `projectId` (a new file) or `fileId` (a new version), each `key base64(value)`, comma-separated.")),
     responses(
         (status = 201, description = "Made: `Location` is where to send its bytes; `Upload-Expires` says until when."),
-        (status = 400, description = "`Upload-Length` is missing or not a number.", body = ErrorBody),
+        (status = 400, description = "`Tus-Resumable` or `Upload-Length` is missing, or the length is not a number.", body = ErrorBody),
         (status = 403, description = "You may not upload there (`forbidden`), or uploads are off (`uploads_disabled`).", body = ErrorBody),
         (status = 404, description = "No such project or file (or not one you may see).", body = ErrorBody),
-        (status = 412, description = "Not tus 1.0.0 (`tus_version_unsupported`).", body = ErrorBody),
+        (status = 412, description = "Another version of tus than 1.0.0 (`tus_version_unsupported`).", body = ErrorBody),
         (status = 413, description = "Longer than `MAX_FILE_SIZE` (`file_too_large`).", body = ErrorBody),
         (status = 422, description = "The metadata cannot be read or names nothing to upload to; or the length is 0 (`empty_file`).", body = ErrorBody),
         (status = 507, description = "The organization's storage quota has no room (`storage_quota_exceeded`).", body = ErrorBody)))]
@@ -210,8 +220,9 @@ pub async fn create(
     params(("id" = Uuid, Path), ("Tus-Resumable" = String, Header, description = "`1.0.0`.")),
     responses(
         (status = 200, description = "`Upload-Offset`, `Upload-Length`, `Upload-Expires`."),
+        (status = 400, description = "No `Tus-Resumable`.", body = ErrorBody),
         (status = 404, description = "No such upload of yours, or it expired.", body = ErrorBody),
-        (status = 412, description = "Not tus 1.0.0.", body = ErrorBody)))]
+        (status = 412, description = "Another version of tus than 1.0.0.", body = ErrorBody)))]
 pub async fn offset(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
@@ -238,11 +249,11 @@ pub async fn offset(
     request_body(content = Vec<u8>, content_type = "application/offset+octet-stream"),
     responses(
         (status = 204, description = "Stored; `Upload-Offset` is where the upload now is."),
-        (status = 400, description = "`Upload-Offset` is missing or not a number, or the body broke off (`upload_incomplete`; what arrived is kept).", body = ErrorBody),
+        (status = 400, description = "`Tus-Resumable` or `Upload-Offset` is missing, the offset is not a number, or the body broke off (`upload_incomplete`; what arrived is kept).", body = ErrorBody),
         (status = 403, description = "Whole, but you may no longer upload there (the upload is dropped).", body = ErrorBody),
         (status = 404, description = "No such upload of yours, or it expired.", body = ErrorBody),
         (status = 409, description = "Not the offset the server holds (`upload_offset_mismatch`), or another request is sending it (`upload_busy`).", body = ErrorBody),
-        (status = 412, description = "Not tus 1.0.0.", body = ErrorBody),
+        (status = 412, description = "Another version of tus than 1.0.0.", body = ErrorBody),
         (status = 413, description = "More bytes than `Upload-Length` (`file_too_large`).", body = ErrorBody),
         (status = 415, description = "Not `application/offset+octet-stream`; or, whole, not a type FluxStudio takes (`unsupported_file_type`; the upload is dropped).", body = ErrorBody),
         (status = 507, description = "Whole, but the organization's storage quota has no room (the upload is dropped).", body = ErrorBody)))]
@@ -281,9 +292,10 @@ pub async fn append(
     params(("id" = Uuid, Path), ("Tus-Resumable" = String, Header, description = "`1.0.0`.")),
     responses(
         (status = 204, description = "Gone."),
+        (status = 400, description = "No `Tus-Resumable`.", body = ErrorBody),
         (status = 404, description = "No such upload of yours, or it expired.", body = ErrorBody),
         (status = 409, description = "Another request is sending it (`upload_busy`).", body = ErrorBody),
-        (status = 412, description = "Not tus 1.0.0.", body = ErrorBody)))]
+        (status = 412, description = "Another version of tus than 1.0.0.", body = ErrorBody)))]
 pub async fn terminate(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,

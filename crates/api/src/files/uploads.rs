@@ -5,12 +5,13 @@
 
 use axum::{
     Json,
-    body::Body,
+    body::{Body, BodyDataStream},
     extract::{Path, Request, State},
-    http::{HeaderMap, StatusCode, header},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
 };
-use fluxstudio_files::{Destination, FileView};
+use fluxstudio_files::{Destination, FileError, FileView};
 use fluxstudio_store::DbId;
+use futures_util::StreamExt;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -45,12 +46,12 @@ pub async fn upload(
     request: Request,
 ) -> Result<(StatusCode, Json<FileView>), ApiError> {
     let project = path_id(&project, "project")?;
+    let (parts, body) = request.into_parts();
     let to = state
         .files()
-        .to_project(caller.user, project, declared(request.headers()))
-        .await?;
-    let boundary = boundary(request.headers())?;
-    receive(&state, caller.user, to, boundary, request.into_body()).await
+        .to_project(caller.user, project, declared(&parts.headers))
+        .await;
+    receive(&state, caller.user, to, &parts.headers, body).await
 }
 
 /// Upload a new version of a file (the project's leads and editors, and whoever uploaded
@@ -73,39 +74,69 @@ pub async fn upload_version(
     request: Request,
 ) -> Result<(StatusCode, Json<FileView>), ApiError> {
     let id = path_id(&id, "file")?;
+    let (parts, body) = request.into_parts();
     let to = state
         .files()
-        .to_file(caller.user, id, declared(request.headers()))
-        .await?;
-    let boundary = boundary(request.headers())?;
-    receive(&state, caller.user, to, boundary, request.into_body()).await
+        .to_file(caller.user, id, declared(&parts.headers))
+        .await;
+    receive(&state, caller.user, to, &parts.headers, body).await
 }
 
-/// Reads the form's first part, which must be the file, and streams it to its destination.
+/// Reads the form's first part, which must be the file, and streams it to its destination
+/// (when the caller may send it there).
+///
+/// A refusal reads the rest of the body first (within the body limit) so the client, still
+/// sending, hears it: an answer before the body is read, then a closed connection, reaches
+/// most clients as a reset instead. The exception is a file over the limit, which is cut off
+/// there with `Connection: close`: reading on would read past the limit.
 async fn receive(
     state: &AppState,
     user: DbId,
-    to: Destination,
-    boundary: String,
+    to: Result<Destination, FileError>,
+    headers: &HeaderMap,
     body: Body,
 ) -> Result<(StatusCode, Json<FileView>), ApiError> {
+    let (to, boundary) = match (to, boundary(headers)) {
+        (Ok(to), Ok(boundary)) => (to, boundary),
+        (Err(error), _) => return Err(drained(body.into_data_stream(), error.into()).await),
+        (_, Err(error)) => return Err(drained(body.into_data_stream(), error).await),
+    };
     let mut form = multer::Multipart::new(body.into_data_stream(), boundary);
-    let field = form
-        .next_field()
-        .await
-        .map_err(|error| unreadable(&error))?
-        .filter(|field| field.name() == Some("file"))
-        .ok_or_else(|| {
-            ApiError::new(
+    let field = match form.next_field().await {
+        Ok(Some(field)) if field.name() == Some("file") => field,
+        Ok(_) => {
+            let error = ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid",
                 "Send the file as the form's first part, named `file`.",
             )
-            .with_field("file")
-        })?;
+            .with_field("file");
+            return Err(drained_form(form, error).await);
+        }
+        Err(error) => return Err(unreadable(&error)),
+    };
     let name = field.file_name().unwrap_or_default().to_owned();
-    let view = state.files().receive(user, to, &name, field).await?;
-    Ok((StatusCode::CREATED, Json(view)))
+    match state.files().receive(user, to, &name, field).await {
+        Ok(view) => Ok((StatusCode::CREATED, Json(view))),
+        Err(error @ FileError::TooLarge { .. }) => Err(ApiError::from(error).with_headers(|h| {
+            h.insert(header::CONNECTION, HeaderValue::from_static("close"));
+        })),
+        Err(error) => Err(drained_form(form, error.into()).await),
+    }
+}
+
+/// `error`, once the rest of `body` was read and dropped.
+async fn drained(mut body: BodyDataStream, error: ApiError) -> ApiError {
+    while let Some(Ok(_)) = body.next().await {}
+    error
+}
+
+/// `error`, once the rest of the form was read and dropped.
+async fn drained_form(mut form: multer::Multipart<'_>, error: ApiError) -> ApiError {
+    while let Ok(Some(mut field)) = form.next_field().await {
+        while let Ok(Some(_)) = field.chunk().await {}
+    }
+    error
 }
 
 /// The form's boundary, from a `multipart/form-data` content type.

@@ -9,6 +9,8 @@ export function ProjectTabs({ projectId }: { projectId: string }) {
     { to: `${base}/milestones`, label: 'Milestones' },
     // Also current inside one of its documents.
     { to: `${base}/documents`, label: 'Documents' },
+    // Also current inside one of its files.
+    { to: `${base}/files`, label: 'Files' },
     { to: `${base}/members`, label: 'Members' },
     { to: `${base}/activity`, label: 'Activity' },
   ];

@@ -1,0 +1,46 @@
+import { api } from './client';
+import { unwrap, unwrapFile } from './http';
+import type { paths } from './schema';
+
+/**
+ * Typed calls for a project's files and their versions. Uploads are not here: they go out
+ * through XMLHttpRequest to report their progress (see upload.ts); these are their addresses.
+ */
+
+/** What the list can be narrowed and ordered by (`cursor` aside, which paging adds). */
+export type FileListQuery = Omit<NonNullable<paths['/api/projects/{id}/files']['get']['parameters']['query']>, 'cursor'>;
+
+/** One page of the project's files, each with its newest version. */
+export const fetchFilesPage = (id: string, query: FileListQuery, cursor: string | null) =>
+  unwrap(api.GET('/api/projects/{id}/files', { params: { path: { id }, query: { ...query, cursor: cursor ?? undefined } } }));
+
+export const fetchFile = (id: string) => unwrap(api.GET('/api/files/{id}', { params: { path: { id } } }));
+
+/** 422 on `name` when blank or too long; 403 for those who may not manage the file. */
+export const renameFile = (id: string, name: string) =>
+  unwrap(api.PATCH('/api/files/{id}', { params: { path: { id } }, body: { name } }));
+
+/** Answers 204, no body. */
+export const deleteFile = (id: string): Promise<void> =>
+  unwrap(api.DELETE('/api/files/{id}', { params: { path: { id } } })).then(() => undefined);
+
+/** The file's versions, newest first. */
+export const fetchVersions = (id: string) =>
+  unwrap(api.GET('/api/files/{id}/versions', { params: { path: { id } } })).then((body) => body.items);
+
+/** One version's bytes (they need the bearer token, so no `<img src>` can load them itself). */
+export const fetchVersionContent = (id: string, number: number) =>
+  unwrapFile(
+    api.GET('/api/files/{id}/versions/{number}/content', {
+      params: { path: { id, number } },
+      // Not JSON: `send` hands the bytes over as they came.
+      headers: { Accept: '*/*' },
+      parseAs: 'blob',
+    }),
+  );
+
+/** Where a new file of the project is sent (multipart, one part `file`). */
+export const newFileAddress = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/files`;
+
+/** Where a new version of a file is sent (the same form). */
+export const newVersionAddress = (fileId: string) => `/api/files/${encodeURIComponent(fileId)}/versions`;

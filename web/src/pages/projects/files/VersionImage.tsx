@@ -1,0 +1,41 @@
+import { useMemo, useState, type CSSProperties } from 'react';
+import type { FileKind } from '../../../api/vocabularies';
+import { imageOf } from '../../../components/objectUrl';
+import { useInView } from '../../../components/useInView';
+import { useVersionContent } from '../../../files/queries';
+import { KindIcon } from './KindIcon';
+
+interface VersionImageProps {
+  fileId: string;
+  number: number;
+  /** The file's name and kind, for the tile shown when there is no picture. */
+  name: string;
+  kind: FileKind;
+  /** '' when words next to it already name it (a thumbnail beside the name). */
+  alt: string;
+  className?: string;
+  /** Fetch the bytes only once the image comes near the window (long lists of thumbnails). */
+  lazy?: boolean;
+  style?: CSSProperties;
+}
+
+/**
+ * One version of an image, fetched with the access token and shown through a `blob:` URL.
+ * While it loads, and when it cannot be read or shown (TIFF, HEIF…), the kind's tile stands in.
+ */
+export function VersionImage({ fileId, number, name, kind, alt, className, lazy = false, style }: VersionImageProps) {
+  const [seen, watch] = useInView<HTMLSpanElement>();
+  const content = useVersionContent(fileId, number, !lazy || seen);
+  const [broken, setBroken] = useState<Blob | null>(null);
+  const blob = content.data;
+  const attach = useMemo(() => (blob ? imageOf(blob) : undefined), [blob]);
+
+  if (!blob || !attach || broken === blob) {
+    return (
+      <span ref={watch} className="version-image__stand-in" aria-busy={content.isFetching || undefined}>
+        <KindIcon kind={kind} name={name} />
+      </span>
+    );
+  }
+  return <img ref={attach} className={className} alt={alt} style={style} draggable={false} onError={() => setBroken(blob)} />;
+}
