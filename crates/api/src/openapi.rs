@@ -174,6 +174,7 @@ fn file_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(items::get, items::rename, items::delete))
         .routes(routes!(items::versions, uploads::upload_version))
         .routes(routes!(content::content))
+        .routes(routes!(content::preview))
         .routes(routes!(tus::capabilities, tus::create))
         .routes(routes!(tus::get, tus::offset, tus::append, tus::terminate))
 }

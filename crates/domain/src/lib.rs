@@ -15,6 +15,7 @@ pub mod notification_kind;
 pub mod org_role;
 pub mod password;
 pub mod permissions;
+pub mod preview_state;
 pub mod priority;
 pub mod project_role;
 pub mod project_status;
@@ -38,6 +39,7 @@ pub use password::Password;
 pub use permissions::{
     Access, Actor, OrgAction, ProjectAction, effective_project_role, org_access, project_access,
 };
+pub use preview_state::PreviewState;
 pub use priority::Priority;
 pub use project_role::ProjectRole;
 pub use project_status::ProjectStatus;

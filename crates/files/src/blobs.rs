@@ -22,6 +22,8 @@ use crate::kinds::{self, HEAD_BYTES, Kind};
 pub(crate) const TEMPORARY: &str = "tmp";
 /// Where whole blobs live (`blobs/ab/ab12…`).
 pub(crate) const BLOBS: &str = "blobs";
+/// Where a blob's previews live (`previews/<sha256>/small.jpg`).
+pub(crate) const PREVIEWS: &str = "previews";
 
 /// Parts in flight to the store at once, each up to `object_store`'s part size (5 MiB):
 /// what an upload holds in memory is bounded by this, not by the file's size.
@@ -160,6 +162,31 @@ impl Blobs {
         if let Err(error) = self.store.delete(&staged.temporary).await {
             tracing::warn!(%error, "could not remove a discarded upload; the sweep will");
         }
+    }
+
+    fn preview_key(sha256: &str, name: &str) -> Path {
+        Path::from(format!("{PREVIEWS}/{sha256}/{name}.jpg"))
+    }
+
+    /// Stores the preview `name` of the blob `sha256` (it goes when the blob does).
+    pub async fn put_preview(
+        &self,
+        sha256: &str,
+        name: &str,
+        jpeg: Bytes,
+    ) -> Result<(), object_store::Error> {
+        self.store
+            .put(&Self::preview_key(sha256, name), jpeg.into())
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn get_preview(
+        &self,
+        sha256: &str,
+        name: &str,
+    ) -> Result<GetResult, object_store::Error> {
+        self.store.get(&Self::preview_key(sha256, name)).await
     }
 
     /// The blob's bytes, all of them or `range`.

@@ -33,6 +33,11 @@ pub enum FileError {
     /// Another request is already sending (or finishing) this resumable upload.
     #[error("Another request is sending this upload; wait for it, then ask where it is.")]
     UploadBusy,
+    /// The version has no preview to give: none for its type, or not (yet) made.
+    #[error("This version has no preview ({0}).")]
+    NoPreview(fluxstudio_domain::PreviewState),
+    #[error(transparent)]
+    Preview(#[from] crate::previews::PreviewError),
     #[error("{0}")]
     Storage(String),
 }
@@ -51,6 +56,8 @@ impl FileError {
             Self::BrokeOff(_) => says(400, "upload_incomplete").on("file"),
             Self::OffsetMismatch { .. } => says(409, "upload_offset_mismatch").on("Upload-Offset"),
             Self::UploadBusy => says(409, "upload_busy"),
+            Self::NoPreview(_) => says(404, "no_preview"),
+            Self::Preview(_) => Refusal::internal(),
             Self::Storage(_) => Refusal::internal(),
         }
     }

@@ -4,8 +4,9 @@
 
 use std::{path::PathBuf, sync::Arc};
 
-use fluxstudio_store::{Db, files};
+use fluxstudio_store::{Db, DbId, files};
 use fluxstudio_workspace::Workspace;
+use tokio::sync::mpsc;
 
 use crate::{Blobs, FileError, spool::Spool, sweep::Swept};
 
@@ -36,13 +37,16 @@ pub struct Files {
     inner: Arc<Inner>,
 }
 
-struct Inner {
+pub(crate) struct Inner {
     db: Db,
     workspace: Workspace,
     blobs: Blobs,
     /// Resumable uploads in progress, on the local disk.
     spool: Spool,
     settings: FileSettings,
+    /// Versions whose previews are to be made (see `preview_work`), and the worker's end.
+    pub(crate) previews: mpsc::UnboundedSender<DbId>,
+    pub(crate) queued: std::sync::Mutex<Option<mpsc::UnboundedReceiver<DbId>>>,
 }
 
 impl Files {
@@ -55,6 +59,7 @@ impl Files {
         spool: PathBuf,
         settings: FileSettings,
     ) -> Self {
+        let (previews, queued) = mpsc::unbounded_channel();
         Self {
             inner: Arc::new(Inner {
                 db,
@@ -62,6 +67,8 @@ impl Files {
                 blobs,
                 spool: Spool::new(spool),
                 settings,
+                previews,
+                queued: std::sync::Mutex::new(Some(queued)),
             }),
         }
     }
@@ -89,6 +96,10 @@ impl Files {
             .await?;
         swept.expired_uploads = self.spool().sweep(now).await?;
         Ok(swept)
+    }
+
+    pub(crate) fn inner(&self) -> &Inner {
+        &self.inner
     }
 
     pub(crate) fn spool(&self) -> &Spool {

@@ -12,7 +12,7 @@ use object_store::{ObjectStore, ObjectStoreExt, path::Path};
 
 use crate::{
     Blobs,
-    blobs::{BLOBS, TEMPORARY},
+    blobs::{BLOBS, PREVIEWS, TEMPORARY},
 };
 
 /// What a sweep removed.
@@ -53,6 +53,15 @@ impl Blobs {
             if !named(sha256).await? {
                 self.store.delete(&object).await?;
                 swept.unnamed += 1;
+            }
+        }
+        // Previews live as long as their blob: `previews/<sha256>/<size>.jpg`.
+        for object in self.older(PREVIEWS, before).await? {
+            let Some(sha256) = object.parts().nth(1).map(|part| part.as_ref().to_owned()) else {
+                continue;
+            };
+            if !named(sha256).await? {
+                self.store.delete(&object).await?;
             }
         }
         Ok(swept)

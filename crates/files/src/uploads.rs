@@ -132,6 +132,7 @@ impl Files {
             }
         };
         drop(naming);
+        self.queue_preview(id);
         let metadata = Some(json!({"version": number}));
         self.record(&to.project, user, action, file, &name, metadata)
             .await;
@@ -187,5 +188,6 @@ fn new_version(stored: &Stored, user: DbId, id: DbId) -> NewVersion<'_> {
         mime: stored.kind.mime,
         family: stored.kind.family,
         uploaded_by: user,
+        preview: crate::preview_work::previewed(stored.kind.family),
     }
 }

@@ -1,7 +1,7 @@
 //! Files and versions as the API shows them.
 
 use chrono::{DateTime, Utc};
-use fluxstudio_domain::FileFamily;
+use fluxstudio_domain::{FileFamily, PreviewState};
 use fluxstudio_store::files::{ListedFile, VersionRow};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -47,6 +47,14 @@ pub struct VersionView {
     pub created_at: DateTime<Utc>,
     /// Where the bytes are downloaded (`GET`, with the access token).
     pub content_url: String,
+    /// Its previews: `none` for a type without them, `pending` while they are made,
+    /// `ready` (at `contentUrl` with `/preview?size=small|large` instead of `/content`), or
+    /// `failed`. Changes are told live as `file:preview`.
+    #[schema(value_type = String)]
+    pub preview: PreviewState,
+    /// The image's pixels, once read (also when too large to preview).
+    pub width: Option<i64>,
+    pub height: Option<i64>,
 }
 
 impl VersionView {
@@ -62,6 +70,9 @@ impl VersionView {
                 "/api/files/{}/versions/{}/content",
                 row.file_id.0, row.number
             ),
+            preview: row.preview,
+            width: row.width,
+            height: row.height,
         }
     }
 }

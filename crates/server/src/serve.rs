@@ -49,6 +49,7 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         )),
         tokio::spawn(watch.clone().run(state.workspace().bus().subscribe())),
         tokio::spawn(sweep_files(state.files().clone(), config.files.sweep_grace)),
+        tokio::spawn(state.files().clone().run_previews()),
     ];
 
     let only_collab = args.only == Some(OnlyService::Collab);

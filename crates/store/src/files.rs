@@ -3,7 +3,7 @@
 //! its first version are written together, and so are a new version and the file's count.
 
 use chrono::{DateTime, Utc};
-use fluxstudio_domain::FileFamily;
+use fluxstudio_domain::{FileFamily, PreviewState};
 
 use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
@@ -29,6 +29,9 @@ pub struct VersionRow {
     pub mime: String,
     pub uploaded_by: Option<DbId>,
     pub created_at: DateTime<Utc>,
+    pub preview: PreviewState,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
 }
 
 /// A version's bytes as the file store keeps them, and who sent them.
@@ -40,18 +43,21 @@ pub struct NewVersion<'a> {
     pub mime: &'a str,
     pub family: FileFamily,
     pub uploaded_by: DbId,
+    /// `pending` when previews will be made for it, else `none`.
+    pub preview: PreviewState,
 }
 
 const FILE_COLUMNS: &str =
     "id, project_id, name, family, latest_version, created_by, created_at, updated_at";
-const VERSION_COLUMNS: &str = "id, file_id, number, sha256, size, mime, uploaded_by, created_at";
+const VERSION_COLUMNS: &str =
+    "id, file_id, number, sha256, size, mime, uploaded_by, created_at, preview, width, height";
 /// Inserts `$version` as number `$number` of `$file` in the open write transaction `$tx`.
 /// A macro, because the transaction's type is the engine's (see `write_with!`).
 macro_rules! insert_version {
     ($tx:ident, $file:expr, $number:expr, $version:expr, $now:expr) => {
         sqlx::query(
             "INSERT INTO file_versions (id, file_id, number, sha256, size, mime, uploaded_by, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+             created_at, preview) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind($version.id)
         .bind($file)
@@ -61,6 +67,7 @@ macro_rules! insert_version {
         .bind($version.mime)
         .bind($version.uploaded_by)
         .bind($now)
+        .bind($version.preview)
         .execute(&mut *$tx)
         .await?
     };
@@ -166,6 +173,9 @@ pub struct ListedFile {
     pub mime: String,
     pub version_by: Option<DbId>,
     pub version_at: DateTime<Utc>,
+    pub preview: PreviewState,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
 }
 
 impl ListedFile {
@@ -180,13 +190,16 @@ impl ListedFile {
             mime: self.mime.clone(),
             uploaded_by: self.version_by,
             created_at: self.version_at,
+            preview: self.preview,
+            width: self.width,
+            height: self.height,
         }
     }
 }
 
 const LISTED: &str = "SELECT f.id, f.project_id, f.name, f.family, f.latest_version, \
      f.created_by, f.created_at, f.updated_at, v.id AS version_id, v.sha256, v.size, v.mime, \
-     v.uploaded_by AS version_by, v.created_at AS version_at \
+     v.uploaded_by AS version_by, v.created_at AS version_at, v.preview, v.width, v.height \
      FROM files f JOIN file_versions v ON v.file_id = f.id AND v.number = f.latest_version";
 
 /// A file with its newest version.
@@ -300,6 +313,38 @@ pub async fn version_by_id(db: &Db, id: DbId) -> Result<Option<VersionRow>, Stor
         .bind(id)
         .fetch_optional(pool)
         .await)?)
+}
+
+/// Versions whose previews are still to be made (after a restart, say), oldest first.
+pub async fn pending_previews(db: &Db, limit: i64) -> Result<Vec<VersionRow>, StoreError> {
+    let sql = sqlx::AssertSqlSafe(format!(
+        "SELECT {VERSION_COLUMNS} FROM file_versions WHERE preview = 'pending' \
+         ORDER BY id LIMIT $1"
+    ));
+    Ok(read_with!(db, |pool| sqlx::query_as(sql)
+        .bind(limit)
+        .fetch_all(pool)
+        .await)?)
+}
+
+/// Where version `id`'s previews stand, with the image's size once read.
+pub async fn set_preview(
+    db: &Db,
+    id: DbId,
+    state: PreviewState,
+    size: Option<(i64, i64)>,
+) -> Result<(), StoreError> {
+    const SQL: &str =
+        "UPDATE file_versions SET preview = $2, width = $3, height = $4 WHERE id = $1";
+    write_with!(db, |pool| sqlx::query(SQL)
+        .bind(id)
+        .bind(state)
+        .bind(size.map(|(w, _)| w))
+        .bind(size.map(|(_, h)| h))
+        .execute(pool)
+        .await
+        .map(|_| ()))?;
+    Ok(())
 }
 
 /// Whether any version names the blob `sha256` (the sweep keeps those).

@@ -39,6 +39,18 @@ export const fetchVersionContent = (id: string, number: number) =>
     }),
   );
 
+/** One version's preview (a JPEG; `small` is 256 pixels on its longest side, `large` 1024). */
+export const fetchVersionPreview = (id: string, number: number, size: PreviewSize) =>
+  unwrapFile(
+    api.GET('/api/files/{id}/versions/{number}/preview', {
+      params: { path: { id, number }, query: { size } },
+      headers: { Accept: '*/*' },
+      parseAs: 'blob',
+    }),
+  );
+
+export type PreviewSize = 'small' | 'large';
+
 /** Where a new file of the project is sent (multipart, one part `file`). */
 export const newFileAddress = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/files`;
 

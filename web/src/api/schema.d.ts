@@ -691,6 +691,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files/{id}/versions/{number}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A version's preview: a JPEG of the image, its longest side 256 (`small`) or 1024
+         *     (`large`) pixels. Only for versions whose `preview` is `ready`.
+         */
+        get: operations["get_files_id_versions_number_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2583,6 +2603,8 @@ export interface components {
             contentUrl: string;
             /** Format: date-time */
             createdAt: string;
+            /** Format: int64 */
+            height?: number | null;
             /**
              * @description The type told from the bytes (`application/octet-stream` for design formats known
              *     by their extension).
@@ -2593,6 +2615,13 @@ export interface components {
              * @description 1 for the first version, then 2, 3…
              */
             number: number;
+            /**
+             * @description Its previews: `none` for a type without them, `pending` while they are made,
+             *     `ready` (at `contentUrl` with `/preview?size=small|large` instead of `/content`), or
+             *     `failed`. Changes are told live as `file:preview`.
+             * @enum {string}
+             */
+            preview: "none" | "pending" | "ready" | "failed";
             /** @description The SHA-256 of the bytes, lower-case hex (also the download's `ETag`). */
             sha256: string;
             /**
@@ -2602,6 +2631,11 @@ export interface components {
             size: number;
             /** Format: uuid */
             uploadedBy?: string | null;
+            /**
+             * Format: int64
+             * @description The image's pixels, once read (also when too large to preview).
+             */
+            width?: number | null;
         };
     };
     responses: {
@@ -4720,6 +4754,55 @@ export interface operations {
                 };
             };
             422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_files_id_versions_number_preview: {
+        parameters: {
+            query?: {
+                /** @description `small` (256 pixels on its longest side, the default) or `large` (1024). */
+                size?: "small" | "large";
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The version's number. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JPEG; it never changes, so it may be kept. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": number[];
+                };
+            };
+            /** @description Your copy is this preview. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["UnreadableQuery"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such file or version, or it has no preview (`no_preview`: none for its type, not yet made, or failed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["InvalidQuery"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

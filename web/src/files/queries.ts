@@ -1,5 +1,13 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { fetchFile, fetchFilesPage, fetchVersionContent, fetchVersions, type FileListQuery } from '../api/files';
+import {
+  fetchFile,
+  fetchFilesPage,
+  fetchVersionContent,
+  fetchVersionPreview,
+  fetchVersions,
+  type FileListQuery,
+  type PreviewSize,
+} from '../api/files';
 import { fileKeys } from './queryKeys';
 
 /** The reads of the files pages, one hook each, sharing the keys in queryKeys.ts. */
@@ -30,6 +38,15 @@ export const useVersionContent = (id: string, number: number, enabled = true) =>
     queryKey: fileKeys.content(id, number),
     queryFn: () => fetchVersionContent(id, number).then((file) => file.blob),
     // The same number always names the same bytes.
+    staleTime: Infinity,
+    enabled,
+  });
+
+/** A version's preview, once the server made it (`preview === 'ready'`); it never changes. */
+export const useVersionPreview = (id: string, number: number, size: PreviewSize, enabled = true) =>
+  useQuery({
+    queryKey: fileKeys.preview(id, number, size),
+    queryFn: () => fetchVersionPreview(id, number, size).then((file) => file.blob),
     staleTime: Infinity,
     enabled,
   });

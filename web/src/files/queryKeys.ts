@@ -19,4 +19,5 @@ export const fileKeys = {
   one: (id: string) => [...ALL, id] as const,
   versions: (id: string) => [...ALL, id, 'versions'] as const,
   content: (id: string, number: number) => ['account', 'file-content', id, number] as const,
+  preview: (id: string, number: number, size: string) => ['account', 'file-preview', id, number, size] as const,
 };

@@ -17,8 +17,8 @@ export const BOARD_EVENTS = [
   'activity:new',
 ] as const;
 
-/** The files events: a file uploaded, given a new version, renamed or deleted (`entityId`). */
-export const FILE_EVENTS = ['file:created', 'file:version', 'file:updated', 'file:deleted'] as const;
+/** The files events: a file uploaded, given a new version, renamed, deleted, or its previews made (`entityId`). */
+export const FILE_EVENTS = ['file:created', 'file:version', 'file:updated', 'file:deleted', 'file:preview'] as const;
 
 /**
  * What a change makes stale: the views that show it are read again (they stay the only shapes).

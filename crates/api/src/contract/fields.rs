@@ -5,8 +5,8 @@
 use fluxstudio_accounts::{EventKind, Severity};
 use fluxstudio_collab::Format;
 use fluxstudio_domain::{
-    ConversationKind, FileFamily, NotificationKind, OrgRole, Priority, ProjectRole, ProjectStatus,
-    TaskStatus, UserType, email, limits, password, slug,
+    ConversationKind, FileFamily, NotificationKind, OrgRole, PreviewState, Priority, ProjectRole,
+    ProjectStatus, TaskStatus, UserType, email, limits, password, slug,
 };
 use fluxstudio_messaging::text as message_text;
 use fluxstudio_workspace::InvitationStatus;
@@ -17,7 +17,10 @@ use utoipa::openapi::{
 };
 
 use super::Rule;
-use crate::{auth::account, files::items as file_items};
+use crate::{
+    auth::account,
+    files::{content as file_content, items as file_items},
+};
 
 /// A field of a request body's schema, or a query parameter of an operation
 /// (`"GET /api/projects"`).
@@ -258,6 +261,11 @@ fn query_rules() -> Vec<(Where, &'static str, Rule)> {
             Rule::Words(file_items::SORT_WORDS),
         ),
         (
+            Query("GET /api/files/{id}/versions/{number}/preview"),
+            "size",
+            Rule::Words(file_content::PREVIEW_SIZES),
+        ),
+        (
             Query("GET /api/projects/{id}/files"),
             "order",
             Rule::Words(file_items::ORDER_WORDS),
@@ -339,6 +347,11 @@ fn reply_rules() -> Vec<(Where, &'static str, Rule)> {
             Rule::Words(ConversationKind::WORDS),
         ),
         (Reply("FileView"), "kind", Rule::Words(FileFamily::WORDS)),
+        (
+            Reply("VersionView"),
+            "preview",
+            Rule::Words(PreviewState::WORDS),
+        ),
         (
             Reply("NotificationView"),
             "kind",

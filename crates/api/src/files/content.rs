@@ -5,11 +5,11 @@
 
 use axum::{
     body::Body,
-    extract::{Path, State},
+    extract::{Path, Query, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use fluxstudio_files::{kinds, names};
+use fluxstudio_files::{PreviewSize, kinds, names};
 
 use super::ranges::{Wanted, wanted};
 use crate::{ApiError, AppState, ErrorBody, auth::extract::Authenticated, ids::path_id};
@@ -33,11 +33,7 @@ pub async fn content(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let id = path_id(&id, "file")?;
-    let number = number
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n >= 1 && !number.starts_with('+'))
-        .ok_or_else(|| ApiError::not_found("No such version."))?;
+    let number = version_number(&number)?;
     let (file, version) = state.files().version(caller.user, id, number).await?;
     let etag = format!("\"{}\"", version.sha256);
     if matches(headers.get(header::IF_NONE_MATCH), &etag) {
@@ -130,4 +126,71 @@ fn matches(header: Option<&HeaderValue>, etag: &str) -> bool {
         .split(',')
         .map(str::trim)
         .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct PreviewQuery {
+    /// `small` (256 pixels on its longest side, the default) or `large` (1024).
+    #[param(value_type = Option<String>)]
+    pub size: Option<String>,
+}
+
+pub const PREVIEW_SIZES: &[&str] = &["small", "large"];
+
+/// A version's preview: a JPEG of the image, its longest side 256 (`small`) or 1024
+/// (`large`) pixels. Only for versions whose `preview` is `ready`.
+#[utoipa::path(get, path = "/api/files/{id}/versions/{number}/preview", tag = "files",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("number" = i64, Path, minimum = 1, description = "The version's number."),
+        PreviewQuery),
+    responses(
+        (status = 200, description = "The JPEG; it never changes, so it may be kept.", content_type = "image/jpeg", body = Vec<u8>),
+        (status = 304, description = "Your copy is this preview."),
+        (status = 404, description = "No such file or version, or it has no preview (`no_preview`: none for its type, not yet made, or failed).", body = ErrorBody)))]
+pub async fn preview(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path((id, number)): Path<(String, String)>,
+    Query(query): Query<PreviewQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let id = path_id(&id, "file")?;
+    let number = version_number(&number)?;
+    let size = match query.size.as_deref() {
+        None | Some("small") => PreviewSize::Small,
+        Some("large") => PreviewSize::Large,
+        Some(other) => {
+            return Err(fluxstudio_domain::Invalid::new(
+                "size",
+                format!("\"{other}\" is not one of: small, large."),
+            )
+            .into());
+        }
+    };
+    let (version, jpeg) = state.files().preview(caller.user, id, number, size).await?;
+    let etag = format!("\"{}-{}\"", version.sha256, size.name());
+    let cache = HeaderValue::from_static("private, max-age=31536000, immutable");
+    if matches(headers.get(header::IF_NONE_MATCH), &etag) {
+        let mut response = StatusCode::NOT_MODIFIED.into_response();
+        response.headers_mut().insert(header::CACHE_CONTROL, cache);
+        return Ok(response);
+    }
+    let mut response = Response::new(Body::from(jpeg));
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
+    headers.insert(header::CACHE_CONTROL, cache);
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    Ok(response)
+}
+
+/// A version's number from the path: a whole number from 1, else no such version.
+fn version_number(raw: &str) -> Result<i64, ApiError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|n| *n >= 1 && !raw.starts_with('+'))
+        .ok_or_else(|| ApiError::not_found("No such version."))
 }

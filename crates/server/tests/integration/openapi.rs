@@ -138,6 +138,7 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("get", "/api/files/{id}/versions"),
     ("post", "/api/files/{id}/versions"),
     ("get", "/api/files/{id}/versions/{number}/content"),
+    ("get", "/api/files/{id}/versions/{number}/preview"),
     ("options", "/api/uploads"),
     ("post", "/api/uploads"),
     ("get", "/api/uploads/{id}"),

@@ -2,6 +2,7 @@
 //! do what (`access`), refusals that leave nothing behind (`refusals`), and the sweep.
 
 mod access;
+mod previews;
 mod refusals;
 mod resumable;
 mod rows;

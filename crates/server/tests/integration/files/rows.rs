@@ -21,6 +21,7 @@ fn version(sha256: &str, family: FileFamily, uploaded_by: DbId) -> NewVersion<'_
         mime: "image/png",
         family,
         uploaded_by,
+        preview: fluxstudio_domain::PreviewState::None,
     }
 }
 

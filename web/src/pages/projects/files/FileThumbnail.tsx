@@ -3,11 +3,17 @@ import { isPicture } from '../../../files/pictures';
 import { KindIcon } from './KindIcon';
 import { VersionImage } from './VersionImage';
 
-/** A file's picture in the grid: its newest version for images (fetched once it is near the window), its kind's tile otherwise. */
+/**
+ * A file's picture in the grid: the server's small preview of its newest version (fetched
+ * once it is near the window), its kind's tile otherwise. Never the original bytes: they may
+ * be 50 MB, or an image no browser should decode.
+ */
 export function FileThumbnail({ file }: { file: FileView }) {
+  const ready = isPicture(file.kind) && file.latest.preview === 'ready';
+  const pending = file.latest.preview === 'pending';
   return (
-    <span className="file-card__picture">
-      {isPicture(file.kind) ? (
+    <span className="file-card__picture" aria-busy={pending || undefined} title={pending ? 'Preparing a preview…' : undefined}>
+      {ready ? (
         <VersionImage
           fileId={file.id}
           number={file.latest.number}
@@ -16,6 +22,7 @@ export function FileThumbnail({ file }: { file: FileView }) {
           alt=""
           className="file-card__image"
           lazy
+          preview="small"
         />
       ) : (
         <KindIcon kind={file.kind} name={file.name} />

@@ -2,7 +2,8 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import type { FileKind } from '../../../api/vocabularies';
 import { imageOf } from '../../../components/objectUrl';
 import { useInView } from '../../../components/useInView';
-import { useVersionContent } from '../../../files/queries';
+import type { PreviewSize } from '../../../api/files';
+import { useVersionContent, useVersionPreview } from '../../../files/queries';
 import { KindIcon } from './KindIcon';
 
 interface VersionImageProps {
@@ -16,6 +17,8 @@ interface VersionImageProps {
   className?: string;
   /** Fetch the bytes only once the image comes near the window (long lists of thumbnails). */
   lazy?: boolean;
+  /** Show the server's preview of this size instead of the version's own bytes. */
+  preview?: PreviewSize;
   style?: CSSProperties;
 }
 
@@ -23,9 +26,12 @@ interface VersionImageProps {
  * One version of an image, fetched with the access token and shown through a `blob:` URL.
  * While it loads, and when it cannot be read or shown (TIFF, HEIF…), the kind's tile stands in.
  */
-export function VersionImage({ fileId, number, name, kind, alt, className, lazy = false, style }: VersionImageProps) {
+export function VersionImage({ fileId, number, name, kind, alt, className, lazy = false, preview, style }: VersionImageProps) {
   const [seen, watch] = useInView<HTMLSpanElement>();
-  const content = useVersionContent(fileId, number, !lazy || seen);
+  const wanted = !lazy || seen;
+  const original = useVersionContent(fileId, number, wanted && !preview);
+  const scaled = useVersionPreview(fileId, number, preview ?? 'small', wanted && Boolean(preview));
+  const content = preview ? scaled : original;
   const [broken, setBroken] = useState<Blob | null>(null);
   const blob = content.data;
   const attach = useMemo(() => (blob ? imageOf(blob) : undefined), [blob]);
