@@ -13,8 +13,9 @@ use axum::{
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use fluxstudio_domain::Invalid;
-use fluxstudio_files::{NewResumable, Progress};
+use fluxstudio_files::{FileError, NewResumable, Progress};
 use fluxstudio_store::DbId;
+use futures_util::StreamExt;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -195,9 +196,10 @@ pub async fn create(
 ) -> Response {
     answered(
         async {
-            speaks_tus(&headers)?;
+            // What is missing or unreadable first (400, 422), then the version (412).
             let length = bytes_header(&headers, "upload-length")?;
             let metadata = metadata(&headers)?;
+            speaks_tus(&headers)?;
             let new = NewResumable {
                 project: metadata.project,
                 file: metadata.file,
@@ -231,11 +233,10 @@ pub async fn offset(
 ) -> Response {
     answered(
         async {
+            // The path first: a request for nothing is not found, whatever it speaks.
+            let id = upload_id(&id)?;
             speaks_tus(&headers)?;
-            let now = state
-                .files()
-                .resumable(caller.user, upload_id(&id)?)
-                .await?;
+            let now = state.files().resumable(caller.user, id).await?;
             Ok(progress(StatusCode::OK, &now))
         }
         .await,
@@ -263,28 +264,46 @@ pub async fn append(
     Path(id): Path<String>,
     request: Request,
 ) -> Response {
-    answered(
-        async {
-            let headers = request.headers();
-            speaks_tus(headers)?;
-            let id = upload_id(&id)?;
-            let octets = headers
-                .get(header::CONTENT_TYPE)
-                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(OFFSET_OCTETS.as_bytes()));
-            if !octets {
-                return Err(ApiError::new(
-                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
-                    format!("Send the bytes as `{OFFSET_OCTETS}`."),
-                ));
-            }
-            let offset = bytes_header(headers, "upload-offset")?;
-            let body = request.into_body().into_data_stream();
-            let now = state.files().resume(caller.user, id, offset, body).await?;
-            Ok(progress(StatusCode::NO_CONTENT, &now))
+    let (parts, body) = request.into_parts();
+    let mut body = body.into_data_stream();
+    let outcome = async {
+        let headers = &parts.headers;
+        // The path, then what is missing or unreadable, then the version (412).
+        let id = upload_id(&id)?;
+        let offset = bytes_header(headers, "upload-offset")?;
+        let octets = headers
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(OFFSET_OCTETS.as_bytes()));
+        if !octets {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                format!("Send the bytes as `{OFFSET_OCTETS}`."),
+            ));
         }
-        .await,
-    )
+        speaks_tus(headers)?;
+        let now = state
+            .files()
+            .resume(caller.user, id, offset, &mut body)
+            .await
+            .map_err(|error| match error {
+                // More bytes than the upload's length: cut off there, not read on.
+                FileError::TooLarge { .. } => ApiError::from(error).with_headers(|h| {
+                    h.insert(header::CONNECTION, HeaderValue::from_static("close"));
+                }),
+                other => other.into(),
+            })?;
+        Ok(progress(StatusCode::NO_CONTENT, &now))
+    }
+    .await;
+    if let Err(error) = &outcome
+        && error.status != StatusCode::PAYLOAD_TOO_LARGE
+    {
+        // Refused before (or while) reading: read the rest, within the body limit, so the
+        // client still sending hears the answer instead of a reset.
+        while let Some(Ok(_)) = body.next().await {}
+    }
+    answered(outcome)
 }
 
 /// End an upload and drop what arrived of it.
@@ -304,8 +323,8 @@ pub async fn terminate(
 ) -> Response {
     answered(
         async {
-            speaks_tus(&headers)?;
             let id = upload_id(&id)?;
+            speaks_tus(&headers)?;
             state.files().cancel_resumable(caller.user, id).await?;
             Ok(StatusCode::NO_CONTENT.into_response())
         }

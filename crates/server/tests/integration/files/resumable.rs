@@ -222,6 +222,12 @@ async fn resumable_refusals(backend: Backend) {
         "invalid",
         Some("Upload-Metadata"),
     );
+    // A path naming no upload is not found, whatever version it speaks.
+    let old = [("tus-resumable", "0.2.2")];
+    let nothing = request(server, Method::HEAD, "/api/uploads/NIL", owner, &old, None)
+        .await
+        .0;
+    assert_eq!(nothing.status, 404);
     let headers = [TUS, ("upload-metadata", to_project.as_str())];
     let no_length = request(server, Method::POST, "/api/uploads", owner, &headers, None)
         .await
