@@ -1,6 +1,7 @@
 //! The API's contract beyond what the handlers' annotations say: the statuses every
-//! operation shares (`shared`) and the exact rule of every field a client sends (`fields`,
-//! stated from the same constants and patterns the server checks with). The document at
+//! operation shares (`shared`), the exact rule of every field a client sends (`fields`,
+//! stated from the same constants and patterns the server checks with), the vocabularies
+//! responses carry (`replies`), and how both tables are stated and checked (`stating`). The document at
 //! `/api/openapi.json` is built from the annotations and then completed here; the
 //! schema fuzzer in the test command holds the server to it. The web app keeps a copy
 //! (`web/src/api/openapi.json`, from which its types are generated); a test here fails when
@@ -10,15 +11,17 @@ mod fields;
 mod operations;
 #[cfg(test)]
 mod readme;
+mod replies;
 mod rule;
 mod shared;
+mod stating;
 #[cfg(test)]
 mod web_copy;
 
-pub use fields::{Unstated, complete_fields, unstated_fields};
 pub use operations::name_operations;
 pub use rule::Rule;
 pub use shared::{shared_components, shared_responses};
+pub use stating::{Unstated, complete_fields, unstated_fields};
 
 #[cfg(test)]
 mod tests {
