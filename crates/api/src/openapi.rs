@@ -168,13 +168,18 @@ fn project_routes() -> OpenApiRouter<AppState> {
 
 /// Files: uploads stream to the blob store (`fluxstudio_files`).
 fn file_routes() -> OpenApiRouter<AppState> {
-    use files::{content, items, tus, uploads};
+    use files::{content, decisions, items, review, tus, uploads};
     OpenApiRouter::new()
         .routes(routes!(items::list, uploads::upload))
         .routes(routes!(items::get, items::rename, items::delete))
         .routes(routes!(items::versions, uploads::upload_version))
         .routes(routes!(content::content))
         .routes(routes!(content::preview))
+        .routes(routes!(review::list, review::create))
+        .routes(routes!(review::change, review::delete))
+        .routes(routes!(decisions::get, decisions::decide))
+        .routes(routes!(decisions::request))
+        .routes(routes!(items::storage))
         .routes(routes!(tus::capabilities, tus::create))
         .routes(routes!(tus::get, tus::offset, tus::append, tus::terminate))
 }

@@ -40,3 +40,7 @@ pub const SEARCH_CHARS: usize = 200;
 /// A file's name as shown (most file systems' limit for one name is 255 bytes; longer
 /// names in other scripts are cut to that when kept).
 pub const FILE_NAME_CHARS: usize = 255;
+/// A reviewer's note with their decision on a version.
+pub const REVIEW_NOTE_CHARS: usize = 2000;
+/// People asked for their review at once.
+pub const REVIEWERS: usize = 20;

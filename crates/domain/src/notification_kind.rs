@@ -14,5 +14,12 @@ vocabulary! {
         Invited = "invited",
         /// A project they lead changed status.
         ProjectStatus = "project_status",
+        /// Someone asked for their review of a version of a file.
+        ReviewRequested = "review_requested",
+        /// A reviewer approved, or asked for changes to, a version they uploaded or a file
+        /// of a project they lead.
+        ReviewDecision = "review_decision",
+        /// Someone commented on a version of a file they uploaded.
+        ReviewCommented = "review_commented",
     }
 }

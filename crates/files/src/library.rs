@@ -39,6 +39,8 @@ pub struct FileQuery<'a> {
 pub(crate) struct Opened {
     pub listed: ListedFile,
     pub project: VisibleProject,
+    /// How the caller takes part in the file's project.
+    pub actor: Actor,
     pub can_manage: bool,
 }
 
@@ -79,6 +81,7 @@ impl Files {
         Ok(Opened {
             listed,
             project,
+            actor,
             can_manage,
         })
     }
@@ -174,11 +177,22 @@ impl Files {
         id: DbId,
         number: i64,
     ) -> Result<(FileRow, VersionRow), FileError> {
+        let (opened, version) = self.open_version(user, id, number).await?;
+        Ok((opened.listed.file, version))
+    }
+
+    /// File `id` as [`Files::open`] gives it to `user`, with its version `number`.
+    pub(crate) async fn open_version(
+        &self,
+        user: DbId,
+        id: DbId,
+        number: i64,
+    ) -> Result<(Opened, VersionRow), FileError> {
         let opened = self.open(user, id, false).await?;
         let version = files::version(self.db(), id, number)
             .await?
             .ok_or(WorkspaceError::NotFound("version"))?;
-        Ok((opened.listed.file, version))
+        Ok((opened, version))
     }
 
     /// Records what happened to a file in its project's activity (and live to its room).

@@ -173,8 +173,13 @@ impl Files {
         Ok(())
     }
 
-    /// The bytes `organization`'s files take, and its quota.
-    pub async fn usage(&self, organization: DbId) -> Result<(u64, Option<u64>), FileError> {
+    /// The bytes `organization`'s files take, and its quota, for its members.
+    pub async fn usage(
+        &self,
+        user: DbId,
+        organization: DbId,
+    ) -> Result<(u64, Option<u64>), FileError> {
+        self.workspace().organization(user, organization).await?;
         let used = files::organization_usage(self.db(), organization).await?;
         Ok((u64::try_from(used).unwrap_or(0), self.settings().quota))
     }

@@ -1,7 +1,7 @@
 //! Files and versions as the API shows them.
 
 use chrono::{DateTime, Utc};
-use fluxstudio_domain::{FileFamily, PreviewState};
+use fluxstudio_domain::{FileFamily, PreviewState, ReviewState};
 use fluxstudio_store::files::{ListedFile, VersionRow};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -55,6 +55,10 @@ pub struct VersionView {
     /// The image's pixels, once read (also when too large to preview).
     pub width: Option<i64>,
     pub height: Option<i64>,
+    /// Where its design review stands: `pending`, `approved` or `changes_requested` (see
+    /// `GET …/versions/{number}/review`). Changes are told live as `review:decision`.
+    #[schema(value_type = String)]
+    pub review: ReviewState,
 }
 
 impl VersionView {
@@ -73,6 +77,7 @@ impl VersionView {
             preview: row.preview,
             width: row.width,
             height: row.height,
+            review: row.review,
         }
     }
 }

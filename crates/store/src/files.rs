@@ -3,7 +3,7 @@
 //! its first version are written together, and so are a new version and the file's count.
 
 use chrono::{DateTime, Utc};
-use fluxstudio_domain::{FileFamily, PreviewState};
+use fluxstudio_domain::{FileFamily, PreviewState, ReviewState};
 
 use crate::{Begin, Db, DbId, StoreError, read_with, write_with};
 
@@ -32,6 +32,7 @@ pub struct VersionRow {
     pub preview: PreviewState,
     pub width: Option<i64>,
     pub height: Option<i64>,
+    pub review: ReviewState,
 }
 
 /// A version's bytes as the file store keeps them, and who sent them.
@@ -49,8 +50,22 @@ pub struct NewVersion<'a> {
 
 const FILE_COLUMNS: &str =
     "id, project_id, name, family, latest_version, created_by, created_at, updated_at";
-const VERSION_COLUMNS: &str =
-    "id, file_id, number, sha256, size, mime, uploaded_by, created_at, preview, width, height";
+/// The review state of the version aliased `v`, from its reviewers' current decisions: any
+/// request for changes outweighs every approval (`fluxstudio_domain::ReviewState`). A macro,
+/// so it joins the queries' literals.
+macro_rules! review_state {
+    () => {
+        "CASE WHEN EXISTS (SELECT 1 FROM review_decisions d WHERE d.version_id = v.id \
+         AND d.decision = 'changes_requested') THEN 'changes_requested' \
+         WHEN EXISTS (SELECT 1 FROM review_decisions d WHERE d.version_id = v.id) \
+         THEN 'approved' ELSE 'pending' END AS review"
+    };
+}
+const VERSION_COLUMNS: &str = concat!(
+    "v.id, v.file_id, v.number, v.sha256, v.size, v.mime, v.uploaded_by, v.created_at, \
+     v.preview, v.width, v.height, ",
+    review_state!()
+);
 /// Inserts `$version` as number `$number` of `$file` in the open write transaction `$tx`.
 /// A macro, because the transaction's type is the engine's (see `write_with!`).
 macro_rules! insert_version {
@@ -176,6 +191,7 @@ pub struct ListedFile {
     pub preview: PreviewState,
     pub width: Option<i64>,
     pub height: Option<i64>,
+    pub review: ReviewState,
 }
 
 impl ListedFile {
@@ -193,14 +209,18 @@ impl ListedFile {
             preview: self.preview,
             width: self.width,
             height: self.height,
+            review: self.review,
         }
     }
 }
 
-const LISTED: &str = "SELECT f.id, f.project_id, f.name, f.family, f.latest_version, \
-     f.created_by, f.created_at, f.updated_at, v.id AS version_id, v.sha256, v.size, v.mime, \
-     v.uploaded_by AS version_by, v.created_at AS version_at, v.preview, v.width, v.height \
-     FROM files f JOIN file_versions v ON v.file_id = f.id AND v.number = f.latest_version";
+const LISTED: &str = concat!(
+    "SELECT f.id, f.project_id, f.name, f.family, f.latest_version, f.created_by, \
+     f.created_at, f.updated_at, v.id AS version_id, v.sha256, v.size, v.mime, \
+     v.uploaded_by AS version_by, v.created_at AS version_at, v.preview, v.width, v.height, ",
+    review_state!(),
+    " FROM files f JOIN file_versions v ON v.file_id = f.id AND v.number = f.latest_version"
+);
 
 /// A file with its newest version.
 pub async fn listed(db: &Db, id: DbId) -> Result<Option<ListedFile>, StoreError> {
@@ -285,7 +305,7 @@ pub async fn rename(db: &Db, id: DbId, name: &str, now: DateTime<Utc>) -> Result
 /// A file's versions, the newest first.
 pub async fn versions(db: &Db, file: DbId) -> Result<Vec<VersionRow>, StoreError> {
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {VERSION_COLUMNS} FROM file_versions WHERE file_id = $1 ORDER BY number DESC"
+        "SELECT {VERSION_COLUMNS} FROM file_versions v WHERE v.file_id = $1 ORDER BY v.number DESC"
     ));
     Ok(read_with!(db, |pool| sqlx::query_as(sql)
         .bind(file)
@@ -295,7 +315,7 @@ pub async fn versions(db: &Db, file: DbId) -> Result<Vec<VersionRow>, StoreError
 
 pub async fn version(db: &Db, file: DbId, number: i64) -> Result<Option<VersionRow>, StoreError> {
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {VERSION_COLUMNS} FROM file_versions WHERE file_id = $1 AND number = $2"
+        "SELECT {VERSION_COLUMNS} FROM file_versions v WHERE v.file_id = $1 AND v.number = $2"
     ));
     Ok(read_with!(db, |pool| sqlx::query_as(sql)
         .bind(file)
@@ -307,7 +327,7 @@ pub async fn version(db: &Db, file: DbId, number: i64) -> Result<Option<VersionR
 /// The version `id`, whichever file it is of.
 pub async fn version_by_id(db: &Db, id: DbId) -> Result<Option<VersionRow>, StoreError> {
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {VERSION_COLUMNS} FROM file_versions WHERE id = $1"
+        "SELECT {VERSION_COLUMNS} FROM file_versions v WHERE v.id = $1"
     ));
     Ok(read_with!(db, |pool| sqlx::query_as(sql)
         .bind(id)
@@ -318,8 +338,8 @@ pub async fn version_by_id(db: &Db, id: DbId) -> Result<Option<VersionRow>, Stor
 /// Versions whose previews are still to be made (after a restart, say), oldest first.
 pub async fn pending_previews(db: &Db, limit: i64) -> Result<Vec<VersionRow>, StoreError> {
     let sql = sqlx::AssertSqlSafe(format!(
-        "SELECT {VERSION_COLUMNS} FROM file_versions WHERE preview = 'pending' \
-         ORDER BY id LIMIT $1"
+        "SELECT {VERSION_COLUMNS} FROM file_versions v WHERE v.preview = 'pending' \
+         ORDER BY v.id LIMIT $1"
     ));
     Ok(read_with!(db, |pool| sqlx::query_as(sql)
         .bind(limit)

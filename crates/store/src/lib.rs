@@ -15,6 +15,7 @@ pub mod integrity;
 mod like;
 pub mod messaging;
 pub mod migrate;
+pub mod review;
 pub mod schema;
 pub mod status;
 pub mod url;

@@ -19,8 +19,9 @@ const BODY_MAX: usize = limits::COMMENT_CHARS;
 const COMMENT: &str = "Only the project's leads, editors and reviewers can comment.";
 const MENTIONS_MAX: usize = limits::MENTIONS;
 
-/// A comment: not blank, at most `BODY_MAX` characters as sent; kept trimmed.
-fn body(raw: &str) -> Result<&str, Invalid> {
+/// A comment: not blank, at most `BODY_MAX` characters as sent; kept trimmed. Comments on
+/// files' versions (design review) follow the same rule.
+pub fn comment_text(raw: &str) -> Result<&str, Invalid> {
     let text = raw.trim();
     if text.is_empty() || raw.chars().count() > BODY_MAX {
         return Err(Invalid::new(
@@ -61,7 +62,27 @@ impl Workspace {
             .project_for(user, project, ProjectAction::Comment, COMMENT)
             .await?;
         let task = self.task_row(project, task).await?;
-        let text = body(text)?;
+        let text = comment_text(text)?;
+        let mentioned = self.mentionable(project, mentions).await?;
+        let ids: Vec<uuid::Uuid> = mentioned.iter().map(|m| m.0).collect();
+        let id = comments::insert(self.db(), task.id, user, text, &ids, now()).await?;
+        let comment = comments::by_id(self.db(), task.id, id)
+            .await?
+            .ok_or(WorkspaceError::NotFound("comment"))?;
+        self.comment_activity(&visible, user, &task, id, "comment.created")
+            .await;
+        self.notify_comment(&visible, &task, user, &mentioned, id)
+            .await;
+        Ok(comment.into())
+    }
+
+    /// The people `mentions` names, once each, when every one of them is on `project` and
+    /// they are few enough to notify.
+    pub async fn mentionable(
+        &self,
+        project: DbId,
+        mentions: Vec<DbId>,
+    ) -> Result<Vec<DbId>, WorkspaceError> {
         if mentions.len() > MENTIONS_MAX {
             return Err(Invalid::new(
                 "mentions",
@@ -84,16 +105,7 @@ impl Workspace {
                 mentioned.push(person);
             }
         }
-        let ids: Vec<uuid::Uuid> = mentioned.iter().map(|m| m.0).collect();
-        let id = comments::insert(self.db(), task.id, user, text, &ids, now()).await?;
-        let comment = comments::by_id(self.db(), task.id, id)
-            .await?
-            .ok_or(WorkspaceError::NotFound("comment"))?;
-        self.comment_activity(&visible, user, &task, id, "comment.created")
-            .await;
-        self.notify_comment(&visible, &task, user, &mentioned, id)
-            .await;
-        Ok(comment.into())
+        Ok(mentioned)
     }
 
     async fn notify_comment(
@@ -187,7 +199,7 @@ impl Workspace {
         text: &str,
     ) -> Result<CommentView, WorkspaceError> {
         let (visible, task) = self.own_comment(user, project, task, id).await?;
-        let text = body(text)?;
+        let text = comment_text(text)?;
         if !comments::edit(self.db(), task.id, id, text, now()).await? {
             return Err(WorkspaceError::NotFound("comment"));
         }

@@ -20,6 +20,7 @@ mod tasks;
 mod teams;
 mod views;
 
+pub use comments::comment_text;
 pub use error::WorkspaceError;
 pub use invitations::{InvitationPreview, InvitationStatus};
 pub use organizations::{NewOrganizationRequest, OrganizationChange};

@@ -25,6 +25,12 @@ fn event_name(action: &str) -> Option<&'static str> {
         "file.version_added" => "file:version",
         "file.renamed" => "file:updated",
         "file.deleted" => "file:deleted",
+        "review.commented"
+        | "review.comment_edited"
+        | "review.comment_deleted"
+        | "review.comment_resolved"
+        | "review.comment_reopened" => "review:comment",
+        "review.decided" => "review:decision",
         _ => return None,
     })
 }

@@ -653,6 +653,27 @@ export interface paths {
         patch: operations["patch_files_id"];
         trace?: never;
     };
+    "/api/files/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete your comment (a tombstone stays in its thread). */
+        delete: operations["delete_files_id_comments_commentid"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a comment: its text (its author), or resolve or reopen its thread (anyone who may
+         *     comment; a thread's first comment only).
+         */
+        patch: operations["patch_files_id_comments_commentid"];
+        trace?: never;
+    };
     "/api/files/{id}/versions": {
         parameters: {
             query?: never;
@@ -668,6 +689,28 @@ export interface paths {
          *     the file). The file keeps its name; its kind follows the new version.
          */
         post: operations["post_files_id_versions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}/versions/{number}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version's comments, oldest first (anyone who may see the project). */
+        get: operations["get_files_id_versions_number_comments"];
+        put?: never;
+        /**
+         * Comment on a version: a new thread, pinned to a point or a rectangle or not, or a reply
+         *     (the project's leads, editors and reviewers). Mentioned people, the version's uploader
+         *     and the thread's author are notified; the project's room hears `review:comment`.
+         */
+        post: operations["post_files_id_versions_number_comments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -705,6 +748,48 @@ export interface paths {
         get: operations["get_files_id_versions_number_preview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}/versions/{number}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the review of a version stands: its state, each reviewer's decision, who was asked. */
+        get: operations["get_files_id_versions_number_review"];
+        /**
+         * Approve a version or ask for changes (the project's leads and reviewers), replacing your
+         *     earlier decision on it. Its uploader and the project's leads are notified; the project's
+         *     room hears `review:decision`.
+         */
+        put: operations["put_files_id_versions_number_review"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}/versions/{number}/review/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask people for their review of a version (whoever may change the file); each newly asked
+         *     is notified (`review_requested`).
+         */
+        post: operations["post_files_id_versions_number_review_requests"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1090,6 +1175,23 @@ export interface paths {
         head?: never;
         /** Change a member's role, as far as the caller's role allows. */
         patch: operations["patch_organizations_id_members_userid"];
+        trace?: never;
+    };
+    "/api/organizations/{id}/storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an organization's files take of its storage quota (its members). */
+        get: operations["get_organizations_id_storage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organizations/{id}/teams": {
@@ -1621,6 +1723,26 @@ export interface components {
             tables: string[];
             totalTables: number;
         };
+        DecisionBody: {
+            /**
+             * @description `approved` or `changes_requested`.
+             * @enum {string}
+             */
+            decision: "approved" | "changes_requested";
+            /** @description What the reviewer has to say, at most 2000 characters. */
+            note?: string | null;
+        };
+        /** @description One reviewer's current decision on a version. */
+        DecisionView: {
+            /** Format: date-time */
+            decidedAt: string;
+            /** @enum {string} */
+            decision: "approved" | "changes_requested";
+            note?: string | null;
+            /** Format: uuid */
+            reviewerId: string;
+            reviewerName?: string | null;
+        };
         DisableBody: {
             /** @description A current code, or a recovery code. */
             code: string;
@@ -2089,7 +2211,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "task_assigned" | "mentioned" | "task_commented" | "invited" | "project_status";
+            kind: "task_assigned" | "mentioned" | "task_commented" | "invited" | "project_status" | "review_requested" | "review_decision" | "review_commented";
             read: boolean;
             title: string;
         };
@@ -2161,6 +2283,59 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        /** @description Where to pin a thread: a point of the version's image, or a rectangle from it. */
+        PinBody: {
+            /**
+             * Format: double
+             * @description A rectangle's height (with `width`): `y + height` at most 1.
+             */
+            height?: number | null;
+            /**
+             * Format: int64
+             * @description A PDF's page, from 1 (only for a PDF).
+             */
+            page?: number | null;
+            /**
+             * Format: double
+             * @description A rectangle's width (with `height`), keeping it on the image: `x + width` at most 1.
+             */
+            width?: number | null;
+            /**
+             * Format: double
+             * @description Across the image, from 0 (left edge) to 1 (right edge).
+             */
+            x: number;
+            /**
+             * Format: double
+             * @description Down the image, from 0 (top edge) to 1 (bottom edge).
+             */
+            y: number;
+        };
+        /** @description Where a thread is pinned on its version: a point, or a rectangle from it. */
+        PinView: {
+            /** Format: double */
+            height?: number | null;
+            /**
+             * Format: int64
+             * @description A PDF's page, from 1.
+             */
+            page?: number | null;
+            /**
+             * Format: double
+             * @description A rectangle's width and height, in the same units (both or neither).
+             */
+            width?: number | null;
+            /**
+             * Format: double
+             * @description Across the image, from 0 (left edge) to 1 (right edge).
+             */
+            x: number;
+            /**
+             * Format: double
+             * @description Down the image, from 0 (top edge) to 1 (bottom edge).
+             */
+            y: number;
+        };
         Probe: {
             /** @example unified-backend */
             service: string;
@@ -2179,6 +2354,8 @@ export interface components {
             /** @description Comment on the project's tasks. */
             comment: boolean;
             createTask: boolean;
+            /** @description Approve a file's version or ask for changes to it. */
+            decideReview: boolean;
             /** @description Delete it and everything in it. */
             delete: boolean;
             deleteTask: boolean;
@@ -2303,6 +2480,105 @@ export interface components {
             /** @description The content as it was just before the restore, saved as a version. */
             backup: components["schemas"]["SnapshotView"];
         };
+        ReviewCommentBody: {
+            /** @description Markdown, 1–5000 characters. */
+            body: string;
+            /** @description People on the project to notify. */
+            mentions?: string[];
+            /**
+             * Format: uuid
+             * @description The thread's first comment, for a reply.
+             */
+            parentId?: string | null;
+            pin?: components["schemas"]["PinBody"] | null;
+        };
+        ReviewCommentChange: {
+            /** @description New Markdown text (the author only), 1–5000 characters. */
+            body?: string | null;
+            /** @description Resolve (`true`) or reopen (`false`) the thread (its first comment only). */
+            resolved?: boolean | null;
+        };
+        ReviewCommentList: {
+            /** @description Threads' first comments and their replies together, oldest first. */
+            items: components["schemas"]["ReviewCommentView"][];
+            nextCursor?: string | null;
+        };
+        /**
+         * @description A comment on a version of a file: a thread's first comment (which may be pinned and
+         *     resolved) or a reply to one.
+         */
+        ReviewCommentView: {
+            /** Format: uuid */
+            authorId?: string | null;
+            authorName?: string | null;
+            /** @description Markdown; empty once deleted. */
+            body: string;
+            /** @description Whether the caller may edit and delete it (they wrote it, and it is not deleted). */
+            canEdit: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deletedAt?: string | null;
+            /** Format: uuid */
+            fileId: string;
+            /** Format: uuid */
+            id: string;
+            mentions: string[];
+            /**
+             * Format: uuid
+             * @description The thread's first comment, for a reply.
+             */
+            parentId?: string | null;
+            pin?: components["schemas"]["PinView"] | null;
+            resolved: boolean;
+            /** Format: date-time */
+            resolvedAt?: string | null;
+            /** Format: uuid */
+            resolvedBy?: string | null;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /**
+             * Format: int64
+             * @description The version's number.
+             */
+            version: number;
+        };
+        ReviewRequestBody: {
+            /** @description People on the project who may decide (its reviewers and leads), 1–20. */
+            reviewers: string[];
+        };
+        /** @description Someone asked for their review of a version. */
+        ReviewRequestView: {
+            name?: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: uuid */
+            requestedBy?: string | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        /** @description Where the review of one version stands. */
+        ReviewView: {
+            /** @description Whether the caller may approve or ask for changes (a lead or a reviewer). */
+            canDecide: boolean;
+            /** @description Whether the caller may ask people for their review (who may change the file). */
+            canRequest: boolean;
+            /** @description Each reviewer's current decision, the earliest first. */
+            decisions: components["schemas"]["DecisionView"][];
+            /** @description The people asked for their review. */
+            requested: components["schemas"]["ReviewRequestView"][];
+            /**
+             * @description `changes_requested` while any reviewer's current decision asks for changes,
+             *     `approved` once someone approved and no one asks for changes, else `pending`.
+             * @enum {string}
+             */
+            state: "pending" | "approved" | "changes_requested";
+            /**
+             * Format: int64
+             * @description The version's number.
+             */
+            version: number;
+        };
         RoleBody: {
             /**
              * @description `admin`, `member` or `client` (ownership moves by transfer).
@@ -2395,6 +2671,20 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        /** @description What an organization's files take, and the room it has. */
+        StorageView: {
+            /**
+             * Format: int64
+             * @description `STORAGE_QUOTA_MB` in bytes, when the server sets one.
+             */
+            quotaBytes?: number | null;
+            /**
+             * Format: int64
+             * @description The bytes of every version of every file in its projects (the same bytes in two
+             *     files count twice, as the quota counts them).
+             */
+            usedBytes: number;
         };
         TaskChangeBody: {
             /** Format: uuid */
@@ -2622,6 +2912,12 @@ export interface components {
              * @enum {string}
              */
             preview: "none" | "pending" | "ready" | "failed";
+            /**
+             * @description Where its design review stands: `pending`, `approved` or `changes_requested` (see
+             *     `GET …/versions/{number}/review`). Changes are told live as `review:decision`.
+             * @enum {string}
+             */
+            review: "pending" | "approved" | "changes_requested";
             /** @description The SHA-256 of the bytes, lower-case hex (also the download's `ETag`). */
             sha256: string;
             /**
@@ -2794,6 +3090,8 @@ export type ConversationView = components['schemas']['ConversationView'];
 export type CsrfToken = components['schemas']['CsrfToken'];
 export type DatabaseHealth = components['schemas']['DatabaseHealth'];
 export type DbStatusView = components['schemas']['DbStatusView'];
+export type DecisionBody = components['schemas']['DecisionBody'];
+export type DecisionView = components['schemas']['DecisionView'];
 export type DisableBody = components['schemas']['DisableBody'];
 export type Disabled = components['schemas']['Disabled'];
 export type DocumentList = components['schemas']['DocumentList'];
@@ -2847,6 +3145,8 @@ export type OrganizationView = components['schemas']['OrganizationView'];
 export type ParticipantView = components['schemas']['ParticipantView'];
 export type ParticipantsBody = components['schemas']['ParticipantsBody'];
 export type PasswordBody = components['schemas']['PasswordBody'];
+export type PinBody = components['schemas']['PinBody'];
+export type PinView = components['schemas']['PinView'];
 export type Probe = components['schemas']['Probe'];
 export type ProfileBody = components['schemas']['ProfileBody'];
 export type ProjectCan = components['schemas']['ProjectCan'];
@@ -2863,6 +3163,13 @@ export type ReadPosition = components['schemas']['ReadPosition'];
 export type RefreshBody = components['schemas']['RefreshBody'];
 export type ResetBody = components['schemas']['ResetBody'];
 export type Restored = components['schemas']['Restored'];
+export type ReviewCommentBody = components['schemas']['ReviewCommentBody'];
+export type ReviewCommentChange = components['schemas']['ReviewCommentChange'];
+export type ReviewCommentList = components['schemas']['ReviewCommentList'];
+export type ReviewCommentView = components['schemas']['ReviewCommentView'];
+export type ReviewRequestBody = components['schemas']['ReviewRequestBody'];
+export type ReviewRequestView = components['schemas']['ReviewRequestView'];
+export type ReviewView = components['schemas']['ReviewView'];
 export type RoleBody = components['schemas']['RoleBody'];
 export type SearchResults = components['schemas']['SearchResults'];
 export type SecondFactorBody = components['schemas']['SecondFactorBody'];
@@ -2873,6 +3180,7 @@ export type Setup = components['schemas']['Setup'];
 export type SignupBody = components['schemas']['SignupBody'];
 export type SnapshotList = components['schemas']['SnapshotList'];
 export type SnapshotView = components['schemas']['SnapshotView'];
+export type StorageView = components['schemas']['StorageView'];
 export type TaskChangeBody = components['schemas']['TaskChangeBody'];
 export type TaskList = components['schemas']['TaskList'];
 export type TaskView = components['schemas']['TaskView'];
@@ -4586,6 +4894,95 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    delete_files_id_comments_commentid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    patch_files_id_comments_commentid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCommentChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCommentView"];
+                };
+            };
+            400: components["responses"]["UnreadableBody"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["NotJson"];
+            /** @description Nothing to change, a blank or too long body, or `resolved` on a reply. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     get_files_id_versions: {
         parameters: {
             query?: never;
@@ -4699,6 +5096,114 @@ export interface operations {
             };
         };
     };
+    get_files_id_versions_number_comments: {
+        parameters: {
+            query?: {
+                /** @description At most this many items (1–100, default 50). */
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description The version's number. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCommentList"];
+                };
+            };
+            400: components["responses"]["UnreadableQuery"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The cursor's comment is not on this version (`invalid_reference`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_files_id_versions_number_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The version's number. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCommentBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCommentView"];
+                };
+            };
+            400: components["responses"]["UnreadableBody"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description `parentId` is not a thread's first comment on this version, or someone mentioned is not on the project (`invalid_reference`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["NotJson"];
+            /** @description The body is blank or too long, the pin is off the image, half a rectangle, on a reply, or on a page of a file that is not a PDF. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     get_files_id_versions_number_content: {
         parameters: {
             query?: never;
@@ -4803,6 +5308,145 @@ export interface operations {
                 };
             };
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_files_id_versions_number_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The version's number. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    put_files_id_versions_number_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The version's number. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            400: components["responses"]["UnreadableBody"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["NotJson"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_files_id_versions_number_review_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The version's number. */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequestBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewView"];
+                };
+            };
+            400: components["responses"]["UnreadableBody"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description Someone named is not on the project (`invalid_reference`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["NotJson"];
+            /** @description No one, or too many, named; or someone on the project who cannot decide. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -5841,6 +6485,34 @@ export interface operations {
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["NotJson"];
             422: components["responses"]["InvalidField"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_organizations_id_storage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorageView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

@@ -9,8 +9,8 @@ use crate::{
 use fluxstudio_accounts::{EventKind, Severity};
 use fluxstudio_collab::Format;
 use fluxstudio_domain::{
-    FileFamily, OrgRole, Priority, ProjectRole, ProjectStatus, TaskStatus, UserType, email, limits,
-    password, slug,
+    FileFamily, OrgRole, Priority, ProjectRole, ProjectStatus, ReviewDecision, TaskStatus,
+    UserType, email, limits, password, slug,
 };
 use fluxstudio_messaging::text as message_text;
 
@@ -202,8 +202,40 @@ pub(super) fn body_rules() -> Vec<(Where, &'static str, Rule)> {
         ),
         (Body("TaskChangeBody"), "tags", tags),
         (Body("CommentBody"), "body", comment.clone()),
-        (Body("CommentBody"), "mentions", mentions),
-        (Body("CommentEdit"), "body", comment),
+        (Body("CommentBody"), "mentions", mentions.clone()),
+        (Body("CommentEdit"), "body", comment.clone()),
+        (Body("ReviewCommentBody"), "body", comment.clone()),
+        (Body("ReviewCommentBody"), "mentions", mentions.clone()),
+        (
+            Body("ReviewCommentChange"),
+            "body",
+            Rule::Text {
+                max: limits::COMMENT_CHARS,
+                required: true,
+            },
+        ),
+        (
+            Body("DecisionBody"),
+            "decision",
+            Rule::Words(ReviewDecision::WORDS),
+        ),
+        (
+            Body("DecisionBody"),
+            "note",
+            Rule::Text {
+                max: limits::REVIEW_NOTE_CHARS,
+                required: false,
+            },
+        ),
+        (
+            Body("ReviewRequestBody"),
+            "reviewers",
+            Rule::List {
+                min: 1,
+                max: limits::REVIEWERS,
+                item: None,
+            },
+        ),
         (Body("MoveBody"), "status", Rule::Words(TaskStatus::WORDS)),
         (Body("MoveBody"), "index", Rule::Whole { min: 0 }),
         (

@@ -2,7 +2,7 @@
 
 use fluxstudio_domain::{
     ConversationKind, FileFamily, NotificationKind, OrgRole, PreviewState, Priority, ProjectRole,
-    ProjectStatus, TaskStatus, UserType,
+    ProjectStatus, ReviewDecision, ReviewState, TaskStatus, UserType,
 };
 use fluxstudio_workspace::InvitationStatus;
 
@@ -76,6 +76,21 @@ pub(super) fn reply_rules() -> Vec<(Where, &'static str, Rule)> {
             Reply("VersionView"),
             "preview",
             Rule::Words(PreviewState::WORDS),
+        ),
+        (
+            Reply("VersionView"),
+            "review",
+            Rule::Words(ReviewState::WORDS),
+        ),
+        (
+            Reply("ReviewView"),
+            "state",
+            Rule::Words(ReviewState::WORDS),
+        ),
+        (
+            Reply("DecisionView"),
+            "decision",
+            Rule::Words(ReviewDecision::WORDS),
         ),
         (
             Reply("NotificationView"),

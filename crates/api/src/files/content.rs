@@ -12,6 +12,7 @@ use axum::{
 use fluxstudio_files::{PreviewSize, kinds, names};
 
 use super::ranges::{Wanted, wanted};
+use super::version_number;
 use crate::{ApiError, AppState, ErrorBody, auth::extract::Authenticated, ids::path_id};
 
 /// Download one version of a file: all of it, or the one byte range `Range` asks for.
@@ -185,12 +186,4 @@ pub async fn preview(
         headers.insert(header::ETAG, value);
     }
     Ok(response)
-}
-
-/// A version's number from the path: a whole number from 1, else no such version.
-fn version_number(raw: &str) -> Result<i64, ApiError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|n| *n >= 1 && !raw.starts_with('+'))
-        .ok_or_else(|| ApiError::not_found("No such version."))
 }

@@ -200,3 +200,31 @@ pub async fn versions(
     let items = state.files().versions(caller.user, id).await?;
     Ok(Json(VersionList { items }))
 }
+
+/// What an organization's files take, and the room it has.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StorageView {
+    /// The bytes of every version of every file in its projects (the same bytes in two
+    /// files count twice, as the quota counts them).
+    pub used_bytes: u64,
+    /// `STORAGE_QUOTA_MB` in bytes, when the server sets one.
+    pub quota_bytes: Option<u64>,
+}
+
+/// What an organization's files take of its storage quota (its members).
+#[utoipa::path(get, path = "/api/organizations/{id}/storage", tag = "files",
+    security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = StorageView), (status = 404, body = ErrorBody)))]
+pub async fn storage(
+    State(state): State<AppState>,
+    Authenticated(caller): Authenticated,
+    Path(id): Path<String>,
+) -> Result<Json<StorageView>, ApiError> {
+    let id = path_id(&id, "organization")?;
+    let (used_bytes, quota_bytes) = state.files().usage(caller.user, id).await?;
+    Ok(Json(StorageView {
+        used_bytes,
+        quota_bytes,
+    }))
+}

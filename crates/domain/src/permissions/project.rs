@@ -37,6 +37,8 @@ pub enum ProjectAction {
     EditDocuments,
     /// Upload files, and rename, delete and add versions to any of its files.
     ManageFiles,
+    /// Approve a file's version or ask for changes to it (design review).
+    DecideReview,
 }
 
 /// Whether `actor` may do `action` on a project of the organization their `org_role` is in.
@@ -65,8 +67,8 @@ pub fn effective_project_role(actor: Actor) -> Option<ProjectRole> {
 /// What each project role grants; anything else is forbidden.
 fn granted(role: ProjectRole, action: ProjectAction) -> Access {
     use ProjectAction::{
-        Comment, CreateTask, DeleteTask, EditDocuments, EditTask, ManageFiles, ManageMilestones,
-        MoveTask, View, ViewActivity,
+        Comment, CreateTask, DecideReview, DeleteTask, EditDocuments, EditTask, ManageFiles,
+        ManageMilestones, MoveTask, View, ViewActivity,
     };
     // Lists of what is granted, not of what is refused, so a new action is forbidden to
     // everyone below lead until someone decides otherwise.
@@ -84,7 +86,7 @@ fn granted(role: ProjectRole, action: ProjectAction) -> Access {
                 | EditDocuments
                 | ManageFiles
         ),
-        Reviewer => matches!(action, View | ViewActivity | Comment),
+        Reviewer => matches!(action, View | ViewActivity | Comment | DecideReview),
         Viewer => matches!(action, View | ViewActivity),
     };
     if allowed {

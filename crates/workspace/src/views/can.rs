@@ -32,6 +32,8 @@ pub struct ProjectCan {
     pub edit_documents: bool,
     /// Upload files; rename, delete and add versions to any of its files.
     pub manage_files: bool,
+    /// Approve a file's version or ask for changes to it.
+    pub decide_review: bool,
 }
 
 impl ProjectCan {
@@ -50,6 +52,7 @@ impl ProjectCan {
             view_activity: may(ProjectAction::ViewActivity),
             edit_documents: may(ProjectAction::EditDocuments),
             manage_files: may(ProjectAction::ManageFiles),
+            decide_review: may(ProjectAction::DecideReview),
         }
     }
 }

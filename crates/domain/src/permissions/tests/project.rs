@@ -66,6 +66,7 @@ pub(super) const ACTIONS: &[(ProjectAction, [Access; 7])] = &[
     (ProjectAction::ViewActivity, [Y, Y, Y, Y, Y, H, H]),
     (ProjectAction::EditDocuments, [Y, Y, F, F, F, H, H]),
     (ProjectAction::ManageFiles, [Y, Y, F, F, F, H, H]),
+    (ProjectAction::DecideReview, [Y, F, Y, F, F, H, H]),
 ];
 
 /// Every actor there can be, with the column the document puts them in.
@@ -107,7 +108,7 @@ fn every_project_action_by_every_actor() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 25 * 13);
+    assert_eq!(checked, 25 * 14);
 }
 
 #[test]
@@ -143,8 +144,9 @@ fn the_table_holds_each_action_once() {
             | ProjectAction::ManageMilestones
             | ProjectAction::ViewActivity
             | ProjectAction::EditDocuments
-            | ProjectAction::ManageFiles => {}
+            | ProjectAction::ManageFiles
+            | ProjectAction::DecideReview => {}
         }
     }
-    assert_eq!(ACTIONS.len(), 13);
+    assert_eq!(ACTIONS.len(), 14);
 }

@@ -1,10 +1,12 @@
 //! Files: their rows (`rows`), uploads, lists and downloads over HTTP (`served`), who may
-//! do what (`access`), refusals that leave nothing behind (`refusals`), and the sweep.
+//! do what (`access`), refusals that leave nothing behind (`refusals`), the sweep, and
+//! design review of their versions (`review`).
 
 mod access;
 mod previews;
 mod refusals;
 mod resumable;
+mod review;
 mod rows;
 mod served;
 mod sweep;
