@@ -109,8 +109,8 @@ describe('project files in the browser', { timeout: 180_000 }, () => {
     const refused = uploads(mia).getByRole('listitem').filter({ hasText: 'notes.txt' });
     await refused.getByRole('alert').getByText(/not accepted/).waitFor();
     await refused.getByRole('status').getByText('Failed', { exact: true }).waitFor();
-    // Retrying sends it again, and the server says the same.
-    const again = mia.waitForResponse((response) => response.request().method() === 'POST' && response.status() === 415);
+    // Retrying sends it again (its last byte is where the server tells its type), and the server says the same.
+    const again = mia.waitForResponse((response) => response.request().method() === 'PATCH' && response.status() === 415);
     await button(mia, 'Retry notes.txt').click();
     await again;
     await refused.getByRole('alert').waitFor();

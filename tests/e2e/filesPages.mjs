@@ -2,6 +2,7 @@
 // PNG images they upload (made here, in memory). Like projectPages.mjs, every step finds
 // controls by label or role and waits for what the page shows, never for a guessed time.
 
+import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { field, heading } from './accountPages.mjs';
 
@@ -14,6 +15,23 @@ import { field, heading } from './accountPages.mjs';
 export function solidPng(width, height, [r, g, b]) {
   const row = Buffer.alloc(1 + width * 3); // filter byte 0 (none), then RGB per pixel
   for (let x = 0; x < width; x += 1) row.set([r, g, b], 1 + x * 3);
+  return png(width, height, Array.from({ length: height }, () => row));
+}
+
+/**
+ * A real PNG of random pixels, which deflate cannot shrink: about `width` × `height` × 3
+ * bytes, for uploads that must be large.
+ */
+export function noisePng(width, height) {
+  return png(
+    width,
+    height,
+    Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), randomBytes(width * 3)])),
+  );
+}
+
+/** Signature, IHDR, one IDAT of the deflated `rows` (each a filter byte, then RGB), IEND. */
+function png(width, height, rows) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -21,7 +39,7 @@ export function solidPng(width, height, [r, g, b]) {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
@@ -77,19 +95,35 @@ export function uploads(page) {
 }
 
 /**
- * Chooses `files` in the input labelled `label`, waits for the server to take each one (201;
- * a refusal fails at once, with the server's words) and for the queue to let them go.
+ * Whether `response` is the one that made an upload whole: the tus PATCH answered 204 with its
+ * `Upload-Offset` at its `Upload-Length` (docs/FILES.md, "Resumable uploads").
+ */
+export function completesUpload(response) {
+  if (response.request().method() !== 'PATCH' || response.status() !== 204) return false;
+  if (!/^\/api\/uploads\/[^/]+$/.test(new URL(response.url()).pathname)) return false;
+  const headers = response.headers();
+  return headers['upload-offset'] !== undefined && headers['upload-offset'] === headers['upload-length'];
+}
+
+/** Whether `response` is a refusal of a resumable upload's request (POST, HEAD, PATCH, DELETE). */
+export function refusesUpload(response) {
+  return /^\/api\/uploads(\/[^/]+)?$/.test(new URL(response.url()).pathname) && response.status() >= 400;
+}
+
+/**
+ * Chooses `files` in the input labelled `label`, waits for the server to take each one whole
+ * (the tus PATCH with its last byte; a refusal fails at once, with the server's words) and for
+ * the queue to let them go.
  */
 export async function uploadThrough(page, label, files) {
   const taken = new Promise((resolve, reject) => {
-    let created = 0;
+    let whole = 0;
     const onResponse = async (response) => {
-      const { pathname } = new URL(response.url());
-      if (response.request().method() !== 'POST' || !/\/(files|versions)$/.test(pathname)) return;
-      if (response.status() !== 201) {
+      if (refusesUpload(response)) {
         page.off('response', onResponse);
-        reject(new Error(`upload to ${pathname} answered ${response.status()}: ${await response.text()}`));
-      } else if (++created === files.length) {
+        const { pathname } = new URL(response.url());
+        reject(new Error(`${response.request().method()} ${pathname} answered ${response.status()}: ${await response.text()}`));
+      } else if (completesUpload(response) && ++whole === files.length) {
         page.off('response', onResponse);
         resolve();
       }

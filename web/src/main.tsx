@@ -19,6 +19,7 @@ import './styles/realtime.css';
 import './styles/messages.css';
 import './styles/documents.css';
 import './styles/files.css';
+import './styles/review.css';
 
 const container = document.getElementById('root');
 if (!container) {

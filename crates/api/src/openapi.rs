@@ -168,7 +168,7 @@ fn project_routes() -> OpenApiRouter<AppState> {
 
 /// Files: uploads stream to the blob store (`fluxstudio_files`).
 fn file_routes() -> OpenApiRouter<AppState> {
-    use files::{content, decisions, items, review, tus, uploads};
+    use files::{attachments, content, decisions, items, review, tus, uploads};
     OpenApiRouter::new()
         .routes(routes!(items::list, uploads::upload))
         .routes(routes!(items::get, items::rename, items::delete))
@@ -180,6 +180,9 @@ fn file_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(decisions::get, decisions::decide))
         .routes(routes!(decisions::request))
         .routes(routes!(items::storage))
+        .routes(routes!(attachments::board))
+        .routes(routes!(attachments::list, attachments::attach))
+        .routes(routes!(attachments::detach))
         .routes(routes!(tus::capabilities, tus::create))
         .routes(routes!(tus::get, tus::offset, tus::append, tus::terminate))
 }

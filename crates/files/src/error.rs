@@ -36,6 +36,9 @@ pub enum FileError {
     /// The version has no preview to give: none for its type, or not (yet) made.
     #[error("This version has no preview ({0}).")]
     NoPreview(fluxstudio_domain::PreviewState),
+    /// A page past the last one previewed, or a small preview of a page past the first.
+    #[error("This version has no preview of page {page}.")]
+    NoPage { page: u32 },
     #[error(transparent)]
     Preview(#[from] crate::previews::PreviewError),
     #[error("{0}")]
@@ -56,7 +59,7 @@ impl FileError {
             Self::BrokeOff(_) => says(400, "upload_incomplete").on("file"),
             Self::OffsetMismatch { .. } => says(409, "upload_offset_mismatch").on("Upload-Offset"),
             Self::UploadBusy => says(409, "upload_busy"),
-            Self::NoPreview(_) => says(404, "no_preview"),
+            Self::NoPreview(_) | Self::NoPage { .. } => says(404, "no_preview"),
             Self::Preview(_) => Refusal::internal(),
             Self::Storage(_) => Refusal::internal(),
         }

@@ -5,6 +5,7 @@
 //! rules let in.
 #![forbid(unsafe_code)]
 
+mod attachments;
 pub mod blobs;
 mod error;
 pub mod kinds;
@@ -14,6 +15,8 @@ mod preview_work;
 pub mod previews;
 pub mod resumable;
 pub mod review;
+#[cfg(any(test, feature = "samples"))]
+pub mod samples;
 mod service;
 pub mod spool;
 pub mod sweep;
@@ -22,6 +25,7 @@ mod testing;
 mod uploads;
 pub mod views;
 
+pub use attachments::TaskFileView;
 pub use blobs::{Blobs, PutError, Stored};
 pub use error::FileError;
 pub use kinds::{Family, Kind};

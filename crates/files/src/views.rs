@@ -47,14 +47,17 @@ pub struct VersionView {
     pub created_at: DateTime<Utc>,
     /// Where the bytes are downloaded (`GET`, with the access token).
     pub content_url: String,
-    /// Its previews: `none` for a type without them, `pending` while they are made,
-    /// `ready` (at `contentUrl` with `/preview?size=small|large` instead of `/content`), or
-    /// `failed`. Changes are told live as `file:preview`.
+    /// Its previews (raster images, PDFs, SVG): `none` for a type without them, `pending`
+    /// while they are made, `ready` (at `contentUrl` with `/preview?size=small|large` instead
+    /// of `/content`, and `&page=` for a PDF's pages), or `failed`. Changes are told live as
+    /// `file:preview`.
     #[schema(value_type = String)]
     pub preview: PreviewState,
     /// The image's pixels, once read (also when too large to preview).
     pub width: Option<i64>,
     pub height: Option<i64>,
+    /// A PDF's number of pages, once read (its first 30 have previews: `?page=`).
+    pub pages: Option<i64>,
     /// Where its design review stands: `pending`, `approved` or `changes_requested` (see
     /// `GET …/versions/{number}/review`). Changes are told live as `review:decision`.
     #[schema(value_type = String)]
@@ -77,6 +80,7 @@ impl VersionView {
             preview: row.preview,
             width: row.width,
             height: row.height,
+            pages: row.pages,
             review: row.review,
         }
     }

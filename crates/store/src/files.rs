@@ -32,6 +32,8 @@ pub struct VersionRow {
     pub preview: PreviewState,
     pub width: Option<i64>,
     pub height: Option<i64>,
+    /// A PDF's number of pages, once read.
+    pub pages: Option<i64>,
     pub review: ReviewState,
 }
 
@@ -63,7 +65,7 @@ macro_rules! review_state {
 }
 const VERSION_COLUMNS: &str = concat!(
     "v.id, v.file_id, v.number, v.sha256, v.size, v.mime, v.uploaded_by, v.created_at, \
-     v.preview, v.width, v.height, ",
+     v.preview, v.width, v.height, v.pages, ",
     review_state!()
 );
 /// Inserts `$version` as number `$number` of `$file` in the open write transaction `$tx`.
@@ -191,6 +193,8 @@ pub struct ListedFile {
     pub preview: PreviewState,
     pub width: Option<i64>,
     pub height: Option<i64>,
+    /// A PDF's number of pages, once read.
+    pub pages: Option<i64>,
     pub review: ReviewState,
 }
 
@@ -209,15 +213,17 @@ impl ListedFile {
             preview: self.preview,
             width: self.width,
             height: self.height,
+            pages: self.pages,
             review: self.review,
         }
     }
 }
 
-const LISTED: &str = concat!(
+pub(crate) const LISTED: &str = concat!(
     "SELECT f.id, f.project_id, f.name, f.family, f.latest_version, f.created_by, \
      f.created_at, f.updated_at, v.id AS version_id, v.sha256, v.size, v.mime, \
-     v.uploaded_by AS version_by, v.created_at AS version_at, v.preview, v.width, v.height, ",
+     v.uploaded_by AS version_by, v.created_at AS version_at, v.preview, v.width, v.height, \
+     v.pages, ",
     review_state!(),
     " FROM files f JOIN file_versions v ON v.file_id = f.id AND v.number = f.latest_version"
 );
@@ -347,20 +353,23 @@ pub async fn pending_previews(db: &Db, limit: i64) -> Result<Vec<VersionRow>, St
         .await)?)
 }
 
-/// Where version `id`'s previews stand, with the image's size once read.
+/// Where version `id`'s previews stand, with the image's size or the PDF's page count once
+/// read.
 pub async fn set_preview(
     db: &Db,
     id: DbId,
     state: PreviewState,
     size: Option<(i64, i64)>,
+    pages: Option<i64>,
 ) -> Result<(), StoreError> {
-    const SQL: &str =
-        "UPDATE file_versions SET preview = $2, width = $3, height = $4 WHERE id = $1";
+    const SQL: &str = "UPDATE file_versions SET preview = $2, width = $3, height = $4, \
+         pages = $5 WHERE id = $1";
     write_with!(db, |pool| sqlx::query(SQL)
         .bind(id)
         .bind(state)
         .bind(size.map(|(w, _)| w))
         .bind(size.map(|(_, h)| h))
+        .bind(pages)
         .execute(pool)
         .await
         .map(|_| ()))?;

@@ -18,6 +18,7 @@ pub mod migrate;
 pub mod review;
 pub mod schema;
 pub mod status;
+pub mod task_files;
 pub mod url;
 pub mod workspace;
 

@@ -12,7 +12,7 @@ use crate::Workspace;
 fn event_name(action: &str) -> Option<&'static str> {
     Some(match action {
         "task.created" => "task:created",
-        "task.updated" => "task:updated",
+        "task.updated" | "task.file_attached" | "task.file_detached" => "task:updated",
         "task.moved" => "task:moved",
         "task.deleted" => "task:deleted",
         "milestone.created" => "milestone:created",

@@ -12,7 +12,8 @@ import type { paths } from './schema';
  */
 const NOT_ABOUT_THE_TOKEN: ReadonlySet<string> = new Set(['wrong_password', 'invalid_credentials', 'invalid_code']);
 
-function isTokenProblem(error: unknown): boolean {
+/** Whether a refusal is about the access token (expired, ended): then a refresh may help. */
+export function isTokenProblem(error: unknown): boolean {
   return (
     error instanceof ApiError && error.status === 401 && error.field === undefined && !NOT_ABOUT_THE_TOKEN.has(error.code)
   );
@@ -33,9 +34,9 @@ function sendSignedIn(request: Outgoing): Promise<Response> {
 
 /**
  * Runs `attempt` with the access token, and once more after a refresh when there was none
- * or the server refused it. Also used by uploads, which go out another way (with progress).
+ * or the server refused it.
  */
-export async function asSignedIn<T>(attempt: (token: string | null) => Promise<T>): Promise<T> {
+async function asSignedIn<T>(attempt: (token: string | null) => Promise<T>): Promise<T> {
   const token = getAccessToken();
   if (token) {
     try {
@@ -44,10 +45,24 @@ export async function asSignedIn<T>(attempt: (token: string | null) => Promise<T
       if (!isTokenProblem(error)) throw error;
     }
   }
-  // Another request may have refreshed while this one was out: then just use the new token.
-  if (!token || getAccessToken() === token) await refreshOrEnd();
-  return attempt(getAccessToken());
+  return attempt(await tokenAfterRefusal(token));
 }
+
+/**
+ * The token to send after `refused` was refused (or there was none): a refreshed one, unless
+ * another request refreshed while this one was out, then just the new one. Uploads, which go
+ * out another way (tus-js-client), use it and `bearerToken` for the same one retry.
+ */
+export async function tokenAfterRefusal(refused: string | null): Promise<string | null> {
+  if (!refused || getAccessToken() === refused) await refreshOrEnd();
+  return getAccessToken();
+}
+
+/** The access token, refreshed first when there is none. */
+export const bearerToken = (): Promise<string | null> => {
+  const token = getAccessToken();
+  return token ? Promise.resolve(token) : tokenAfterRefusal(null);
+};
 
 async function refreshOrEnd() {
   try {

@@ -3,8 +3,8 @@ import { unwrap, unwrapFile } from './http';
 import type { paths } from './schema';
 
 /**
- * Typed calls for a project's files and their versions. Uploads are not here: they go out
- * through XMLHttpRequest to report their progress (see upload.ts); these are their addresses.
+ * Typed calls for a project's files and their versions. Uploads are not here: they are
+ * resumable, through tus-js-client (see upload.ts).
  */
 
 /** What the list can be narrowed and ordered by (`cursor` aside, which paging adds). */
@@ -50,9 +50,3 @@ export const fetchVersionPreview = (id: string, number: number, size: PreviewSiz
   );
 
 export type PreviewSize = 'small' | 'large';
-
-/** Where a new file of the project is sent (multipart, one part `file`). */
-export const newFileAddress = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/files`;
-
-/** Where a new version of a file is sent (the same form). */
-export const newVersionAddress = (fileId: string) => `/api/files/${encodeURIComponent(fileId)}/versions`;

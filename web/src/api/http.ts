@@ -47,9 +47,9 @@ export function send(request: Outgoing, bearer: string | null): Promise<Response
 
 /**
  * Runs `attempt` (which sends the CSRF token it gets from getCsrfToken), and once more with a
- * fresh token when the server refused it. Also used by uploads, which go out another way.
+ * fresh token when the server refused it.
  */
-export async function withCsrfRetry<T>(attempt: () => Promise<T>): Promise<T> {
+async function withCsrfRetry<T>(attempt: () => Promise<T>): Promise<T> {
   try {
     return await attempt();
   } catch (error) {

@@ -742,8 +742,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A version's preview: a JPEG of the image, its longest side 256 (`small`) or 1024
-         *     (`large`) pixels. Only for versions whose `preview` is `ready`.
+         * A version's preview: a JPEG of the image, the SVG or a PDF's page, its longest side 256
+         *     (`small`) or 1024 (`large`) pixels. Only for versions whose `preview` is `ready`.
          */
         get: operations["get_files_id_versions_number_preview"];
         put?: never;
@@ -1430,6 +1430,26 @@ export interface paths {
         patch: operations["patch_projects_id_milestones_milestoneid"];
         trace?: never;
     };
+    "/api/projects/{id}/task-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every file attached to the project's tasks, with each one's newest version and its review
+         *     state (for the board's cards).
+         */
+        get: operations["get_projects_id_task_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/tasks": {
         parameters: {
             query?: never;
@@ -1501,6 +1521,44 @@ export interface paths {
         head?: never;
         /** Edit your comment. */
         patch: operations["patch_projects_id_tasks_taskid_comments_commentid"];
+        trace?: never;
+    };
+    "/api/projects/{id}/tasks/{taskId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files attached to a task. */
+        get: operations["get_projects_id_tasks_taskid_files"];
+        put?: never;
+        /**
+         * Attach a file of the project to a task (the project's leads and editors); attaching it
+         *     again changes nothing. Boards hear `task:updated`.
+         */
+        post: operations["post_projects_id_tasks_taskid_files"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/tasks/{taskId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a file off a task (the project's leads and editors); the file stays in the project. */
+        delete: operations["delete_projects_id_tasks_taskid_files_fileid"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/projects/{id}/tasks/{taskId}/move": {
@@ -1605,6 +1663,13 @@ export interface components {
             organizationId: string;
             /** Format: uuid */
             projectId?: string | null;
+        };
+        AttachBody: {
+            /**
+             * Format: uuid
+             * @description A file of the same project.
+             */
+            fileId: string;
         };
         /** @description Tokens for a session, and the user they belong to (signup, login). */
         AuthResponse: components["schemas"]["TokenResponse"] & {
@@ -2705,6 +2770,16 @@ export interface components {
             tags?: string[] | null;
             title?: string | null;
         };
+        TaskFileList: {
+            /** @description By task, then in the order attached. */
+            items: components["schemas"]["TaskFileView"][];
+        };
+        /** @description A file attached to a task, with its newest version (and that version's review state). */
+        TaskFileView: {
+            file: components["schemas"]["FileView"];
+            /** Format: uuid */
+            taskId: string;
+        };
         /** @description The board: every task, column by column in order. */
         TaskList: {
             tasks: components["schemas"]["TaskView"][];
@@ -2906,9 +2981,15 @@ export interface components {
              */
             number: number;
             /**
-             * @description Its previews: `none` for a type without them, `pending` while they are made,
-             *     `ready` (at `contentUrl` with `/preview?size=small|large` instead of `/content`), or
-             *     `failed`. Changes are told live as `file:preview`.
+             * Format: int64
+             * @description A PDF's number of pages, once read (its first 30 have previews: `?page=`).
+             */
+            pages?: number | null;
+            /**
+             * @description Its previews (raster images, PDFs, SVG): `none` for a type without them, `pending`
+             *     while they are made, `ready` (at `contentUrl` with `/preview?size=small|large` instead
+             *     of `/content`, and `&page=` for a PDF's pages), or `failed`. Changes are told live as
+             *     `file:preview`.
              * @enum {string}
              */
             preview: "none" | "pending" | "ready" | "failed";
@@ -3078,6 +3159,7 @@ export interface components {
 }
 export type ActivityList = components['schemas']['ActivityList'];
 export type ActivityView = components['schemas']['ActivityView'];
+export type AttachBody = components['schemas']['AttachBody'];
 export type AuthResponse = components['schemas']['AuthResponse'];
 export type CodeBody = components['schemas']['CodeBody'];
 export type CommentBody = components['schemas']['CommentBody'];
@@ -3182,6 +3264,8 @@ export type SnapshotList = components['schemas']['SnapshotList'];
 export type SnapshotView = components['schemas']['SnapshotView'];
 export type StorageView = components['schemas']['StorageView'];
 export type TaskChangeBody = components['schemas']['TaskChangeBody'];
+export type TaskFileList = components['schemas']['TaskFileList'];
+export type TaskFileView = components['schemas']['TaskFileView'];
 export type TaskList = components['schemas']['TaskList'];
 export type TaskView = components['schemas']['TaskView'];
 export type TeamChangeBody = components['schemas']['TeamChangeBody'];
@@ -5269,6 +5353,8 @@ export interface operations {
             query?: {
                 /** @description `small` (256 pixels on its longest side, the default) or `large` (1024). */
                 size?: "small" | "large";
+                /** @description A PDF's page, from 1 (the default); past the first only `large`, up to the 30th. */
+                page?: number;
             };
             header?: never;
             path: {
@@ -5298,7 +5384,7 @@ export interface operations {
             };
             400: components["responses"]["UnreadableQuery"];
             401: components["responses"]["Unauthorized"];
-            /** @description No such file or version, or it has no preview (`no_preview`: none for its type, not yet made, or failed). */
+            /** @description No such file or version, or it has no such preview (`no_preview`: none for its type, not yet made, failed, or no such page). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7603,6 +7689,34 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    get_projects_id_task_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskFileList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     get_projects_id_tasks: {
         parameters: {
             query?: never;
@@ -7950,6 +8064,126 @@ export interface operations {
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["NotJson"];
             422: components["responses"]["InvalidField"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_projects_id_tasks_taskid_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskFileList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_projects_id_tasks_taskid_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachBody"];
+            };
+        };
+        responses: {
+            /** @description The task's files now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskFileList"];
+                };
+            };
+            400: components["responses"]["UnreadableBody"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description No such file in this project (`invalid_reference`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["NotJson"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    delete_projects_id_tasks_taskid_files_fileid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["IdNotCanonical"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

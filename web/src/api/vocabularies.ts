@@ -1,4 +1,15 @@
-import type { FileView, InvitationView, MemberView, paths, ProjectMemberView, ProjectView, TaskView, UserView } from './schema';
+import type {
+  DecisionView,
+  FileView,
+  InvitationView,
+  MemberView,
+  paths,
+  ProjectMemberView,
+  ProjectView,
+  ReviewView,
+  TaskView,
+  UserView,
+} from './schema';
 
 /**
  * The API's vocabularies, as the generated types state them (schema.d.ts, from the server's
@@ -20,6 +31,9 @@ export type FileKind = FileView['kind'];
 type FilesQuery = NonNullable<paths['/api/projects/{id}/files']['get']['parameters']['query']>;
 export type FileSort = NonNullable<FilesQuery['sort']>;
 export type SortOrder = NonNullable<FilesQuery['order']>;
+/** Where a version's design review stands, and one reviewer's decision on it. */
+export type ReviewState = ReviewView['state'];
+export type ReviewDecision = DecisionView['decision'];
 
 /** Every word of `Word`, each given once, in the order given. */
 const wordsOf =

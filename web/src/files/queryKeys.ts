@@ -5,8 +5,10 @@ import { projectKeys } from '../projects/queryKeys';
  * Query keys of the files. A project's lists live under that project's key (so a change there
  * refreshes them with the rest); one file and its versions under ['account', 'files'] by id,
  * since its page is reached by id. A version's bytes never change (a new upload is a new
- * version), so they have a prefix of their own that no refresh of the file reaches. All of it
- * is dropped when the session ends.
+ * version), so they have a prefix of their own that no refresh of the file reaches. A
+ * version's review (its decisions) and its review comments live under the file, each under a
+ * prefix of its own, so that a new comment does not read the decisions again. All of it is
+ * dropped when the session ends.
  */
 const ALL = ['account', 'files'] as const;
 
@@ -18,6 +20,12 @@ export const fileKeys = {
   list: (projectId: string, query: FileListQuery) => [...projectKeys.one(projectId), 'files', query] as const,
   one: (id: string) => [...ALL, id] as const,
   versions: (id: string) => [...ALL, id, 'versions'] as const,
+  /** The review of every version of the file, and of one. */
+  reviews: (id: string) => [...ALL, id, 'review'] as const,
+  review: (id: string, number: number) => [...ALL, id, 'review', number] as const,
+  /** The review comments of every version of the file, and of one. */
+  comments: (id: string) => [...ALL, id, 'comments'] as const,
+  versionComments: (id: string, number: number) => [...ALL, id, 'comments', number] as const,
   content: (id: string, number: number) => ['account', 'file-content', id, number] as const,
   preview: (id: string, number: number, size: string) => ['account', 'file-preview', id, number, size] as const,
 };

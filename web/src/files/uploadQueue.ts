@@ -1,20 +1,24 @@
 /**
  * The uploads of this tab as plain values, and the steps that change them. Each file goes on
- * its own: it waits for a free place, is sent with its progress, and then either leaves the
- * queue (done, or cancelled) or stays as failed, with the server's reason, until it is tried
- * again or dismissed. uploads.ts sends them; these functions only say what follows what.
+ * its own: it waits for a free place, is sent with its progress, can be paused (it gives up
+ * its place) and resumed (it waits for one again, then goes on from where the server stands),
+ * and then either leaves the queue (done, or cancelled) or stays as failed, with the server's
+ * reason, until it is tried again or dismissed. uploads.ts sends them; these functions only
+ * say what follows what.
  */
 
-export type UploadStatus = 'waiting' | 'sending' | 'failed';
+import type { UploadTarget } from '../api/upload';
+
+export type UploadStatus = 'waiting' | 'sending' | 'paused' | 'failed';
 
 export interface Upload {
   /** Unique in the tab. */
   id: number;
   file: File;
-  /** Where the form goes: a project's files, or a file's versions. */
-  address: string;
+  /** Where it goes: a new file in a project, or a new version of a file. */
+  target: UploadTarget;
   status: UploadStatus;
-  /** Bytes of the form sent so far, of `total` (the form is a little larger than the file). */
+  /** Bytes of the file sent so far, of `total`. */
   sent: number;
   total: number;
   /** Why the last attempt failed (an ApiError carries the server's message); null otherwise. */
@@ -22,9 +26,11 @@ export interface Upload {
 }
 
 export type UploadEvent =
-  | { type: 'added'; uploads: ReadonlyArray<Pick<Upload, 'id' | 'file' | 'address'>> }
+  | { type: 'added'; uploads: ReadonlyArray<Pick<Upload, 'id' | 'file' | 'target'>> }
   | { type: 'started'; id: number }
   | { type: 'progressed'; id: number; sent: number; total: number }
+  | { type: 'paused'; id: number }
+  | { type: 'resumed'; id: number }
   | { type: 'failed'; id: number; error: unknown }
   | { type: 'retried'; id: number }
   | { type: 'finished'; id: number }
@@ -32,18 +38,18 @@ export type UploadEvent =
 
 /**
  * The queue after `event`. A step that does not fit the upload's state (progress of one no
- * longer sending, a retry of one that did not fail) or names one no longer queued changes
- * nothing: a cancelled request may still report late.
+ * longer sending, a retry of one that did not fail, a resume of one not paused) or names one
+ * no longer queued changes nothing: a cancelled or paused request may still report late.
  */
 export function nextQueue(queue: readonly Upload[], event: UploadEvent): readonly Upload[] {
   switch (event.type) {
     case 'added':
       return [
         ...queue,
-        ...event.uploads.map(({ id, file, address }) => ({
+        ...event.uploads.map(({ id, file, target }) => ({
           id,
           file,
-          address,
+          target,
           status: 'waiting' as const,
           sent: 0,
           total: file.size,
@@ -51,13 +57,19 @@ export function nextQueue(queue: readonly Upload[], event: UploadEvent): readonl
         })),
       ];
     case 'started':
-      return change(queue, event.id, 'waiting', (upload) => ({ ...upload, status: 'sending', sent: 0 }));
+      // A resumed upload keeps what it had sent: it goes on from there.
+      return change(queue, event.id, ['waiting'], (upload) => ({ ...upload, status: 'sending' }));
     case 'progressed':
-      return change(queue, event.id, 'sending', (upload) => ({ ...upload, sent: event.sent, total: event.total }));
+      return change(queue, event.id, ['sending'], (upload) => ({ ...upload, sent: event.sent, total: event.total }));
+    case 'paused':
+      return change(queue, event.id, ['waiting', 'sending'], (upload) => ({ ...upload, status: 'paused' }));
+    case 'resumed':
+      return change(queue, event.id, ['paused'], (upload) => ({ ...upload, status: 'waiting' }));
     case 'failed':
-      return change(queue, event.id, 'sending', (upload) => ({ ...upload, status: 'failed', error: event.error }));
+      return change(queue, event.id, ['sending'], (upload) => ({ ...upload, status: 'failed', error: event.error }));
     case 'retried':
-      return change(queue, event.id, 'failed', (upload) => ({
+      // Counted again from nothing: the server says where it stands once it is sent again.
+      return change(queue, event.id, ['failed'], (upload) => ({
         ...upload,
         status: 'waiting',
         sent: 0,
@@ -75,10 +87,10 @@ export function nextQueue(queue: readonly Upload[], event: UploadEvent): readonl
 function change(
   queue: readonly Upload[],
   id: number,
-  from: UploadStatus,
+  from: readonly UploadStatus[],
   to: (upload: Upload) => Upload,
 ): readonly Upload[] {
-  const index = queue.findIndex((upload) => upload.id === id && upload.status === from);
+  const index = queue.findIndex((upload) => upload.id === id && from.includes(upload.status));
   if (index < 0) return queue;
   const next = [...queue];
   next[index] = to(queue[index]!);
@@ -91,10 +103,17 @@ export function toStart(queue: readonly Upload[], limit: number): Upload[] {
   return free > 0 ? queue.filter((upload) => upload.status === 'waiting').slice(0, free) : [];
 }
 
-/** How far along an upload is, 0–100 (a failed or waiting one counts what it last reported). */
+/** How far along an upload is, 0–100 (a paused, failed or waiting one counts what it last reported). */
 export function percentSent(upload: Pick<Upload, 'sent' | 'total'>): number {
   return upload.total > 0 ? Math.min(100, (upload.sent / upload.total) * 100) : 0;
 }
 
-/** Whether any upload is still to be sent or under way (leaving the page would stop it). */
+/**
+ * Whether any upload is still to be sent, under way or paused (leaving the page would drop it
+ * from the list), not counting failures left to look at.
+ */
 export const isBusy = (queue: readonly Upload[]): boolean => queue.some((upload) => upload.status !== 'failed');
+
+/** Whether two targets are the same place. */
+export const sameTarget = (a: UploadTarget, b: UploadTarget): boolean =>
+  'projectId' in a ? 'projectId' in b && a.projectId === b.projectId : 'fileId' in b && a.fileId === b.fileId;

@@ -1,4 +1,4 @@
-import type { FileKind, FileSort, SortOrder } from '../api/vocabularies';
+import type { FileKind, FileSort, ReviewDecision, ReviewState, SortOrder } from '../api/vocabularies';
 
 /**
  * The files vocabularies' words as the pages show them. The lists of the words themselves,
@@ -28,4 +28,17 @@ export const ORDER_LABELS: Readonly<Record<FileSort, Readonly<Record<SortOrder, 
   date: { desc: 'Newest first', asc: 'Oldest first' },
   name: { asc: 'A to Z', desc: 'Z to A' },
   size: { desc: 'Largest first', asc: 'Smallest first' },
+};
+
+/** A version's review as its badge says it. */
+export const REVIEW_STATE_LABELS: Readonly<Record<ReviewState, string>> = {
+  pending: 'Pending review',
+  approved: 'Approved',
+  changes_requested: 'Changes requested',
+};
+
+/** One reviewer's decision, after their name. */
+export const DECISION_WORDS: Readonly<Record<ReviewDecision, string>> = {
+  approved: 'approved',
+  changes_requested: 'asked for changes',
 };

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fetchInvitations } from '../api/invitations';
 import { fetchAllMembers } from '../api/members';
-import { fetchActivity, fetchOrganization, fetchOrganizations } from '../api/organizations';
+import { fetchActivity, fetchOrganization, fetchOrganizations, fetchStorage } from '../api/organizations';
 import { fetchTeam, fetchTeams } from '../api/teams';
 import { organizationKeys } from './queryKeys';
 
@@ -44,3 +44,7 @@ export const useActivity = (id: string) =>
     getNextPageParam: (page) => page.nextCursor,
     refetchOnMount: 'always',
   });
+
+/** What the organization's files take: uploads in any of its projects change it, so read on every visit. */
+export const useStorage = (id: string) =>
+  useQuery({ queryKey: organizationKeys.storage(id), queryFn: () => fetchStorage(id), refetchOnMount: 'always' });

@@ -14,6 +14,7 @@ export const organizationKeys = {
   teams: (id: string) => [...ALL, 'one', id, 'teams'] as const,
   team: (id: string, teamId: string) => [...ALL, 'one', id, 'teams', teamId] as const,
   activity: (id: string) => [...ALL, 'one', id, 'activity'] as const,
+  storage: (id: string) => [...ALL, 'one', id, 'storage'] as const,
 };
 
 /** Invitation previews are public (no session), so they live outside ['account']. */

@@ -57,10 +57,34 @@ export function describeProjectActivity(activity: ActivityView, nameOf: (userId:
       return title ? `renamed a file to “${title}”` : 'renamed a file';
     case 'file.deleted':
       return `deleted ${fileName}`;
+    case 'review.commented':
+      return `commented on ${ofVersion(meta.version, fileName)}`;
+    case 'review.comment_edited':
+      return `edited a comment on ${ofVersion(meta.version, fileName)}`;
+    case 'review.comment_deleted':
+      return `deleted a comment on ${ofVersion(meta.version, fileName)}`;
+    case 'review.comment_resolved':
+      return `resolved a thread on ${ofVersion(meta.version, fileName)}`;
+    case 'review.comment_reopened':
+      return `reopened a thread on ${ofVersion(meta.version, fileName)}`;
+    case 'review.decided': {
+      const decision = text('decision');
+      const what = ofVersion(meta.version, fileName);
+      if (decision === 'approved') return `approved ${what}`;
+      if (decision === 'changes_requested') return `asked for changes to ${what}`;
+      return `reviewed ${what}`;
+    }
+    case 'review.requested':
+      return `asked for a review of ${ofVersion(meta.version, fileName)}`;
     default: {
       // An action this version of the app does not know yet: still say something true.
       const words = activity.action.replace(/[._]/g, ' ');
       return title ? `${words}: ${title}` : words;
     }
   }
+}
+
+/** "version 2 of “logo.png”", or the file alone when the version is not known. */
+function ofVersion(version: unknown, fileName: string): string {
+  return typeof version === 'number' ? `version ${version} of ${fileName}` : fileName;
 }

@@ -21,10 +21,32 @@ export const BOARD_EVENTS = [
 export const FILE_EVENTS = ['file:created', 'file:version', 'file:updated', 'file:deleted', 'file:preview'] as const;
 
 /**
+ * The design review's events (`entityId` the file): a review comment written, edited, deleted,
+ * resolved or reopened; a decision on a version.
+ */
+export const REVIEW_EVENTS = ['review:comment', 'review:decision'] as const;
+
+/**
  * What a change makes stale: the views that show it are read again (they stay the only shapes).
  * `entityId` is what changed, when the event names it (a file).
  */
 export function staleAfter(event: string, projectId: string, entityId?: string | null): InvalidateQueryFilters[] {
+  if (event === 'review:comment') {
+    // Only the file's comments (whichever version: the event's metadata is not needed).
+    return entityId ? [{ queryKey: fileKeys.comments(entityId) }] : [{ queryKey: fileKeys.all }];
+  }
+  if (event === 'review:decision') {
+    // The version's state shows on the file (its newest version), its version stack, its
+    // review, and the lists' badges.
+    const lists = { queryKey: fileKeys.lists(projectId) };
+    if (!entityId) return [lists, { queryKey: fileKeys.all }];
+    return [
+      lists,
+      { queryKey: fileKeys.one(entityId), exact: true },
+      { queryKey: fileKeys.versions(entityId) },
+      { queryKey: fileKeys.reviews(entityId) },
+    ];
+  }
   if (event.startsWith('file:')) {
     // The lists it shows in, whatever their filters; the file and its versions if open (a
     // deleted one then says so). Its versions' bytes never change: they stay.

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { fileKeys } from '../files/queryKeys';
 import { request } from '../realtime/request';
 import { getSocket } from '../realtime/socketManager';
-import { BOARD_EVENTS, FILE_EVENTS, staleAfter } from './liveKeys';
+import { BOARD_EVENTS, FILE_EVENTS, REVIEW_EVENTS, staleAfter } from './liveKeys';
 import { projectKeys } from './queryKeys';
 
 export interface Viewer {
@@ -66,7 +66,7 @@ export function useProjectLive(projectId: string): Viewer[] {
       if (event.projectId === projectId) setViewers(event.viewers);
     };
 
-    const handlers = [...BOARD_EVENTS, ...FILE_EVENTS].map((event) => [event, changed(event)] as const);
+    const handlers = [...BOARD_EVENTS, ...FILE_EVENTS, ...REVIEW_EVENTS].map((event) => [event, changed(event)] as const);
     for (const [event, handler] of handlers) socket.on(event, handler);
     socket.on('presence:update', onViewers);
     socket.on('connect', join);

@@ -136,12 +136,15 @@ pub struct PreviewQuery {
     /// `small` (256 pixels on its longest side, the default) or `large` (1024).
     #[param(value_type = Option<String>)]
     pub size: Option<String>,
+    /// A PDF's page, from 1 (the default); past the first only `large`, up to the 30th.
+    #[param(minimum = 1)]
+    pub page: Option<u32>,
 }
 
 pub const PREVIEW_SIZES: &[&str] = &["small", "large"];
 
-/// A version's preview: a JPEG of the image, its longest side 256 (`small`) or 1024
-/// (`large`) pixels. Only for versions whose `preview` is `ready`.
+/// A version's preview: a JPEG of the image, the SVG or a PDF's page, its longest side 256
+/// (`small`) or 1024 (`large`) pixels. Only for versions whose `preview` is `ready`.
 #[utoipa::path(get, path = "/api/files/{id}/versions/{number}/preview", tag = "files",
     security(("bearer" = [])),
     params(("id" = Uuid, Path), ("number" = i64, Path, minimum = 1, description = "The version's number."),
@@ -149,7 +152,8 @@ pub const PREVIEW_SIZES: &[&str] = &["small", "large"];
     responses(
         (status = 200, description = "The JPEG; it never changes, so it may be kept.", content_type = "image/jpeg", body = Vec<u8>),
         (status = 304, description = "Your copy is this preview."),
-        (status = 404, description = "No such file or version, or it has no preview (`no_preview`: none for its type, not yet made, or failed).", body = ErrorBody)))]
+        (status = 404, description = "No such file or version, or it has no such preview (`no_preview`: none for its type, not yet made, failed, or no such page).", body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 pub async fn preview(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
@@ -170,8 +174,19 @@ pub async fn preview(
             .into());
         }
     };
-    let (version, jpeg) = state.files().preview(caller.user, id, number, size).await?;
-    let etag = format!("\"{}-{}\"", version.sha256, size.name());
+    let page = match query.page {
+        Some(0) => {
+            return Err(
+                fluxstudio_domain::Invalid::new("page", "Pages are numbered from 1.").into(),
+            );
+        }
+        page => page.unwrap_or(1),
+    };
+    let (version, jpeg) = state
+        .files()
+        .preview(caller.user, id, number, size, page)
+        .await?;
+    let etag = format!("\"{}-{}-{page}\"", version.sha256, size.name());
     let cache = HeaderValue::from_static("private, max-age=31536000, immutable");
     if matches(headers.get(header::IF_NONE_MATCH), &etag) {
         let mut response = StatusCode::NOT_MODIFIED.into_response();

@@ -1,8 +1,9 @@
 //! Files over HTTP: a project's files and their versions (`items`), uploads in a
 //! multipart form (`uploads`) or resumable in tus (`tus`), and downloads with ranges and
-//! validators (`content`); design review of a version: comments pinned on it (`review`) and
+//! validators (`content`); files attached to tasks (`attachments`); design review of a version: comments pinned on it (`review`) and
 //! reviewers' decisions (`decisions`).
 
+pub mod attachments;
 pub mod content;
 pub mod decisions;
 pub mod items;

@@ -9,9 +9,11 @@ use fluxstudio_store::{DbId, files::VersionRow, review::decisions, workspace::pr
 use fluxstudio_workspace::WorkspaceError;
 
 use super::{Notice, named, views::ReviewView};
-use crate::{FileError, Files, library::MANAGE, library::Opened};
+use crate::{FileError, Files, library::Opened};
 
 const DECIDE: &str = "Only the project's leads and reviewers approve or ask for changes.";
+const ASK: &str =
+    "Only the project's leads and editors, and whoever uploaded the file, ask for reviews.";
 const NOTE_MAX: usize = limits::REVIEW_NOTE_CHARS;
 const REVIEWERS_MAX: usize = limits::REVIEWERS;
 
@@ -103,7 +105,7 @@ impl Files {
     ) -> Result<ReviewView, FileError> {
         let (opened, version) = self.open_version(user, file, number).await?;
         if !opened.can_manage {
-            return Err(WorkspaceError::Forbidden(MANAGE).into());
+            return Err(WorkspaceError::Forbidden(ASK).into());
         }
         if reviewers.is_empty() || reviewers.len() > REVIEWERS_MAX {
             return Err(

@@ -3,9 +3,10 @@ import { formatDateTime } from '../account/formatDateTime';
 import { DeleteOrganizationSection } from './DeleteOrganizationSection';
 import { LeaveOrganizationSection } from './LeaveOrganizationSection';
 import { OrganizationDetailsForm } from './OrganizationDetailsForm';
+import { StorageSection } from './StorageSection';
 import { TransferOwnershipSection } from './TransferOwnershipSection';
 
-/** The organization's details (editable by the owner and admins), and leaving, handing over, deleting. */
+/** The organization's details (editable by the owner and admins), its storage, and leaving, handing over, deleting. */
 export function OverviewTab() {
   const organization = useOrganizationOutlet();
   const { can } = organization;
@@ -26,6 +27,7 @@ export function OverviewTab() {
         </dl>
         {can.update ? <OrganizationDetailsForm organization={organization} /> : null}
       </section>
+      <StorageSection organizationId={organization.id} />
       {can.transferOwnership ? <TransferOwnershipSection organization={organization} /> : null}
       <LeaveOrganizationSection organization={organization} allowed={can.leave} />
       {can.delete ? <DeleteOrganizationSection organization={organization} /> : null}

@@ -1,8 +1,9 @@
 //! Files: their rows (`rows`), uploads, lists and downloads over HTTP (`served`), who may
-//! do what (`access`), refusals that leave nothing behind (`refusals`), the sweep, and
-//! design review of their versions (`review`).
+//! do what (`access`), refusals that leave nothing behind (`refusals`), the sweep, design
+//! review of their versions (`review`), and files attached to tasks (`attachments`).
 
 mod access;
+mod attachments;
 mod previews;
 mod refusals;
 mod resumable;

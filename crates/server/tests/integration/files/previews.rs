@@ -1,61 +1,14 @@
 //! Previews, made in the background after the upload is answered: a raster image gets a
-//! small and a large JPEG and its size; other types get none; a decompression bomb (a tiny
-//! PNG declaring 30,000 × 30,000 pixels) fails its preview without costing the server its
+//! small and a large JPEG and its size; a PDF its first page's and the next pages' and its
+//! page count; an SVG its own; other types get none; a decompression bomb (a tiny PNG
+//! declaring 30,000 × 30,000 pixels) fails its preview without costing the server its
 //! memory; an outsider gets nothing.
 
-use std::io::Cursor;
-
-use image::{ImageFormat, RgbaImage};
+use fluxstudio_files::samples::{bomb_png, jpeg_size, pdf as real_pdf, png as real_png, svg};
 use serde_json::Value;
 
 use super::*;
 use crate::{accounts::client::*, both_backends, messaging::team::Team, support::*};
-
-fn real_png(width: u32, height: u32) -> Vec<u8> {
-    let picture = RgbaImage::from_fn(width, height, |x, y| {
-        image::Rgba([(x % 256) as u8, (y % 256) as u8, 90, 255])
-    });
-    let mut out = Cursor::new(Vec::new());
-    picture.write_to(&mut out, ImageFormat::Png).unwrap();
-    out.into_inner()
-}
-
-/// A PNG whose header declares `width` × `height` pixels, with a few bytes of data.
-fn bomb(width: u32, height: u32) -> Vec<u8> {
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = !0_u32;
-        for byte in bytes {
-            crc ^= u32::from(*byte);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    let chunk = |kind: &[u8], data: &[u8]| {
-        let mut out = (data.len() as u32).to_be_bytes().to_vec();
-        let mut typed = kind.to_vec();
-        typed.extend_from_slice(data);
-        out.extend_from_slice(&typed);
-        out.extend_from_slice(&crc32(&typed).to_be_bytes());
-        out
-    };
-    let mut header = width.to_be_bytes().to_vec();
-    header.extend_from_slice(&height.to_be_bytes());
-    header.extend_from_slice(&[8, 2, 0, 0, 0]);
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    out.extend(chunk(b"IHDR", &header));
-    out.extend(chunk(
-        b"IDAT",
-        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
-    ));
-    out.extend(chunk(b"IEND", &[]));
-    out
-}
 
 /// The file's newest version once its previews are no longer pending.
 async fn settled(api: &Api<'_>, token: &str, file: &str) -> Value {
@@ -75,11 +28,6 @@ async fn settled(api: &Api<'_>, token: &str, file: &str) -> Value {
         );
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-}
-
-fn jpeg_size(bytes: &[u8]) -> (u32, u32) {
-    let picture = image::load_from_memory_with_format(bytes, ImageFormat::Jpeg).unwrap();
-    (picture.width(), picture.height())
 }
 
 async fn rss(api: &Api<'_>) -> u64 {
@@ -129,12 +77,56 @@ async fn images_get_previews_and_bombs_do_not(backend: Backend) {
     let (stranger, _) = download(server, outsider, &preview, &[]).await;
     stranger.refused(404, "not_found", None);
 
-    // A PDF gets no preview (yet): none, and the preview is not found.
-    let score = upload(server, owner, &files, "score.pdf", &pdf(100))
+    // A PDF: its first page small and large, the next pages large, and its page count.
+    let score = upload(server, owner, &files, "score.pdf", &real_pdf(3))
         .await
         .expect(201);
-    assert_eq!(score.body["latest"]["preview"], "none");
     let id = score.body["id"].as_str().unwrap();
+    let latest = settled(&api, client, id).await;
+    assert_eq!(latest["preview"], "ready");
+    assert_eq!(latest["pages"], 3);
+    let preview = format!("/api/files/{id}/versions/1/preview");
+    for (query, status, size) in [
+        ("", 200, Some((256, 128))),
+        ("?size=large&page=1", 200, Some((1024, 512))),
+        ("?size=large&page=3", 200, Some((1024, 512))),
+        ("?size=large&page=4", 404, None),
+        ("?size=small&page=2", 404, None),
+    ] {
+        let (answer, bytes) = download(server, client, &format!("{preview}{query}"), &[]).await;
+        assert_eq!(answer.status, status, "{query}");
+        match size {
+            Some(size) => assert_eq!(jpeg_size(&bytes), size, "{query}"),
+            None => answer.refused(404, "no_preview", None),
+        }
+    }
+    let (zero, _) = download(server, client, &format!("{preview}?page=0"), &[]).await;
+    zero.refused(422, "invalid", Some("page"));
+
+    // An SVG: drawn to fit, with the size it declares.
+    let drawing = upload(server, owner, &files, "logo.svg", &svg(200, 100))
+        .await
+        .expect(201);
+    let id = drawing.body["id"].as_str().unwrap();
+    let latest = settled(&api, client, id).await;
+    assert_eq!(latest["preview"], "ready");
+    assert_eq!(
+        (latest["width"].as_i64(), latest["pages"].as_i64()),
+        (Some(200), None)
+    );
+    let large = format!("/api/files/{id}/versions/1/preview?size=large");
+    let (answer, bytes) = download(server, client, &large, &[]).await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(jpeg_size(&bytes), (1024, 512));
+
+    // An archive gets none, and its preview is not found.
+    let mut zip = b"PK\x03\x04".to_vec();
+    zip.extend([0; 100]);
+    let archive = upload(server, owner, &files, "parts.zip", &zip)
+        .await
+        .expect(201);
+    assert_eq!(archive.body["latest"]["preview"], "none");
+    let id = archive.body["id"].as_str().unwrap();
     let (none, _) = download(
         server,
         client,
@@ -146,7 +138,7 @@ async fn images_get_previews_and_bombs_do_not(backend: Backend) {
 
     // The bomb: accepted as the PNG it is, its preview refused on its header.
     let before = rss(&api).await;
-    let bomb = upload(server, owner, &files, "bomb.png", &bomb(30_000, 30_000))
+    let bomb = upload(server, owner, &files, "bomb.png", &bomb_png(30_000, 30_000))
         .await
         .expect(201);
     let id = bomb.body["id"].as_str().unwrap();

@@ -4,8 +4,9 @@ import { formatSize } from '../../../files/formatSize';
 import { filePath } from '../../../files/paths';
 import { KIND_LABELS } from '../../../files/vocabulary';
 import { formatDateTime } from '../../account/formatDateTime';
+import { ReviewBadge } from './review/ReviewBadge';
 
-/** The files as rows of facts: name (to the file), kind, size of the newest version, versions, last change. */
+/** The files as rows of facts: name (to the file), kind, size of the newest version, versions, its review, last change. */
 export function FileTable({ files }: { files: readonly FileView[] }) {
   return (
     <table className="file-table" aria-label="Files">
@@ -15,6 +16,7 @@ export function FileTable({ files }: { files: readonly FileView[] }) {
           <th scope="col">Kind</th>
           <th scope="col">Size</th>
           <th scope="col">Versions</th>
+          <th scope="col">Review</th>
           <th scope="col">Updated</th>
         </tr>
       </thead>
@@ -27,6 +29,9 @@ export function FileTable({ files }: { files: readonly FileView[] }) {
             <td>{KIND_LABELS[file.kind]}</td>
             <td>{formatSize(file.latest.size)}</td>
             <td>{file.versionCount}</td>
+            <td>
+              <ReviewBadge state={file.latest.review} />
+            </td>
             <td>
               <time dateTime={file.updatedAt}>{formatDateTime(file.updatedAt)}</time>
             </td>

@@ -4,9 +4,9 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { linkTo } from '../../../components/objectUrl';
 import { useVersionContent } from '../../../files/queries';
 
-/** The newest version of a PDF, opened in the browser's own viewer in a new tab (fetched here first: it needs the token). */
-export function PdfLink({ file }: { file: FileView }) {
-  const content = useVersionContent(file.id, file.latest.number);
+/** A version of a PDF, opened in the browser's own viewer in a new tab (fetched here first: it needs the token). */
+export function PdfLink({ file, number }: { file: FileView; number: number }) {
+  const content = useVersionContent(file.id, number);
   const blob = content.data;
   const attach = useMemo(() => (blob ? linkTo(blob) : undefined), [blob]);
 

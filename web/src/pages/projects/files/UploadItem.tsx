@@ -2,21 +2,24 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { formatSize } from '../../../files/formatSize';
 import { percentSent, type Upload, type UploadStatus } from '../../../files/uploadQueue';
-import { cancelUpload, retryUpload } from '../../../files/uploads';
+import { cancelUpload, pauseUpload, resumeUpload, retryUpload } from '../../../files/uploads';
 
 const STATUS_WORDS: Readonly<Record<UploadStatus, string>> = {
   waiting: 'Waiting',
   sending: 'Uploading',
+  paused: 'Paused',
   failed: 'Failed',
 };
 
 /**
  * One file on its way: its name and size, where it is (said to screen readers as it changes),
- * how far along; Cancel while it goes, Retry with the server's reason once it failed.
+ * how far along; Pause and Cancel while it goes, Resume once paused, Retry with the server's
+ * reason once it failed.
  */
 export function UploadItem({ upload }: { upload: Upload }) {
   const name = upload.file.name;
   const failed = upload.status === 'failed';
+  const counted = upload.status === 'sending' || upload.status === 'paused';
   return (
     <li className="item-list__item upload">
       <div className="item-list__text">
@@ -24,42 +27,37 @@ export function UploadItem({ upload }: { upload: Upload }) {
         <p className="item-list__meta">
           {formatSize(upload.file.size)} · <span role="status">{STATUS_WORDS[upload.status]}</span>
           {/* The progress bar says it to screen readers; a status changing at each step would chatter. */}
-          {upload.status === 'sending' ? <span aria-hidden="true"> {Math.floor(percentSent(upload))}%</span> : null}
+          {counted ? <span aria-hidden="true"> {Math.floor(percentSent(upload))}%</span> : null}
         </p>
       </div>
       <div className="item-list__actions">
         {failed ? (
-          <>
-            <button
-              className="button button--primary button--small"
-              type="button"
-              aria-label={`Retry ${name}`}
-              onClick={() => retryUpload(upload.id)}
-            >
-              Retry
-            </button>
-            <button
-              className="button button--secondary button--small"
-              type="button"
-              aria-label={`Dismiss ${name}`}
-              onClick={() => cancelUpload(upload.id)}
-            >
-              Dismiss
-            </button>
-          </>
+          <Action kind="primary" label="Retry" name={name} onClick={() => retryUpload(upload.id)} />
+        ) : upload.status === 'paused' ? (
+          <Action kind="primary" label="Resume" name={name} onClick={() => resumeUpload(upload.id)} />
         ) : (
-          <button
-            className="button button--secondary button--small"
-            type="button"
-            aria-label={`Cancel ${name}`}
-            onClick={() => cancelUpload(upload.id)}
-          >
-            Cancel
-          </button>
+          <Action kind="secondary" label="Pause" name={name} onClick={() => pauseUpload(upload.id)} />
         )}
+        <Action kind="secondary" label={failed ? 'Dismiss' : 'Cancel'} name={name} onClick={() => cancelUpload(upload.id)} />
       </div>
       {failed ? null : <ProgressBar value={percentSent(upload)} label={`Upload of ${name}`} />}
       {failed ? <ErrorBanner error={upload.error} /> : null}
     </li>
+  );
+}
+
+interface ActionProps {
+  kind: 'primary' | 'secondary';
+  /** What the button says; with the file's name, what it is called. */
+  label: string;
+  name: string;
+  onClick: () => void;
+}
+
+function Action({ kind, label, name, onClick }: ActionProps) {
+  return (
+    <button className={`button button--${kind} button--small`} type="button" aria-label={`${label} ${name}`} onClick={onClick}>
+      {label}
+    </button>
   );
 }

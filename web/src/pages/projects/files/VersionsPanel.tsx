@@ -8,10 +8,12 @@ import { VersionItem } from './VersionItem';
 interface VersionsPanelProps {
   file: FileView;
   versions: UseQueryResult<VersionView[]>;
+  /** The version the page shows and reviews. */
+  shown: number;
 }
 
-/** The file's version stack, newest first, each to download. */
-export function VersionsPanel({ file, versions }: VersionsPanelProps) {
+/** The file's version stack, newest first, each with its review state, to show and review or to download. */
+export function VersionsPanel({ file, versions, shown }: VersionsPanelProps) {
   const project = useProjectOutlet();
   // Versions name their uploader by id; the organization's members give their names.
   const members = useMembers(project.organizationId);
@@ -31,6 +33,7 @@ export function VersionsPanel({ file, versions }: VersionsPanelProps) {
               key={version.number}
               file={file}
               version={version}
+              shown={version.number === shown}
               uploader={version.uploadedBy ? names.get(version.uploadedBy) : undefined}
             />
           ))}
