@@ -9,7 +9,6 @@ use fluxstudio_store::{
     DbId, files,
     task_files::{self, TaskFileRow},
     workspace::{
-        activities::NewActivity,
         projects::VisibleProject,
         tasks::{self, TaskRow},
     },
@@ -117,17 +116,9 @@ impl Files {
         action: &str,
         file: DbId,
     ) {
+        let metadata = serde_json::json!({ "fileId": file.0 });
         self.workspace()
-            .log(NewActivity {
-                organization: project.project.organization_id,
-                project: Some(project.project.id),
-                actor,
-                action,
-                entity_type: "task",
-                entity_id: Some(task.id),
-                entity_title: Some(&task.title),
-                metadata: Some(serde_json::json!({ "fileId": file.0 })),
-            })
+            .task_activity(project, actor, task, action, Some(metadata))
             .await;
     }
 }

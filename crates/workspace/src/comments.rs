@@ -236,17 +236,9 @@ impl Workspace {
         comment: DbId,
         action: &str,
     ) {
-        self.log(fluxstudio_store::workspace::activities::NewActivity {
-            organization: project.project.organization_id,
-            project: Some(project.project.id),
-            actor,
-            action,
-            entity_type: "task",
-            entity_id: Some(task.id),
-            entity_title: Some(&task.title),
-            metadata: Some(serde_json::json!({ "commentId": comment.0 })),
-        })
-        .await;
+        let metadata = serde_json::json!({ "commentId": comment.0 });
+        self.task_activity(project, actor, task, action, Some(metadata))
+            .await;
     }
 
     /// The project and the task, when the task is the project's, `user` wrote its live

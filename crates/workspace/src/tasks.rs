@@ -278,7 +278,8 @@ impl Workspace {
         Ok(())
     }
 
-    async fn task_activity(
+    /// Records what happened to a task (other services' too: files attached to it).
+    pub async fn task_activity(
         &self,
         project: &VisibleProject,
         actor: DbId,

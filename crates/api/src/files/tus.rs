@@ -158,6 +158,14 @@ fn upload_id(raw: &str) -> Result<Uuid, ApiError> {
     path_id(raw, "upload").map(|id| id.0)
 }
 
+/// The upload a request without other headers names, once it speaks tus 1.0.0: the path
+/// first (a request for nothing is not found, whatever it speaks), then the version.
+fn addressed(raw: &str, headers: &HeaderMap) -> Result<Uuid, ApiError> {
+    let id = upload_id(raw)?;
+    speaks_tus(headers)?;
+    Ok(id)
+}
+
 /// What this server does of tus: its version, extensions and the largest upload.
 #[utoipa::path(options, path = "/api/uploads", tag = "files",
     responses((status = 204, description = "`Tus-Version`, `Tus-Extension` and `Tus-Max-Size`.")))]
@@ -233,9 +241,7 @@ pub async fn offset(
 ) -> Response {
     answered(
         async {
-            // The path first: a request for nothing is not found, whatever it speaks.
-            let id = upload_id(&id)?;
-            speaks_tus(&headers)?;
+            let id = addressed(&id, &headers)?;
             let now = state.files().resumable(caller.user, id).await?;
             Ok(progress(StatusCode::OK, &now))
         }
@@ -323,8 +329,7 @@ pub async fn terminate(
 ) -> Response {
     answered(
         async {
-            let id = upload_id(&id)?;
-            speaks_tus(&headers)?;
+            let id = addressed(&id, &headers)?;
             state.files().cancel_resumable(caller.user, id).await?;
             Ok(StatusCode::NO_CONTENT.into_response())
         }

@@ -7,21 +7,13 @@ use reqwest::Method;
 use serde_json::json;
 
 use super::*;
-use crate::{
-    accounts::client::*, both_backends, messaging::team::Team, support::*,
-    workspace::studio::user_id,
-};
+use crate::{both_backends, messaging::team::Team, support::*, workspace::studio::user_id};
 
 async fn what_each_role_may_do_with_files(backend: Backend) {
     let team = Team::start(backend).await;
     let server = &team.studio.server;
     let api = team.api().await;
-    let (owner, member, client, outsider) = (
-        token(&team.owner),
-        token(&team.member),
-        token(&team.client),
-        token(&team.outsider),
-    );
+    let (owner, member, client, outsider) = team.tokens();
     let files = format!("/api/projects/{}/files", team.project);
     let mine = upload(server, member, &files, "mine.png", &png(1, 100))
         .await

@@ -26,12 +26,7 @@ async fn tasks_carry_files_of_their_project(backend: Backend) {
     let team = Team::start(backend).await;
     let server = &team.studio.server;
     let api = team.api().await;
-    let (owner, member, client, outsider) = (
-        token(&team.owner),
-        token(&team.member),
-        token(&team.client),
-        token(&team.outsider),
-    );
+    let (owner, member, client, outsider) = team.tokens();
     let project = &team.project;
     let made = upload(
         server,

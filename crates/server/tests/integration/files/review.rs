@@ -33,12 +33,7 @@ async fn a_client_comments_and_decides_on_a_version(backend: Backend) {
     let team = Team::start(backend).await;
     let server = &team.studio.server;
     let api = team.api().await;
-    let (owner, member, client, outsider) = (
-        token(&team.owner),
-        token(&team.member),
-        token(&team.client),
-        token(&team.outsider),
-    );
+    let (owner, member, client, outsider) = team.tokens();
     let files = format!("/api/projects/{}/files", team.project);
     let made = upload(server, member, &files, "poster.png", &png(1, 100))
         .await

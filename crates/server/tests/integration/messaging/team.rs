@@ -58,6 +58,16 @@ impl Team {
     pub async fn api(&self) -> Api<'_> {
         Api::new(&self.studio.server).await
     }
+
+    /// The access tokens of the owner, the member, the client and the outsider.
+    pub fn tokens(&self) -> (&str, &str, &str, &str) {
+        (
+            token(&self.owner),
+            token(&self.member),
+            token(&self.client),
+            token(&self.outsider),
+        )
+    }
 }
 
 /// Starts a conversation; returns its body.
