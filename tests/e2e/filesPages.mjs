@@ -70,6 +70,38 @@ export const pngFile = (name, width, height, colour) => ({
   buffer: solidPng(width, height, colour),
 });
 
+// --- PDFs ----------------------------------------------------------------------------------
+
+/**
+ * A minimal valid PDF of `pages` pages (400 × 200 points, a blue box on each), as
+ * crates/files/src/samples.rs `pdf()` writes it: catalog, page tree, a page and its content
+ * stream per page, and a cross-reference table with each object's exact offset.
+ */
+export function pdfBytes(pages) {
+  const content = '0 0 1 rg 50 50 300 100 re f';
+  const firstPage = 3;
+  const kids = Array.from({ length: pages }, (_, i) => `${firstPage + 2 * i} 0 R`).join(' ');
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`];
+  for (let i = 0; i < pages; i += 1) {
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Contents ${firstPage + 2 * i + 1} 0 R >>`);
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  }
+  let out = '%PDF-1.7\n';
+  const offsets = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** A PDF for `setInputFiles`, from memory. */
+export const pdfFile = (name, pages) => ({ name, mimeType: 'application/pdf', buffer: pdfBytes(pages) });
+
 // --- The Files section ----------------------------------------------------------------------
 
 /** The project's Files section, opened from its tabs; waits for the list (or its empty state) to be read. */

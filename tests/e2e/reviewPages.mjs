@@ -103,3 +103,18 @@ export async function holdUploads(page) {
   // Once released, every upload request goes straight through.
   return { release };
 }
+
+/** The viewer's PDF pager ("Pages": previous, "Page N of M", next). */
+export function pager(page) {
+  return page.getByRole('group', { name: 'Pages', exact: true });
+}
+
+/** Waits until the viewer says it shows page `number` of `count`. */
+export async function waitForPage(page, number, count) {
+  await pager(page).getByText(`Page ${number} of ${count}`, { exact: true }).waitFor();
+}
+
+/** The picture of a PDF's page `number` in the viewer (its alt text names the file and the page). */
+export function viewerPage(page, fileName, number) {
+  return imageViewer(page).getByRole('img', { name: `${fileName}, page ${number}`, exact: true });
+}

@@ -1,6 +1,6 @@
 import { api } from './client';
 import { unwrap, unwrapFile } from './http';
-import type { paths } from './schema';
+import type { FileView, paths } from './schema';
 
 /**
  * Typed calls for a project's files and their versions. Uploads are not here: they are
@@ -13,6 +13,18 @@ export type FileListQuery = Omit<NonNullable<paths['/api/projects/{id}/files']['
 /** One page of the project's files, each with its newest version. */
 export const fetchFilesPage = (id: string, query: FileListQuery, cursor: string | null) =>
   unwrap(api.GET('/api/projects/{id}/files', { params: { path: { id }, query: { ...query, cursor: cursor ?? undefined } } }));
+
+/** Every file of the project, by name (each page of the list, a hundred at a time). */
+export async function fetchEveryFile(id: string): Promise<FileView[]> {
+  const files: FileView[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await fetchFilesPage(id, { sort: 'name', order: 'asc', limit: 100 }, cursor);
+    files.push(...page.items);
+    cursor = page.nextCursor ?? null;
+  } while (cursor);
+  return files;
+}
 
 export const fetchFile = (id: string) => unwrap(api.GET('/api/files/{id}', { params: { path: { id } } }));
 
@@ -39,11 +51,14 @@ export const fetchVersionContent = (id: string, number: number) =>
     }),
   );
 
-/** One version's preview (a JPEG; `small` is 256 pixels on its longest side, `large` 1024). */
-export const fetchVersionPreview = (id: string, number: number, size: PreviewSize) =>
+/**
+ * One version's preview (a JPEG; `small` is 256 pixels on its longest side, `large` 1024). A
+ * PDF's `page` (from 1): past the first, only `large`, up to the 30th.
+ */
+export const fetchVersionPreview = (id: string, number: number, size: PreviewSize, page = 1) =>
   unwrapFile(
     api.GET('/api/files/{id}/versions/{number}/preview', {
-      params: { path: { id, number }, query: { size } },
+      params: { path: { id, number }, query: page === 1 ? { size } : { size, page } },
       headers: { Accept: '*/*' },
       parseAs: 'blob',
     }),

@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
+  fetchEveryFile,
   fetchFile,
   fetchFilesPage,
   fetchVersionContent,
@@ -26,6 +27,10 @@ export const useFiles = (projectId: string, query: FileListQuery) =>
     placeholderData: keepPreviousData,
   });
 
+/** Every file of the project at once, by name; `enabled: false` waits until they are wanted. */
+export const useEveryFile = (projectId: string, enabled = true) =>
+  useQuery({ queryKey: fileKeys.every(projectId), queryFn: () => fetchEveryFile(projectId), enabled });
+
 export const useFile = (id: string) => useQuery({ queryKey: fileKeys.one(id), queryFn: () => fetchFile(id) });
 
 /** Newest first. */
@@ -42,11 +47,11 @@ export const useVersionContent = (id: string, number: number, enabled = true) =>
     enabled,
   });
 
-/** A version's preview, once the server made it (`preview === 'ready'`); it never changes. */
-export const useVersionPreview = (id: string, number: number, size: PreviewSize, enabled = true) =>
+/** A version's preview (of a PDF's `page`), once the server made it (`preview === 'ready'`); it never changes. */
+export const useVersionPreview = (id: string, number: number, size: PreviewSize, enabled = true, page = 1) =>
   useQuery({
-    queryKey: fileKeys.preview(id, number, size),
-    queryFn: () => fetchVersionPreview(id, number, size).then((file) => file.blob),
+    queryKey: fileKeys.preview(id, number, size, page),
+    queryFn: () => fetchVersionPreview(id, number, size, page).then((file) => file.blob),
     staleTime: Infinity,
     enabled,
   });

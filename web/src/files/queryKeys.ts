@@ -18,6 +18,8 @@ export const fileKeys = {
   /** Every list of the project's files, whatever its filters. */
   lists: (projectId: string) => [...projectKeys.one(projectId), 'files'] as const,
   list: (projectId: string, query: FileListQuery) => [...projectKeys.one(projectId), 'files', query] as const,
+  /** All of the project's files at once, by name (the task drawer's picker). */
+  every: (projectId: string) => [...projectKeys.one(projectId), 'files', 'every'] as const,
   one: (id: string) => [...ALL, id] as const,
   versions: (id: string) => [...ALL, id, 'versions'] as const,
   /** The review of every version of the file, and of one. */
@@ -27,5 +29,6 @@ export const fileKeys = {
   comments: (id: string) => [...ALL, id, 'comments'] as const,
   versionComments: (id: string, number: number) => [...ALL, id, 'comments', number] as const,
   content: (id: string, number: number) => ['account', 'file-content', id, number] as const,
-  preview: (id: string, number: number, size: string) => ['account', 'file-preview', id, number, size] as const,
+  /** A version's preview of one size, of a PDF's `page` (1 for everything else). */
+  preview: (id: string, number: number, size: string, page = 1) => ['account', 'file-preview', id, number, size, page] as const,
 };

@@ -35,13 +35,16 @@ export function staleAfter(event: string, projectId: string, entityId?: string |
     // Only the file's comments (whichever version: the event's metadata is not needed).
     return entityId ? [{ queryKey: fileKeys.comments(entityId) }] : [{ queryKey: fileKeys.all }];
   }
+  // The board's cards show their files' review state, and the task drawer their names and pictures.
+  const taskFiles = { queryKey: projectKeys.taskFiles(projectId) };
   if (event === 'review:decision') {
     // The version's state shows on the file (its newest version), its version stack, its
-    // review, and the lists' badges.
+    // review, and the lists' and cards' badges.
     const lists = { queryKey: fileKeys.lists(projectId) };
-    if (!entityId) return [lists, { queryKey: fileKeys.all }];
+    if (!entityId) return [lists, taskFiles, { queryKey: fileKeys.all }];
     return [
       lists,
+      taskFiles,
       { queryKey: fileKeys.one(entityId), exact: true },
       { queryKey: fileKeys.versions(entityId) },
       { queryKey: fileKeys.reviews(entityId) },
@@ -49,14 +52,16 @@ export function staleAfter(event: string, projectId: string, entityId?: string |
   }
   if (event.startsWith('file:')) {
     // The lists it shows in, whatever their filters; the file and its versions if open (a
-    // deleted one then says so). Its versions' bytes never change: they stay.
+    // deleted one then says so), and the tasks it is attached to. Its versions' bytes never
+    // change: they stay.
     const lists = { queryKey: fileKeys.lists(projectId) };
-    return entityId ? [lists, { queryKey: fileKeys.one(entityId) }] : [lists];
+    return entityId ? [lists, taskFiles, { queryKey: fileKeys.one(entityId) }] : [lists, taskFiles];
   }
   const tasks = { queryKey: [...projectKeys.one(projectId), 'task'] };
   if (event.startsWith('task:')) {
-    // A task's move or completion also shows on its milestone's progress.
-    return [{ queryKey: projectKeys.board(projectId) }, tasks, { queryKey: projectKeys.milestones(projectId) }];
+    // A task's move or completion also shows on its milestone's progress; a file attached to
+    // it or taken off (also `task:updated`) on its card and in its drawer.
+    return [{ queryKey: projectKeys.board(projectId) }, tasks, { queryKey: projectKeys.milestones(projectId) }, taskFiles];
   }
   if (event.startsWith('milestone:')) {
     return [{ queryKey: projectKeys.milestones(projectId) }, { queryKey: projectKeys.board(projectId) }];

@@ -9,6 +9,7 @@ import {
   type ProjectFilters,
 } from '../api/projects';
 import type { TaskView } from '../api/schema';
+import { fetchTaskFiles } from '../api/taskFiles';
 import { fetchBoard, fetchTask } from '../api/tasks';
 import { projectKeys } from './queryKeys';
 
@@ -31,6 +32,14 @@ export const useProjectMembers = (id: string) =>
 /** The board changes under other people's hands: read it again on every visit. */
 export const useBoard = (id: string) =>
   useQuery({ queryKey: projectKeys.board(id), queryFn: () => fetchBoard(id), refetchOnMount: 'always' });
+
+/**
+ * The files attached to the project's tasks, read once for the whole board (its cards count
+ * them and show their review) and picked from by the task drawer. Read again on every visit
+ * and after each task, file or review event (liveKeys.ts).
+ */
+export const useTaskFiles = (id: string) =>
+  useQuery({ queryKey: projectKeys.taskFiles(id), queryFn: () => fetchTaskFiles(id), refetchOnMount: 'always' });
 
 /** One task, shown at once from the board when it is there. */
 export function useTask(id: string, taskId: string) {

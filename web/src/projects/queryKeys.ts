@@ -13,6 +13,8 @@ export const projectKeys = {
   one: (id: string) => [...ALL, 'one', id] as const,
   members: (id: string) => [...ALL, 'one', id, 'members'] as const,
   board: (id: string) => [...ALL, 'one', id, 'board'] as const,
+  /** The files attached to the project's tasks, all of them at once (the board's cards and the task drawer). */
+  taskFiles: (id: string) => [...ALL, 'one', id, 'task-files'] as const,
   task: (id: string, taskId: string) => [...ALL, 'one', id, 'task', taskId] as const,
   comments: (id: string, taskId: string) => [...ALL, 'one', id, 'task', taskId, 'comments'] as const,
   milestones: (id: string) => [...ALL, 'one', id, 'milestones'] as const,

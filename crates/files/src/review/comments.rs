@@ -95,7 +95,7 @@ impl Files {
             (Some(_), Some(_)) => {
                 return Err(Invalid::new("pin", "A reply is not pinned: its thread is.").into());
             }
-            (Some(asked), None) => Some(pin(asked, opened.listed.file.family)?),
+            (Some(asked), None) => Some(pin(asked, opened.listed.file.family, version.pages)?),
         };
         let thread = match new.parent {
             Some(parent) => Some(self.thread(&version, parent).await?),

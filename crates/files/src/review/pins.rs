@@ -27,8 +27,9 @@ fn unit(value: f64) -> bool {
     value.is_finite() && (0.0..=1.0).contains(&value)
 }
 
-/// The pin to store for `asked` on a version of a file of `family`.
-pub fn pin(asked: AskedPin, family: FileFamily) -> Result<Pin, Invalid> {
+/// The pin to store for `asked` on a version of a file of `family`, with `pages` when its
+/// page count is known (a PDF's, once its previews are made).
+pub fn pin(asked: AskedPin, family: FileFamily, pages: Option<i64>) -> Result<Pin, Invalid> {
     if !unit(asked.x) || !unit(asked.y) {
         return Err(refused(
             "Give x and y from 0 to 1: the point's place across and down the image.",
@@ -60,6 +61,9 @@ pub fn pin(asked: AskedPin, family: FileFamily) -> Result<Pin, Invalid> {
     }
     match (asked.page, family) {
         (Some(page), FileFamily::Pdf) if page < 1 => Err(refused("Pages are numbered from 1.")),
+        (Some(page), FileFamily::Pdf) if pages.is_some_and(|pages| page > pages) => Err(refused(
+            &format!("The PDF has {} pages.", pages.unwrap_or_default()),
+        )),
         (Some(_), family) if family != FileFamily::Pdf => {
             Err(refused("Only a PDF's comments are pinned to a page."))
         }
@@ -88,14 +92,14 @@ mod tests {
 
     #[test]
     fn points_and_rectangles_on_the_image_are_taken() {
-        let taken = pin(point(0.0, 1.0), FileFamily::Image).unwrap();
+        let taken = pin(point(0.0, 1.0), FileFamily::Image, None).unwrap();
         assert_eq!((taken.x, taken.y, taken.size), (0.0, 1.0, None));
         let rect = AskedPin {
             width: Some(0.3),
             height: Some(0.5),
             ..point(0.7, 0.5)
         };
-        let taken = pin(rect, FileFamily::Image).unwrap();
+        let taken = pin(rect, FileFamily::Image, None).unwrap();
         let (width, height) = taken.size.unwrap();
         assert!(0.7 + width <= 1.0 && (width - 0.3).abs() < 1e-12);
         assert_eq!(height, 0.5);
@@ -103,7 +107,10 @@ mod tests {
             page: Some(3),
             ..point(0.5, 0.5)
         };
-        assert_eq!(pin(on_page, FileFamily::Pdf).unwrap().page, Some(3));
+        assert_eq!(
+            pin(on_page, FileFamily::Pdf, Some(3)).unwrap().page,
+            Some(3)
+        );
     }
 
     #[test]
@@ -132,18 +139,20 @@ mod tests {
                 ..point(1.0, 0.5)
             },
         ] {
-            let refused = pin(asked, FileFamily::Image).unwrap_err();
+            let refused = pin(asked, FileFamily::Image, None).unwrap_err();
             assert_eq!(refused.field, "pin", "{asked:?}");
         }
     }
 
     #[test]
-    fn only_a_pdf_has_pages_and_they_start_at_one() {
+    fn only_a_pdf_has_pages_from_one_to_its_last() {
         let page = |page| AskedPin {
             page: Some(page),
             ..point(0.5, 0.5)
         };
-        assert!(pin(page(1), FileFamily::Image).is_err());
-        assert!(pin(page(0), FileFamily::Pdf).is_err());
+        assert!(pin(page(1), FileFamily::Image, None).is_err());
+        assert!(pin(page(0), FileFamily::Pdf, None).is_err());
+        assert!(pin(page(4), FileFamily::Pdf, Some(3)).is_err());
+        assert!(pin(page(4), FileFamily::Pdf, None).is_ok());
     }
 }

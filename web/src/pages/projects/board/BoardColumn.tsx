@@ -1,6 +1,7 @@
 import type { DragEvent, HTMLAttributes, ReactNode } from 'react';
 import type { MoveBody, TaskView } from '../../../api/schema';
 import type { TaskStatus } from '../../../api/vocabularies';
+import type { TaskAttachments } from '../../../projects/taskAttachments';
 import { TASK_STATUS_LABELS } from '../../../projects/vocabulary';
 import { TaskCard } from './TaskCard';
 
@@ -8,6 +9,8 @@ interface BoardColumnProps {
   status: TaskStatus;
   tasks: readonly TaskView[];
   nameOf: (userId: string) => string | undefined;
+  /** A task's attached files, if it has any. */
+  attachmentsOf: (taskId: string) => TaskAttachments | undefined;
   /** Present for those who may move tasks. */
   drag:
     | {
@@ -31,7 +34,7 @@ interface BoardColumnProps {
 }
 
 /** One column of the board: its cards in order, and where a dragged card would land. */
-export function BoardColumn({ status, tasks, nameOf, drag, adder }: BoardColumnProps) {
+export function BoardColumn({ status, tasks, nameOf, attachmentsOf, drag, adder }: BoardColumnProps) {
   const label = TASK_STATUS_LABELS[status];
   // The drop index counts the column's other cards: the dragged one is not one of them.
   const others = tasks.filter((task) => task.id !== drag?.dragging);
@@ -57,6 +60,7 @@ export function BoardColumn({ status, tasks, nameOf, drag, adder }: BoardColumnP
             key={task.id}
             task={task}
             assigneeName={task.assigneeId ? (nameOf(task.assigneeId) ?? 'Someone no longer on the project') : undefined}
+            attachments={attachmentsOf(task.id)}
             index={index}
             count={tasks.length}
             dragProps={drag?.cardProps(task.id)}

@@ -5,7 +5,8 @@ import type { TaskStatus } from '../../../api/vocabularies';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { columnsOf, isSamePlace, placeOf } from '../../../projects/board';
 import { useProjectOutlet, type ProjectOutlet } from '../../../projects/projectContext';
-import { useBoard, useProjectMembers } from '../../../projects/queries';
+import { useBoard, useProjectMembers, useTaskFiles } from '../../../projects/queries';
+import { attachmentsByTask } from '../../../projects/taskAttachments';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from '../../../projects/vocabulary';
 import { AddTaskForm } from './AddTaskForm';
 import { BoardColumn } from './BoardColumn';
@@ -15,12 +16,14 @@ import { useMoveTask } from './useMoveTask';
 /**
  * The board: five columns of cards. Leads and editors add tasks, drag cards between and
  * within columns (or use a card's "Move" buttons); the card moves at once and goes back,
- * with the server's words, if the server refuses. An open task shows over the board.
+ * with the server's words, if the server refuses. Each card counts its attached files and shows
+ * their review (read once for the whole board). An open task shows over the board.
  */
 export function BoardTab() {
   const project = useProjectOutlet();
   const board = useBoard(project.id);
   const members = useProjectMembers(project.id);
+  const taskFiles = useTaskFiles(project.id);
   const move = useMoveTask(project.id);
   const [addingTo, setAddingTo] = useState<TaskStatus | null>(null);
   // An open task covers the board: no half-typed new task waits under it.
@@ -30,6 +33,7 @@ export function BoardTab() {
   const tasks = board.data ?? [];
   const columns = columnsOf(tasks);
   const names = new Map((members.data ?? []).map((member) => [member.userId, member.name]));
+  const attachments = attachmentsByTask(taskFiles.data ?? []);
 
   const [movedByKeyboard, setMovedByKeyboard] = useState<string | null>(null);
 
@@ -49,7 +53,7 @@ export function BoardTab() {
 
   return (
     <>
-      <ErrorBanner error={board.error ?? members.error ?? move.error} />
+      <ErrorBanner error={board.error ?? members.error ?? taskFiles.error ?? move.error} />
       {board.isPending ? <p aria-busy="true">Loading the board…</p> : null}
       {board.isSuccess ? (
         <>
@@ -65,6 +69,7 @@ export function BoardTab() {
                 status={status}
                 tasks={columns[status]}
                 nameOf={(id) => names.get(id)}
+                attachmentsOf={(id) => attachments.get(id)}
                 drag={
                   movable
                     ? {

@@ -2,12 +2,16 @@ import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import type { MoveBody, TaskView } from '../../../api/schema';
 import { formatDate, today } from '../../../projects/formatDate';
+import type { TaskAttachments } from '../../../projects/taskAttachments';
 import { PriorityTag } from '../VocabularyTags';
+import { TaskCardFiles } from './TaskCardFiles';
 import { TaskMoveControls } from './TaskMoveControls';
 
 interface TaskCardProps {
   task: TaskView;
   assigneeName: string | undefined;
+  /** Its attached files, if it has any. */
+  attachments: TaskAttachments | undefined;
   index: number;
   count: number;
   /** Drag handlers and `draggable`, for those who may move tasks. */
@@ -20,8 +24,8 @@ interface TaskCardProps {
   movedByKeyboard: boolean;
 }
 
-/** One card: its title (opening the task), assignee, priority, due date and tags. */
-export function TaskCard({ task, assigneeName, index, count, dragProps, dragged, dropBefore, onMove, movedByKeyboard }: TaskCardProps) {
+/** One card: its title (opening the task), assignee, priority, due date, tags, and its files with their review. */
+export function TaskCard({ task, assigneeName, attachments, index, count, dragProps, dragged, dropBefore, onMove, movedByKeyboard }: TaskCardProps) {
   const titleId = `task-title-${task.id}`;
   const overdue = task.status !== 'done' && Boolean(task.dueDate && task.dueDate < today());
   const classes = ['task-card', dragged ? 'task-card--dragged' : '', dropBefore ? 'task-card--drop-before' : ''];
@@ -52,6 +56,7 @@ export function TaskCard({ task, assigneeName, index, count, dragProps, dragged,
             ))}
           </ul>
         ) : null}
+        {attachments ? <TaskCardFiles attachments={attachments} /> : null}
         {onMove ? (
           <TaskMoveControls
             title={task.title}

@@ -19,6 +19,8 @@ interface VersionImageProps {
   lazy?: boolean;
   /** Show the server's preview of this size instead of the version's own bytes. */
   preview?: PreviewSize;
+  /** A PDF's page (from 1), with `preview`. */
+  page?: number;
   style?: CSSProperties;
 }
 
@@ -26,11 +28,12 @@ interface VersionImageProps {
  * One version of an image, fetched with the access token and shown through a `blob:` URL.
  * While it loads, and when it cannot be read or shown (TIFF, HEIF…), the kind's tile stands in.
  */
-export function VersionImage({ fileId, number, name, kind, alt, className, lazy = false, preview, style }: VersionImageProps) {
+export function VersionImage(props: VersionImageProps) {
+  const { fileId, number, name, kind, alt, className, lazy = false, preview, page = 1, style } = props;
   const [seen, watch] = useInView<HTMLSpanElement>();
   const wanted = !lazy || seen;
   const original = useVersionContent(fileId, number, wanted && !preview);
-  const scaled = useVersionPreview(fileId, number, preview ?? 'small', wanted && Boolean(preview));
+  const scaled = useVersionPreview(fileId, number, preview ?? 'small', wanted && Boolean(preview), page);
   const content = preview ? scaled : original;
   const [broken, setBroken] = useState<Blob | null>(null);
   const blob = content.data;

@@ -1,11 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { fetchVersionContent } from '../../../api/files';
 import type { FileView, VersionView } from '../../../api/schema';
 import { ErrorBanner } from '../../../components/ErrorBanner';
-import { saveFile } from '../../../components/saveFile';
 import { formatSize } from '../../../files/formatSize';
-import { fileKeys } from '../../../files/queryKeys';
+import { useDownloadVersion } from '../../../files/useDownloadVersion';
 import { versionSearch } from '../../../files/versionChoice';
 import { formatDateTime } from '../../account/formatDateTime';
 import { ReviewBadge } from './review/ReviewBadge';
@@ -24,15 +21,7 @@ interface VersionItemProps {
  * it and when; "Show" puts it in the viewer and its review beside it, "Download" saves its bytes.
  */
 export function VersionItem({ file, version, shown, uploader }: VersionItemProps) {
-  const queryClient = useQueryClient();
-  const download = useMutation({
-    mutationFn: async () => {
-      // Bytes already fetched for the preview are the same bytes: no second download.
-      const held = queryClient.getQueryData<Blob>(fileKeys.content(file.id, version.number));
-      return held ? { blob: held, filename: undefined } : fetchVersionContent(file.id, version.number);
-    },
-    onSuccess: ({ blob, filename }) => saveFile(blob, filename ?? file.name),
-  });
+  const download = useDownloadVersion(file, version.number);
   const current = version.number === file.latest.number;
 
   return (

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useProjectOutlet } from '../../../projects/projectContext';
 import { useProjectMembers, useTask } from '../../../projects/queries';
 import { CommentsThread } from './CommentsThread';
+import { TaskAttachments } from './TaskAttachments';
 import { TaskDetails } from './TaskDetails';
 
 /**
@@ -42,6 +43,7 @@ export function TaskDialog() {
       {task.data ? (
         <>
           <TaskDetails project={project} task={task.data} members={members.data ?? []} onDeleted={close} />
+          <TaskAttachments project={project} taskId={task.data.id} />
           <CommentsThread project={project} taskId={task.data.id} members={members.data ?? []} />
         </>
       ) : null}

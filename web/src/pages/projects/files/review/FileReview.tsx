@@ -1,9 +1,11 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { FileView, VersionView } from '../../../../api/schema';
-import { isPicture, isPictureVersion } from '../../../../files/pictures';
+import { isPictureVersion } from '../../../../files/pictures';
+import { pageOfThread, threadsOnPage } from '../../../../files/pinPages';
 import { useReviewComments } from '../../../../files/reviewQueries';
 import { shownThreads, threadsOf } from '../../../../files/reviewThreads';
+import { clampPage, displayOf, isViewable } from '../../../../files/versionDisplay';
 import { useProjectOutlet } from '../../../../projects/projectContext';
 import { CompareVersions } from '../CompareVersions';
 import { FilePreview } from '../FilePreview';
@@ -20,9 +22,10 @@ interface FileReviewProps {
 }
 
 /**
- * One version of a file under review: its picture with the pinned threads, the comparison of
- * two versions, and beside them the review's decisions, the comment threads (a marker and its
- * thread are selected together), a new version, and the version stack.
+ * One version of a file under review: its picture (a PDF's pages one at a time) with the pinned
+ * threads (a PDF's on their page), the comparison of two versions, and beside them the review's
+ * decisions, the comment threads (a marker and its thread are selected together; a thread on
+ * another page goes to that page), a new version, and the version stack.
  */
 export function FileReview({ file, number, versions }: FileReviewProps) {
   const project = useProjectOutlet();
@@ -30,10 +33,23 @@ export function FileReview({ file, number, versions }: FileReviewProps) {
   const threads = useMemo(() => threadsOf(comments.data ?? []), [comments.data]);
   const [selected, setSelected] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
+  const [page, setPage] = useState(1);
   const pictures = (versions.data ?? []).filter(isPictureVersion);
-  const version = versions.data?.find((one) => one.number === number);
-  const picture = version ? isPictureVersion(version) : isPicture(file.kind);
+  // The newest version is on the file itself; an older one comes with the version stack.
+  const version = versions.data?.find((one) => one.number === number) ?? (number === file.latest.number ? file.latest : undefined);
+  const display = version ? displayOf(version) : null;
+  // A PDF's pins name their page (also when its pages are not drawn here).
+  const paged = version?.mime === 'application/pdf';
+  const pageShown = display?.shows === 'pages' ? clampPage(page, display.shown) : null;
   const canComment = project.can.comment;
+
+  // Selecting a thread pinned on another page of a PDF goes to that page.
+  const select = (rootId: string) => {
+    setSelected(rootId);
+    if (display?.shows !== 'pages') return;
+    const to = pageOfThread(threads, rootId, true);
+    if (to !== null && to <= display.shown) setPage(to);
+  };
 
   return (
     <div className="file-page__layout">
@@ -41,8 +57,10 @@ export function FileReview({ file, number, versions }: FileReviewProps) {
         <FilePreview
           file={file}
           number={number}
-          picture={picture}
-          pins={{ threads: shownThreads(threads, showResolved), selected, onSelect: setSelected, canComment }}
+          display={display}
+          page={pageShown ?? 1}
+          onPage={setPage}
+          pins={{ threads: threadsOnPage(shownThreads(threads, showResolved), pageShown), selected, onSelect: select, canComment }}
         />
         {pictures.length >= 2 ? (
           // Starts again from the newest two when another version comes.
@@ -57,11 +75,12 @@ export function FileReview({ file, number, versions }: FileReviewProps) {
           comments={comments}
           threads={threads}
           selected={selected}
-          onSelect={setSelected}
+          onSelect={select}
           showResolved={showResolved}
           onShowResolved={setShowResolved}
           canComment={canComment}
-          pinnable={picture}
+          pinnable={display !== null && isViewable(display)}
+          paged={paged}
         />
         {file.canManage ? <NewVersionUpload fileId={file.id} /> : null}
         <VersionsPanel file={file} versions={versions} shown={number} />

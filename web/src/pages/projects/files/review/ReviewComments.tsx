@@ -18,6 +18,8 @@ interface ReviewCommentsProps {
   canComment: boolean;
   /** Whether the version is drawn in the viewer, where clicking pins a comment. */
   pinnable: boolean;
+  /** A PDF: its threads are pinned on pages. */
+  paged: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ interface ReviewCommentsProps {
  * with a box for a comment on the whole version. Viewers read them but write nothing.
  */
 export function ReviewComments(props: ReviewCommentsProps) {
-  const { fileId, number, comments, threads, selected, onSelect, showResolved, onShowResolved, canComment, pinnable } = props;
+  const { fileId, number, comments, threads, selected, onSelect, showResolved, onShowResolved, canComment, pinnable, paged } = props;
   const toggleId = useId();
   const shown = shownThreads(threads, showResolved);
   const resolved = resolvedCount(threads);
@@ -51,7 +53,7 @@ export function ReviewComments(props: ReviewCommentsProps) {
       {comments.isSuccess && shown.length === 0 ? (
         <p className="panel__intro">
           {threads.length ? 'Every thread is resolved.' : 'No comments on this version yet.'}
-          {canComment && pinnable ? ' Click the image to pin one to a spot.' : null}
+          {canComment && pinnable ? ` Click the ${paged ? 'page' : 'image'} to pin one to a spot.` : null}
         </p>
       ) : null}
       {shown.length ? (
@@ -65,6 +67,7 @@ export function ReviewComments(props: ReviewCommentsProps) {
               selected={thread.root.id === selected}
               onSelect={() => onSelect(thread.root.id)}
               canComment={canComment}
+              paged={paged}
             />
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorBanner } from '../../../../components/ErrorBanner';
 import { useChangeReviewComment } from '../../../../files/reviewMutations';
+import { pageOfPin, placeOfPin } from '../../../../files/pinPages';
 import type { ReviewThread } from '../../../../files/reviewThreads';
 import { ReviewCommentForm } from './ReviewCommentForm';
 import { ReviewCommentItem } from './ReviewCommentItem';
@@ -13,13 +14,15 @@ interface ReviewThreadItemProps {
   onSelect: () => void;
   /** The caller may write, reply, resolve and reopen (leads, editors, reviewers). */
   canComment: boolean;
+  /** A PDF: its pin names a page. */
+  paged: boolean;
 }
 
 /**
  * One thread in the sidebar: its number (the image's marker, selected together), its first
  * comment and replies, a reply box, and Resolve or Reopen for those who comment.
  */
-export function ReviewThreadItem({ thread, fileId, number, selected, onSelect, canComment }: ReviewThreadItemProps) {
+export function ReviewThreadItem({ thread, fileId, number, selected, onSelect, canComment, paged }: ReviewThreadItemProps) {
   const { root, replies } = thread;
   const change = useChangeReviewComment(fileId, number);
   const [replying, setReplying] = useState(false);
@@ -27,7 +30,8 @@ export function ReviewThreadItem({ thread, fileId, number, selected, onSelect, c
   useEffect(() => {
     if (selected) item.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [selected]);
-  const where = root.pin ? (root.pin.width != null ? 'an area of the image' : 'a point on the image') : 'the whole version';
+  const where = placeOfPin(root.pin, paged);
+  const page = pageOfPin(root.pin, paged);
   const classes = ['review-thread', selected ? 'review-thread--selected' : '', root.resolved ? 'review-thread--resolved' : ''];
 
   return (
@@ -43,7 +47,7 @@ export function ReviewThreadItem({ thread, fileId, number, selected, onSelect, c
           type="button"
           aria-pressed={selected}
           aria-label={`Select thread ${thread.number}`}
-          title={root.pin ? 'Show it on the image' : undefined}
+          title={root.pin ? (page !== null ? `Show it on page ${page}` : 'Show it on the image') : undefined}
           onClick={onSelect}
         >
           {thread.number}
