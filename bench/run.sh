@@ -5,8 +5,10 @@
 # and idle RSS); with --accounts, login throughput by Argon2id cost and P3 (refresh p99);
 # with --workspace, P2; with --realtime, P4-P6 beside a Node socket.io server; with --collab,
 # P7-P9 beside the Node y-websocket server; with --memory, whether memory stays behind
-# after the security probe's traffic; with --fuzz, the schema fuzzer for an hour. Not a test: run it
-# on demand; results go to docs/PERFORMANCE.md (the fuzzer's to docs/SECURITY.md).
+# after the security probe's traffic; with --files, P11 (uploads, downloads, refusals, a
+# 6000 x 4000 JPEG's preview; Pillow goes into bench/.venv to make it); with --fuzz, the
+# schema fuzzer for an hour. Not a test: run it on demand; results go to
+# docs/PERFORMANCE.md (the fuzzer's to docs/SECURITY.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null 2>&1; then
@@ -47,6 +49,13 @@ if [ "${1:-}" = "--memory" ]; then
   shift
   npm ci --prefix bench/collab-load --no-audit --no-fund --loglevel=error
   exec python3 bench/memory.py "$@"
+fi
+# `bench/run.sh --files [args]`: P11: RSS while 4 uploads of 50 MiB run at once (form and
+# tus), an oversized upload refused before its body, upload and download throughput beside a
+# plain copy on the same disk, and the preview time of a 6000 x 4000 JPEG.
+if [ "${1:-}" = "--files" ]; then
+  shift
+  exec python3 bench/files.py "$@"
 fi
 # `bench/run.sh --fuzz [SECONDS] [SEED]`: the schema fuzzer of the test command, long (an hour
 # by default) with a random seed, against the release build; figures go to docs/SECURITY.md.
