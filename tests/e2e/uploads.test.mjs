@@ -150,6 +150,9 @@ describe('uploads as real clients send them', { timeout: 240_000 }, () => {
         // into the kernel, not what piled up in this process.
         const firstAnswer = new Promise((resolveAnswer) => socket.once('data', resolveAnswer));
         send?.(async (chunk) => {
+          // Let the answer in first when it is already here: the server closes the connection
+          // once it has answered, and writing after that fails (EPIPE) and drops the answer.
+          await new Promise((ready) => setImmediate(ready));
           if (answered || socket.destroyed) return;
           written += chunk.length;
           if (!socket.write(chunk)) await Promise.race([new Promise((r) => socket.once('drain', r)), firstAnswer]);
