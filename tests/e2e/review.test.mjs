@@ -9,12 +9,10 @@
 // The studio and the project are set up over REST; what is tested is done on the pages.
 
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { button, field, heading } from './accountPages.mjs';
 import { browserSuite } from './browserSuite.mjs';
 import { fileCard, openFile, openFiles, pngFile, versionList, waitForPicture } from './filesPages.mjs';
-import { joinStudio, studioOfTwo } from './messagesPages.mjs';
 import { bell } from './projectPages.mjs';
 import {
   decide,
@@ -26,6 +24,7 @@ import {
   reviewPanel,
   thread,
   viewerImage,
+  projectWithClient,
 } from './reviewPages.mjs';
 
 /** The header's bell, once it counts at least one unread notification. */
@@ -41,19 +40,10 @@ describe('design review in the browser', { timeout: 180_000 }, () => {
     viewport: { width: 1400, height: 1000 },
   });
   const { url, signedIn } = suite;
-  const suffix = () => randomUUID().slice(0, 8);
 
-  /** A studio's owner (who leads the project) and a client of the studio made a reviewer on it. */
-  async function projectWithClient() {
-    const { owner, organizationId } = await studioOfTwo(suite.server, 'Dana Designer', 'Otto Other', `Studio ${suffix()}`);
-    const client = await joinStudio(suite.server, owner, organizationId, 'Cleo Client', 'client');
-    const project = await owner.call('POST', '/api/projects', { organizationId, name: `Campaign ${suffix()}` });
-    await owner.call('PUT', `/api/projects/${project.id}/members/${client.id}`, { role: 'reviewer' });
-    return { designer: owner, client, project };
-  }
 
   it('a client pins a comment the designer sees live, then approves the next version; the designer is told', async () => {
-    const { designer, client, project } = await projectWithClient();
+    const { designer, client, project } = await projectWithClient(suite.server, 'Campaign');
 
     // The designer uploads two images: each shows under way with its progress, then as a thumbnail.
     const dana = await signedIn(designer);

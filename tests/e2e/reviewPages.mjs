@@ -2,7 +2,9 @@
 // pinning a comment on the image, reading threads, deciding. Like the other *Pages.mjs, every
 // step finds controls by label or role and waits for what the page shows, never for a time.
 
+import { randomUUID } from 'node:crypto';
 import { button, field } from './accountPages.mjs';
+import { joinStudio, studioOfTwo } from './messagesPages.mjs';
 
 /** The file page's image viewer (its stage, a region). */
 export function imageViewer(page) {
@@ -117,4 +119,15 @@ export async function waitForPage(page, number, count) {
 /** The picture of a PDF's page `number` in the viewer (its alt text names the file and the page). */
 export function viewerPage(page, fileName, number) {
   return imageViewer(page).getByRole('img', { name: `${fileName}, page ${number}`, exact: true });
+}
+
+/** A studio's owner (who leads a new project `name`) and a client of the studio made a
+ * reviewer on it. */
+export async function projectWithClient(server, name) {
+  const suffix = randomUUID().slice(0, 8);
+  const { owner, organizationId } = await studioOfTwo(server, 'Dana Designer', 'Otto Other', `Studio ${suffix}`);
+  const client = await joinStudio(server, owner, organizationId, 'Cleo Client', 'client');
+  const project = await owner.call('POST', '/api/projects', { organizationId, name: `${name} ${suffix}` });
+  await owner.call('PUT', `/api/projects/${project.id}/members/${client.id}`, { role: 'reviewer' });
+  return { designer: owner, client, project };
 }

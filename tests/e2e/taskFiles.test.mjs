@@ -8,12 +8,10 @@
 // over REST; what is tested is done on the pages.
 
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { button, heading } from './accountPages.mjs';
 import { browserSuite } from './browserSuite.mjs';
 import { fileCard, openFile, openFiles, pdfFile, pngFile, uploadThrough, waitForPicture } from './filesPages.mjs';
-import { joinStudio, studioOfTwo } from './messagesPages.mjs';
 import { card, openSection } from './projectPages.mjs';
 import {
   pager,
@@ -24,6 +22,7 @@ import {
   viewerImage,
   viewerPage,
   waitForPage,
+  projectWithClient,
 } from './reviewPages.mjs';
 import { attachFile, attachment, attachments, cardFiles, closeTask, openTask } from './taskFilesPages.mjs';
 
@@ -35,19 +34,10 @@ describe('files on tasks, and PDFs in the viewer', { timeout: 180_000 }, () => {
     viewport: { width: 1400, height: 1000 },
   });
   const { url, signedIn } = suite;
-  const suffix = () => randomUUID().slice(0, 8);
 
-  /** A studio's owner (who leads the project) and a client of the studio made a reviewer on it. */
-  async function projectWithClient() {
-    const { owner, organizationId } = await studioOfTwo(suite.server, 'Dana Designer', 'Otto Other', `Studio ${suffix()}`);
-    const client = await joinStudio(suite.server, owner, organizationId, 'Cleo Client', 'client');
-    const project = await owner.call('POST', '/api/projects', { organizationId, name: `Launch ${suffix()}` });
-    await owner.call('PUT', `/api/projects/${project.id}/members/${client.id}`, { role: 'reviewer' });
-    return { designer: owner, client, project };
-  }
 
   it('attaches an image to a task from its drawer; the card counts it and shows its approval live', async () => {
-    const { designer, client, project } = await projectWithClient();
+    const { designer, client, project } = await projectWithClient(suite.server, 'Launch');
     const title = 'Hero banner';
     await designer.call('POST', `/api/projects/${project.id}/tasks`, { title, status: 'todo' });
 
@@ -98,7 +88,7 @@ describe('files on tasks, and PDFs in the viewer', { timeout: 180_000 }, () => {
   });
 
   it('shows a PDF page by page; a comment pinned on page 2 shows there only, and its thread leads back to it', async () => {
-    const { designer, project } = await projectWithClient();
+    const { designer, project } = await projectWithClient(suite.server, 'Launch');
     const dana = await signedIn(designer);
     await dana.goto(url(`/projects/${project.id}`));
     await heading(dana, project.name).waitFor();
