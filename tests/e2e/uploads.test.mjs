@@ -150,8 +150,8 @@ describe('uploads as real clients send them', { timeout: 240_000 }, () => {
         // into the kernel, not what piled up in this process.
         const firstAnswer = new Promise((resolveAnswer) => socket.once('data', resolveAnswer));
         send?.(async (chunk) => {
-          // Let the answer in first when it is already here: the server closes the connection
-          // once it has answered, and writing after that fails (EPIPE) and drops the answer.
+          // Let the answer in first when it is already here, and stop: the server reads on
+          // for a moment only (lingering.rs), then a write would fail (EPIPE).
           await new Promise((ready) => setImmediate(ready));
           if (answered || socket.destroyed) return;
           written += chunk.length;

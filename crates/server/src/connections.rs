@@ -38,6 +38,8 @@ use tokio::{
 };
 use tower::{Service, ServiceExt};
 
+use crate::lingering;
+
 /// The limits on connections (`HTTP_HEADER_READ_TIMEOUT_SECONDS`,
 /// `MAX_CONNECTIONS_PER_ADDRESS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,8 +117,7 @@ pub async fn serve<S>(
                 return;
             }
             let io = TokioIo::new(Counted {
-                stream,
-                _slot: slot,
+                open: Some((stream, slot)),
             });
             let connection = builder
                 .serve_connection_with_upgrades(io, TowerToHyperService::new(service))
@@ -192,13 +193,29 @@ impl Drop for Slot {
     }
 }
 
-pin_project_lite::pin_project! {
-    /// A socket that holds its connection's [`Slot`]: the socket outlives hyper's part in
-    /// an upgraded connection, so a WebSocket counts until it closes.
-    struct Counted {
-        #[pin]
-        stream: TcpStream,
-        _slot: Slot,
+/// A connection's socket and its [`Slot`]: the socket outlives hyper's part in an upgraded
+/// connection, so a WebSocket counts until it closes.
+struct Counted {
+    /// Taken only when dropped, to close the socket gently ([`lingering`]).
+    open: Option<(TcpStream, Slot)>,
+}
+
+impl Counted {
+    fn stream(self: Pin<&mut Self>) -> Pin<&mut TcpStream> {
+        let (stream, _) = self
+            .get_mut()
+            .open
+            .as_mut()
+            .expect("a socket is only taken when dropped");
+        Pin::new(stream)
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        if let Some((stream, slot)) = self.open.take() {
+            lingering::close(stream, slot);
+        }
     }
 }
 
@@ -208,7 +225,7 @@ impl AsyncRead for Counted {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        self.project().stream.poll_read(cx, buf)
+        self.stream().poll_read(cx, buf)
     }
 }
 
@@ -218,7 +235,7 @@ impl AsyncWrite for Counted {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        self.project().stream.poll_write(cx, buf)
+        self.stream().poll_write(cx, buf)
     }
 
     fn poll_write_vectored(
@@ -226,19 +243,21 @@ impl AsyncWrite for Counted {
         cx: &mut Context<'_>,
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
-        self.project().stream.poll_write_vectored(cx, bufs)
+        self.stream().poll_write_vectored(cx, bufs)
     }
 
     fn is_write_vectored(&self) -> bool {
-        self.stream.is_write_vectored()
+        self.open
+            .as_ref()
+            .is_some_and(|(stream, _)| stream.is_write_vectored())
     }
 
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        self.project().stream.poll_flush(cx)
+        self.stream().poll_flush(cx)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        self.project().stream.poll_shutdown(cx)
+        self.stream().poll_shutdown(cx)
     }
 }
 

@@ -11,6 +11,7 @@ mod config;
 mod connections;
 mod demo;
 mod files_config;
+mod lingering;
 mod migrate_cmd;
 mod realtime_config;
 mod secret;

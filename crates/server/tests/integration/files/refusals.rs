@@ -3,10 +3,17 @@
 //! list, empty, not a form, no file in it; a quota with no room; uploads turned off. A name
 //! that climbs folders is only a name; a type that could run script is only downloaded.
 
+use std::time::Duration;
+
 use reqwest::Method;
+use tokio::{
+    io::{AsyncReadExt, AsyncWriteExt},
+    net::TcpStream,
+    time::timeout,
+};
 
 use super::*;
-use crate::{accounts::client::*, both_backends, messaging::team::Team, support::*};
+use crate::{accounts::client::*, any_backend, both_backends, messaging::team::Team, support::*};
 
 /// Rows of files and of their versions.
 async fn file_rows(server: &Server) -> (i64, i64) {
@@ -141,7 +148,59 @@ async fn quotas_and_switched_off_uploads(backend: Backend) {
     assert!(stored(&store_of(server), "blobs").is_empty());
 }
 
+/// A client still sending a body past the limit when the 413 comes goes on writing for a
+/// moment (it has not read the answer yet) and then reads the answer whole. Closing on
+/// unread bytes would reset the connection: the client's next write would fail, and most
+/// clients then drop the answer unread (the server lingers instead, `lingering.rs`).
+async fn a_client_still_sending_reads_its_413(backend: Backend) {
+    let team = Team::start_with(backend, &[("MAX_FILE_SIZE", "4096")]).await;
+    let server = &team.studio.server;
+    let address = server.base_url.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST /api/projects/{}/files HTTP/1.1\r\nHost: fluxstudio\r\n\
+         Authorization: Bearer {}\r\nContent-Type: multipart/form-data; boundary={BOUNDARY}\r\n\
+         Transfer-Encoding: chunked\r\n\r\n",
+        team.project,
+        token(&team.owner)
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let (_, form) = form("big.png", &png(1, 256 << 10));
+    let chunk = |bytes: &[u8]| {
+        let mut framed = format!("{:x}\r\n", bytes.len()).into_bytes();
+        framed.extend_from_slice(bytes);
+        framed.extend_from_slice(b"\r\n");
+        framed
+    };
+    // Far past the limit, and all of it fits the sockets' buffers, so it is sent whole.
+    stream.write_all(&chunk(&form)).await.unwrap();
+
+    // The answer has come (looked at, not read)…
+    let mut first = [0u8; 1];
+    timeout(Duration::from_secs(15), stream.peek(&mut first))
+        .await
+        .expect("an answer")
+        .unwrap();
+    // …and the client, not having read it yet, sends another MiB.
+    for _ in 0..16 {
+        stream
+            .write_all(&chunk(&[0u8; 64 << 10]))
+            .await
+            .expect("the connection is still open for writing");
+    }
+    stream.shutdown().await.unwrap();
+    let mut answer = Vec::new();
+    timeout(Duration::from_secs(15), stream.read_to_end(&mut answer))
+        .await
+        .expect("the server closes")
+        .expect("a closed connection, not a reset one");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("file_too_large"), "{answer}");
+}
+
 both_backends!(
     refused_uploads_leave_nothing,
     quotas_and_switched_off_uploads
 );
+any_backend!(a_client_still_sending_reads_its_413);
