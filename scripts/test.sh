@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every FluxStudio test from a fresh clone, on SQLite and on PostgreSQL.
 #   1. installs what the machine lacks (Chromium, PostgreSQL server binaries, python3-venv,
-#      npm packages; the fuzzer's pinned schemathesis from PyPI)
+#      npm packages; the fuzzer's pinned schemathesis and the S3 tests' pinned moto from PyPI)
 #   2. checks formatting, lints, typechecks and builds the web app and the server, and runs the
 #      web app's unit tests
-#   3. starts a throwaway PostgreSQL cluster on a free port
+#   3. starts a throwaway PostgreSQL cluster and a local S3-compatible server (moto) on free
+#      ports
 #   4. runs the Rust unit and integration tests, the schema fuzzer, then the browser tests,
 #      each on both backends
 #   5. stops what it started, also on failure
@@ -50,17 +51,23 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "cargo build"
 cargo build --workspace --tests --bins --quiet
 
-# --- 3. a throwaway PostgreSQL ------------------------------------------------------
+# --- 3. a throwaway PostgreSQL and S3 server ----------------------------------------
 rm -rf "$run_dir"
 mkdir -p "$run_dir"
-pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+pg_port=$(free_port)
 cleanup() {
   bash "$root/scripts/pg-cluster.sh" stop "$run_dir/pg" "$pg_port" || true
+  bash "$root/scripts/s3-server.sh" stop "$run_dir/s3" || true
 }
 trap cleanup EXIT
 step "PostgreSQL on 127.0.0.1:$pg_port"
 bash scripts/pg-cluster.sh start "$run_dir/pg" "$pg_port"
 export FLUX_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$pg_port/postgres"
+s3_port=$(free_port)
+step "S3-compatible server (moto) on 127.0.0.1:$s3_port"
+bash scripts/s3-server.sh start "$run_dir/s3" "$s3_port"
+export FLUX_TEST_S3_ENDPOINT="http://127.0.0.1:$s3_port"
 
 # --- 4. the tests ---------------------------------------------------------------------
 step "Rust unit and integration tests (SQLite and PostgreSQL)"

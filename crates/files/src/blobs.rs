@@ -88,13 +88,22 @@ impl Blobs {
         })
     }
 
-    /// Blobs in any object store (an S3-compatible bucket, say).
-    pub fn on(store: Arc<dyn ObjectStore>) -> Self {
-        Self {
-            store,
+    /// Blobs in an S3-compatible bucket.
+    pub fn in_bucket(bucket: &crate::Bucket) -> Result<Self, object_store::Error> {
+        Ok(Self {
+            store: bucket.open()?,
             local_root: None,
             naming: Arc::default(),
-        }
+        })
+    }
+
+    /// Whether the store answers (a bucket that does not exist, or keys it refuses, do not):
+    /// asked once at start, so a wrong setting stops the server rather than every upload.
+    pub async fn reachable(&self) -> Result<(), object_store::Error> {
+        self.store
+            .list_with_delimiter(Some(&Path::from(TEMPORARY)))
+            .await
+            .map(|_| ())
     }
 
     /// Where the blob of `sha256` lives: never derived from anything a person typed.

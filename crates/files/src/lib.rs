@@ -7,6 +7,7 @@
 
 mod attachments;
 pub mod blobs;
+mod bucket;
 mod error;
 pub mod kinds;
 mod library;
@@ -27,6 +28,7 @@ pub mod views;
 
 pub use attachments::TaskFileView;
 pub use blobs::{Blobs, PutError, Stored};
+pub use bucket::Bucket;
 pub use error::FileError;
 pub use kinds::{Family, Kind};
 pub use library::FileQuery;

@@ -341,6 +341,44 @@ mod tests {
     }
 
     #[test]
+    fn a_named_bucket_keeps_the_files_and_its_secret_key_is_never_printed() {
+        assert_eq!(load(&[]).unwrap().files.bucket, None);
+        let config = load(&[
+            ("S3_BUCKET", "studio-files"),
+            ("S3_ENDPOINT", "http://127.0.0.1:9000/"),
+            ("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"),
+            ("AWS_SECRET_ACCESS_KEY", "hunter2-secret-key"),
+        ])
+        .unwrap();
+        let bucket = config.files.bucket.clone().unwrap();
+        assert_eq!(bucket.name, "studio-files");
+        assert_eq!(bucket.endpoint.as_deref(), Some("http://127.0.0.1:9000"));
+        assert_eq!(bucket.region, "us-east-1");
+        assert!(!format!("{config:?}").contains("hunter2"));
+        let role = load(&[("S3_BUCKET", "b"), ("S3_REGION", "eu-west-3")]).unwrap();
+        let bucket = role.files.bucket.unwrap();
+        assert_eq!((bucket.region.as_str(), bucket.keys), ("eu-west-3", None));
+
+        for (pairs, var) in [
+            (&[("S3_ENDPOINT", "http://x")][..], "S3_ENDPOINT"),
+            (
+                &[("S3_BUCKET", "b"), ("S3_ENDPOINT", "ftp://x")][..],
+                "S3_ENDPOINT",
+            ),
+            (
+                &[("S3_BUCKET", "b"), ("AWS_ACCESS_KEY_ID", "A")][..],
+                "AWS_SECRET_ACCESS_KEY",
+            ),
+            (
+                &[("S3_BUCKET", "b"), ("AWS_SECRET_ACCESS_KEY", "s")][..],
+                "AWS_ACCESS_KEY_ID",
+            ),
+        ] {
+            assert_eq!(load(pairs).unwrap_err().var, var, "{pairs:?}");
+        }
+    }
+
+    #[test]
     fn production_needs_a_given_secret_and_refuses_test_hooks() {
         const SECRET: &str = "0123456789abcdef0123456789abcdef";
         let config = load(&[("FLUX_ENV", "production"), ("JWT_SECRET", SECRET)]).unwrap();

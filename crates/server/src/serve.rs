@@ -16,7 +16,9 @@ use crate::{
     alloc,
     cli::{OnlyService, ServeArgs},
     config::Config,
-    connections, secret,
+    connections,
+    files_config::FileConfig,
+    secret,
     shutdown::shutdown_signal,
     web,
 };
@@ -35,7 +37,8 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
 
     let metrics = metrics::install_recorder()
         .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
-    let state = state(db.clone(), &config, secret.0.as_bytes())?;
+    let blobs = blob_store(&config.files).await?;
+    let state = state(db.clone(), &config, secret.0.as_bytes(), blobs)?;
     // Every open document connection, checked again when its session or access changes.
     let watch = fluxstudio_collab::Watch::new(fluxstudio_collab::Gate::new(
         state.accounts().clone(),
@@ -196,7 +199,12 @@ async fn sweep_files(files: fluxstudio_files::Files, grace: std::time::Duration)
 }
 
 /// The application state: the account service (tokens, mailer) and the rate limiters.
-fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
+fn state(
+    db: Db,
+    config: &Config,
+    secret: &[u8],
+    blobs: fluxstudio_files::Blobs,
+) -> anyhow::Result<AppState> {
     // One bus: accounts, the workspace and messaging announce; the real-time layer listens.
     let bus = fluxstudio_events::EventBus::new();
     let accounts = crate::accounts::service(db.clone(), config, secret, bus.clone())?;
@@ -215,12 +223,6 @@ fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
     let messaging = fluxstudio_messaging::Messaging::new(db.clone(), workspace.clone());
     let hub = fluxstudio_collab::Hub::new(db.clone(), config.collab.limits);
     let documents = fluxstudio_collab::Documents::new(db.clone(), workspace.clone(), hub);
-    let blobs = fluxstudio_files::Blobs::local(&config.files.upload_dir).with_context(|| {
-        format!(
-            "cannot use UPLOAD_DIR={} for files",
-            config.files.upload_dir.display()
-        )
-    })?;
     let files = fluxstudio_files::Files::new(
         db.clone(),
         workspace.clone(),
@@ -243,6 +245,25 @@ fn state(db: Db, config: &Config, secret: &[u8]) -> anyhow::Result<AppState> {
             trusted_proxies: settings.trusted_proxies,
         },
     }))
+}
+
+/// Where files' bytes go: the bucket when one is named (asked once here, so a wrong name
+/// or key stops the start with one line), else the local disk.
+async fn blob_store(files: &FileConfig) -> anyhow::Result<fluxstudio_files::Blobs> {
+    let Some(bucket) = &files.bucket else {
+        return fluxstudio_files::Blobs::local(&files.upload_dir).with_context(|| {
+            format!(
+                "cannot use UPLOAD_DIR={} for files",
+                files.upload_dir.display()
+            )
+        });
+    };
+    let at = bucket.endpoint.as_deref().unwrap_or("Amazon S3");
+    let context = || format!("cannot use S3_BUCKET={} at {at} for files", bucket.name);
+    let blobs = fluxstudio_files::Blobs::in_bucket(bucket).with_context(context)?;
+    blobs.reachable().await.with_context(context)?;
+    tracing::info!(bucket = %bucket.name, endpoint = %at, "files are kept in an S3 bucket");
+    Ok(blobs)
 }
 
 fn http_options(config: &Config) -> HttpOptions {

@@ -11,7 +11,7 @@ use axum::{
 };
 use fluxstudio_files::{Destination, FileError, FileView};
 use fluxstudio_store::DbId;
-use futures_util::StreamExt;
+use futures_util::{StreamExt, TryStreamExt};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -116,13 +116,38 @@ async fn receive(
         Err(error) => return Err(unreadable(&error)),
     };
     let name = field.file_name().unwrap_or_default().to_owned();
-    match state.files().receive(user, to, &name, field).await {
+    // The body limit refuses a whole frame that crosses it, which a large frame does before
+    // the file's own count sees a byte past `MAX_FILE_SIZE`: that is a file too large too.
+    let mut past_limit = false;
+    let field = field.inspect_err(|error| past_limit |= past_the_limit(error));
+    let received = state.files().receive(user, to, &name, field).await;
+    match received {
         Ok(view) => Ok((StatusCode::CREATED, Json(view))),
-        Err(error @ FileError::TooLarge { .. }) => Err(ApiError::from(error).with_headers(|h| {
-            h.insert(header::CONNECTION, HeaderValue::from_static("close"));
+        Err(FileError::BrokeOff(_)) if past_limit => Err(too_large(FileError::TooLarge {
+            limit: state.files().settings().max_file_size,
         })),
+        Err(error @ FileError::TooLarge { .. }) => Err(too_large(error)),
         Err(error) => Err(drained_form(form, error.into()).await),
     }
+}
+
+/// A file over the limit, cut off there: reading on would read past it.
+fn too_large(error: FileError) -> ApiError {
+    ApiError::from(error).with_headers(|h| {
+        h.insert(header::CONNECTION, HeaderValue::from_static("close"));
+    })
+}
+
+/// Whether the form broke off at the body limit (somewhere in `error`'s sources).
+fn past_the_limit(error: &multer::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = source {
+        if error.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = error.source();
+    }
+    false
 }
 
 /// `error`, once the rest of `body` was read and dropped.

@@ -4,6 +4,7 @@
 
 mod access;
 mod attachments;
+mod bucket;
 mod previews;
 mod refusals;
 mod resumable;

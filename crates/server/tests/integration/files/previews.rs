@@ -11,7 +11,7 @@ use super::*;
 use crate::{accounts::client::*, both_backends, messaging::team::Team, support::*};
 
 /// The file's newest version once its previews are no longer pending.
-async fn settled(api: &Api<'_>, token: &str, file: &str) -> Value {
+pub(super) async fn settled(api: &Api<'_>, token: &str, file: &str) -> Value {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         let got = api

@@ -9,10 +9,10 @@ use serde_json::Value;
 use super::*;
 use crate::{accounts::client::*, both_backends, messaging::team::Team, support::*};
 
-const TUS: (&str, &str) = ("tus-resumable", "1.0.0");
+pub(super) const TUS: (&str, &str) = ("tus-resumable", "1.0.0");
 const SECRET: &str = "resumable-uploads-test-secret-32-bytes!";
 
-fn meta(pairs: &[(&str, &str)]) -> String {
+pub(super) fn meta(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
         .map(|(k, v)| {
@@ -25,7 +25,7 @@ fn meta(pairs: &[(&str, &str)]) -> String {
         .join(",")
 }
 
-async fn create(server: &Server, token: &str, length: usize, metadata: &str) -> Answer {
+pub(super) async fn create(server: &Server, token: &str, length: usize, metadata: &str) -> Answer {
     let length = length.to_string();
     let headers = [
         TUS,
@@ -37,7 +37,7 @@ async fn create(server: &Server, token: &str, length: usize, metadata: &str) -> 
         .0
 }
 
-async fn patch(
+pub(super) async fn patch(
     server: &Server,
     token: &str,
     location: &str,

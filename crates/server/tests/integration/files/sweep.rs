@@ -80,7 +80,7 @@ async fn server_again(backend: Backend, database_url: &str, uploads: &str) -> Se
         .await
 }
 
-async fn wait_for_log(server: &Server, line: &str) {
+pub(super) async fn wait_for_log(server: &Server, line: &str) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while !server.log().contains(line) {
         assert!(
