@@ -35,13 +35,15 @@ impl BodyLimit {
 }
 
 /// The routes that take a file: `POST /api/projects/{id}/files`,
-/// `POST /api/files/{id}/versions`, and a resumable upload's `PATCH /api/uploads/{id}`.
+/// `POST /api/files/{id}/versions`, `POST /api/conversations/{id}/files`, and a resumable
+/// upload's `PATCH /api/uploads/{id}`.
 pub fn takes_a_file(method: &Method, path: &str) -> bool {
     let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     match *method {
         Method::POST => matches!(
             parts.as_slice(),
-            ["", "api", "projects", _, "files"] | ["", "api", "files", _, "versions"]
+            ["", "api", "projects" | "conversations", _, "files"]
+                | ["", "api", "files", _, "versions"]
         ),
         Method::PATCH => matches!(parts.as_slice(), ["", "api", "uploads", _]),
         _ => false,
@@ -82,6 +84,7 @@ mod tests {
         let id = "0190a0b0-0000-7000-8000-000000000000";
         for path in [
             format!("/api/projects/{id}/files"),
+            format!("/api/conversations/{id}/files"),
             format!("/api/files/{id}/versions"),
             format!("/api/files/{id}/versions/"),
         ] {

@@ -200,7 +200,7 @@ fn document_routes() -> OpenApiRouter<AppState> {
 
 /// Messaging: the same service the Socket.IO events call.
 fn messaging_routes() -> OpenApiRouter<AppState> {
-    use messaging::{conversations, messages};
+    use messaging::{conversations, files, messages};
     OpenApiRouter::new()
         .routes(routes!(conversations::create, conversations::list))
         .routes(routes!(conversations::get, conversations::update))
@@ -211,6 +211,8 @@ fn messaging_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(messages::edit, messages::delete))
         .routes(routes!(messages::react, messages::unreact))
         .routes(routes!(messages::search))
+        .routes(routes!(files::upload))
+        .routes(routes!(files::content))
 }
 
 /// Every documented endpoint. New endpoints are added with `routes!`, which registers the

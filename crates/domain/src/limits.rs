@@ -44,3 +44,6 @@ pub const FILE_NAME_CHARS: usize = 255;
 pub const REVIEW_NOTE_CHARS: usize = 2000;
 /// People asked for their review at once.
 pub const REVIEWERS: usize = 20;
+
+/// Files one message carries.
+pub const MESSAGE_ATTACHMENTS: usize = 10;

@@ -18,6 +18,7 @@ pub mod resumable;
 pub mod review;
 #[cfg(any(test, feature = "samples"))]
 pub mod samples;
+mod sent;
 mod service;
 pub mod spool;
 pub mod sweep;
@@ -35,6 +36,7 @@ pub use library::FileQuery;
 pub use preview_work::PreviewSize;
 pub use resumable::{NewResumable, Progress};
 pub use review::{CommentChange, NewReviewComment, pins::AskedPin};
+pub use sent::ConversationFileView;
 pub use service::{FileSettings, Files};
 pub use uploads::Destination;
 pub use views::{FileView, VersionView};

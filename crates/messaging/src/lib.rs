@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod access;
+mod attachments;
 mod conversations;
 mod messages;
 mod order;
@@ -15,6 +16,7 @@ pub mod text;
 mod views;
 
 pub use access::Need;
+pub use attachments::{ATTACHMENTS_MAX, AttachmentView};
 pub use conversations::{NewConversation, StateChange};
 pub use fluxstudio_store::messaging::messages::{Direction, Strand};
 pub use fluxstudio_workspace::WorkspaceError;

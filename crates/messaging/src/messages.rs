@@ -7,6 +7,7 @@ use fluxstudio_domain::{Invalid, NotificationKind};
 use fluxstudio_store::{
     DbId, StoreError,
     messaging::{
+        attachments,
         conversations::ConversationRow,
         messages::{self, Direction, MessageRow, NewMessage, Strand},
         reactions,
@@ -30,6 +31,8 @@ pub struct SendMessage {
     pub mentions: Vec<DbId>,
     /// The sender's own id for it: sending again with the same id returns the first.
     pub client_id: Option<String>,
+    /// Files to carry: of the channel's project, or sent into the conversation.
+    pub attachments: Vec<DbId>,
 }
 
 /// A page of history, in ascending `seq`.
@@ -74,6 +77,9 @@ impl Messaging {
         }
         let mentions = self.checked_mentions(&row, user, message.mentions).await?;
         let mention_ids: Vec<uuid::Uuid> = mentions.iter().map(|m| m.0).collect();
+        let attachments = self
+            .checked_attachments(&row, user, &message.attachments)
+            .await?;
         let new = NewMessage {
             conversation,
             author: user,
@@ -81,6 +87,7 @@ impl Messaging {
             parent: message.parent,
             mentions: &mention_ids,
             client_id,
+            attachments: &attachments,
         };
         let view = {
             let _in_order = self.order().lock(conversation).await;
@@ -97,6 +104,14 @@ impl Messaging {
                     return Err(WorkspaceError::Internal(
                         "a duplicate message could not be found".into(),
                     ));
+                }
+                // A file checked above was sent with another message meanwhile.
+                Err(StoreError::Conflict(_)) => {
+                    return Err(Invalid::new(
+                        "attachments",
+                        "A file was just sent with another message.",
+                    )
+                    .into());
                 }
                 Err(error) => return Err(error.into()),
             };
@@ -338,9 +353,10 @@ impl Messaging {
     ) -> Result<Vec<MessageView>, WorkspaceError> {
         let ids: Vec<DbId> = rows.iter().map(|r| r.id).collect();
         let reactions = reactions::of(self.db(), &ids).await?;
+        let attachments = attachments::of(self.db(), &ids).await?;
         Ok(rows
             .into_iter()
-            .map(|row| MessageView::new(row, &reactions))
+            .map(|row| MessageView::new(row, &reactions, &attachments))
             .collect())
     }
 }

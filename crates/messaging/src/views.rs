@@ -5,12 +5,14 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use fluxstudio_domain::ConversationKind;
 use fluxstudio_store::messaging::{
-    conversations::ConversationRow, messages::MessageRow, participants::ParticipantRow,
-    reactions::ReactionRow,
+    attachments::AttachmentRow, conversations::ConversationRow, messages::MessageRow,
+    participants::ParticipantRow, reactions::ReactionRow,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+use crate::AttachmentView;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -28,6 +30,8 @@ pub struct MessageView {
     pub reply_count: i64,
     pub mentions: Vec<Uuid>,
     pub reactions: Vec<ReactionView>,
+    /// The files it carries, in order (none once deleted).
+    pub attachments: Vec<AttachmentView>,
     /// The sender's own id for the message, echoed back so it can match its draft.
     pub client_id: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -44,8 +48,8 @@ pub struct ReactionView {
 }
 
 impl MessageView {
-    /// `reactions` may hold other messages' reactions; only this one's are kept.
-    pub fn new(row: MessageRow, reactions: &[ReactionRow]) -> Self {
+    /// `reactions` and `attachments` may hold other messages'; only this one's are kept.
+    pub fn new(row: MessageRow, reactions: &[ReactionRow], attachments: &[AttachmentRow]) -> Self {
         let mut grouped: BTreeMap<&str, Vec<Uuid>> = BTreeMap::new();
         for reaction in reactions.iter().filter(|r| r.message_id == row.id) {
             grouped
@@ -53,6 +57,11 @@ impl MessageView {
                 .or_default()
                 .push(reaction.user_id.0);
         }
+        let attachments = attachments
+            .iter()
+            .filter(|a| a.message_id == row.id && row.deleted_at.is_none())
+            .map(|a| AttachmentView::new(a, row.conversation_id.0))
+            .collect();
         Self {
             id: row.id.0,
             conversation_id: row.conversation_id.0,
@@ -71,6 +80,7 @@ impl MessageView {
                     user_ids,
                 })
                 .collect(),
+            attachments,
             client_id: row.client_id,
             created_at: row.created_at,
             edited_at: row.edited_at,

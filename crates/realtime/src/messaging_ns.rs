@@ -237,6 +237,7 @@ async fn send(
             parent: data.parent_id.map(DbId),
             mentions: data.mentions.into_iter().map(DbId).collect(),
             client_id: data.client_id,
+            attachments: data.attachments.into_iter().map(DbId).collect(),
         };
         context
             .messaging

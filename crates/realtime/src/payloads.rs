@@ -27,6 +27,8 @@ pub(crate) struct Send {
     #[serde(default)]
     pub mentions: Vec<Uuid>,
     pub client_id: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<Uuid>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -376,9 +376,11 @@ pub async fn set_preview(
     Ok(())
 }
 
-/// Whether any version names the blob `sha256` (the sweep keeps those).
+/// Whether any version, or any file sent in a conversation, names the blob `sha256` (the
+/// sweep keeps those).
 pub async fn blob_is_named(db: &Db, sha256: &str) -> Result<bool, StoreError> {
-    const SQL: &str = "SELECT EXISTS (SELECT 1 FROM file_versions WHERE sha256 = $1)";
+    const SQL: &str = "SELECT EXISTS (SELECT 1 FROM file_versions WHERE sha256 = $1) \
+         OR EXISTS (SELECT 1 FROM conversation_files WHERE sha256 = $1)";
     Ok(read_with!(db, |pool| sqlx::query_scalar(SQL)
         .bind(sha256)
         .fetch_one(pool)

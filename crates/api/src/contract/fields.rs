@@ -110,6 +110,15 @@ pub(super) fn body_rules() -> Vec<(Where, &'static str, Rule)> {
         (Body("SendBody"), "body", message.clone()),
         (Body("SendBody"), "clientId", client_id()),
         (Body("SendBody"), "mentions", mentions.clone()),
+        (
+            Body("SendBody"),
+            "attachments",
+            Rule::List {
+                min: 0,
+                max: limits::MESSAGE_ATTACHMENTS,
+                item: None,
+            },
+        ),
         (Body("EditBody"), "body", message),
         (Body("EditBody"), "mentions", mentions.clone()),
         (Body("ParticipantsBody"), "userIds", group),

@@ -36,14 +36,40 @@ pub async fn content(
     let id = path_id(&id, "file")?;
     let number = version_number(&number)?;
     let (file, version) = state.files().version(caller.user, id, number).await?;
-    let etag = format!("\"{}\"", version.sha256);
+    let blob = Blob {
+        sha256: &version.sha256,
+        size: version.size,
+        mime: &version.mime,
+        name: &file.name,
+        family: file.family,
+    };
+    serve(&state, blob, &headers).await
+}
+
+/// Bytes to download, as stored.
+pub struct Blob<'a> {
+    pub sha256: &'a str,
+    pub size: i64,
+    pub mime: &'a str,
+    /// As the uploader typed it: the download's name is made safe from it.
+    pub name: &'a str,
+    pub family: fluxstudio_domain::FileFamily,
+}
+
+/// Sends `blob` as `headers` ask: whole, one range (206), or 304 for a copy held already.
+pub async fn serve(
+    state: &AppState,
+    blob: Blob<'_>,
+    headers: &HeaderMap,
+) -> Result<Response, ApiError> {
+    let etag = format!("\"{}\"", blob.sha256);
     if matches(headers.get(header::IF_NONE_MATCH), &etag) {
         let mut response = StatusCode::NOT_MODIFIED.into_response();
         described(response.headers_mut(), &etag, None);
         return Ok(response);
     }
-    let size = u64::try_from(version.size).unwrap_or(0);
-    // A range of another version (`If-Range` naming another ETag) is no range at all.
+    let size = u64::try_from(blob.size).unwrap_or(0);
+    // A range of other bytes (`If-Range` naming another ETag) is no range at all.
     let range_applies = headers
         .get(header::IF_RANGE)
         .is_none_or(|value| value.as_bytes() == etag.as_bytes());
@@ -70,14 +96,14 @@ pub async fn content(
     let got = state
         .files()
         .blobs()
-        .get(&version.sha256, part.clone())
+        .get(blob.sha256, part.clone())
         .await
         .map_err(ApiError::internal)?;
     let mut response = Response::new(Body::from_stream(got.into_stream()));
     *response.status_mut() = status;
-    let inline = kinds::shown_inline(file.family);
+    let inline = kinds::shown_inline(blob.family);
     let headers = response.headers_mut();
-    described(headers, &etag, Some(&version.mime));
+    described(headers, &etag, Some(blob.mime));
     let length = part.as_ref().map_or(size, |range| range.end - range.start);
     headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
     if let Some(range) = &part {
@@ -87,7 +113,7 @@ pub async fn content(
             HeaderValue::from_str(&value).map_err(ApiError::internal)?,
         );
     }
-    let disposition = names::content_disposition(&file.name, inline);
+    let disposition = names::content_disposition(blob.name, inline);
     headers.insert(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_str(&disposition).map_err(ApiError::internal)?,

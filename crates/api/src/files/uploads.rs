@@ -89,16 +89,20 @@ pub async fn upload_version(
 /// sending, hears it: an answer before the body is read, then a closed connection, reaches
 /// most clients as a reset instead. The exception is a file over the limit, which is cut off
 /// there with `Connection: close`: reading on would read past the limit.
-async fn receive(
+///
+/// `put` stores the file's stream, named as sent, at `to`: a project's file or version
+/// ([`Files::receive`](fluxstudio_files::Files::receive)), or a file sent into a
+/// conversation.
+pub(crate) async fn receive_form<D, V>(
     state: &AppState,
-    user: DbId,
-    to: Result<Destination, FileError>,
+    to: Result<D, ApiError>,
     headers: &HeaderMap,
     body: Body,
-) -> Result<(StatusCode, Json<FileView>), ApiError> {
+    put: impl AsyncFnOnce(D, String, FormFile<'_>) -> Result<V, FileError>,
+) -> Result<(StatusCode, Json<V>), ApiError> {
     let (to, boundary) = match (to, boundary(headers)) {
         (Ok(to), Ok(boundary)) => (to, boundary),
-        (Err(error), _) => return Err(drained(body.into_data_stream(), error.into()).await),
+        (Err(error), _) => return Err(drained(body.into_data_stream(), error).await),
         (_, Err(error)) => return Err(drained(body.into_data_stream(), error).await),
     };
     let mut form = multer::Multipart::new(body.into_data_stream(), boundary);
@@ -119,8 +123,8 @@ async fn receive(
     // The body limit refuses a whole frame that crosses it, which a large frame does before
     // the file's own count sees a byte past `MAX_FILE_SIZE`: that is a file too large too.
     let mut past_limit = false;
-    let field = field.inspect_err(|error| past_limit |= past_the_limit(error));
-    let received = state.files().receive(user, to, &name, field).await;
+    let field = Box::pin(field.inspect_err(|error| past_limit |= past_the_limit(error)));
+    let received = put(to, name, field).await;
     match received {
         Ok(view) => Ok((StatusCode::CREATED, Json(view))),
         Err(FileError::BrokeOff(_)) if past_limit => Err(too_large(FileError::TooLarge {
@@ -129,6 +133,26 @@ async fn receive(
         Err(error @ FileError::TooLarge { .. }) => Err(too_large(error)),
         Err(error) => Err(drained_form(form, error.into()).await),
     }
+}
+
+/// The file part of an upload form, as it streams in.
+pub(crate) type FormFile<'a> = std::pin::Pin<
+    Box<dyn futures_util::Stream<Item = Result<axum::body::Bytes, multer::Error>> + Send + 'a>,
+>;
+
+/// [`receive_form`] into a project's file or version.
+async fn receive(
+    state: &AppState,
+    user: DbId,
+    to: Result<Destination, FileError>,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(StatusCode, Json<FileView>), ApiError> {
+    let to = to.map_err(ApiError::from);
+    receive_form(state, to, headers, body, async |to, name, file| {
+        state.files().receive(user, to, &name, file).await
+    })
+    .await
 }
 
 /// A file over the limit, cut off there: reading on would read past it.

@@ -97,6 +97,11 @@ pub struct SendBody {
     /// Your own id for the message (up to 64 characters): sending again with it returns
     /// the first message (200) instead of posting twice.
     pub client_id: Option<String>,
+    /// Files it carries, up to 10: in a project channel, ids of the project's files; in a
+    /// direct or group conversation, ids of files you sent into it
+    /// (`POST /api/conversations/{id}/files`) that are on no message yet.
+    #[serde(default)]
+    pub attachments: Vec<Uuid>,
 }
 
 /// Send a message. It is stored and numbered before this answers; everyone connected
@@ -118,6 +123,7 @@ pub async fn send(
         parent: body.parent_id.map(DbId),
         mentions: body.mentions.into_iter().map(DbId).collect(),
         client_id: body.client_id,
+        attachments: body.attachments.into_iter().map(DbId).collect(),
     };
     let (view, created) = state.messaging().send(caller.user, id, message).await?;
     let status = if created {

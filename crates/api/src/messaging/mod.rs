@@ -2,4 +2,5 @@
 //! service answers the Socket.IO events (crates/realtime), so both agree.
 
 pub mod conversations;
+pub mod files;
 pub mod messages;

@@ -151,6 +151,8 @@ const ENDPOINTS: &[(&str, &str)] = &[
     ("get", "/api/projects/{id}/tasks/{taskId}/files"),
     ("post", "/api/projects/{id}/tasks/{taskId}/files"),
     ("delete", "/api/projects/{id}/tasks/{taskId}/files/{fileId}"),
+    ("post", "/api/conversations/{id}/files"),
+    ("get", "/api/conversations/{id}/files/{fileId}/content"),
     ("options", "/api/uploads"),
     ("post", "/api/uploads"),
     ("get", "/api/uploads/{id}"),

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::attachments::{ATTACH_CONVERSATION_FILE, ATTACH_PROJECT_FILE, AttachmentRef};
 use crate::{Begin, Db, DbId, StoreError, accounts::duplicate_or, read_with, write_with};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -37,11 +38,14 @@ pub struct NewMessage<'a> {
     pub parent: Option<DbId>,
     pub mentions: &'a [uuid::Uuid],
     pub client_id: Option<&'a str>,
+    pub attachments: &'a [AttachmentRef],
 }
 
 /// Stores a message under its conversation's next number, counts it on the thread it
-/// replies to, and moves the author's read position to it. Returns its id; a repeated
-/// `client_id` from the same author is [`StoreError::Duplicate`].
+/// replies to, puts its attachments on it, and moves the author's read position to it.
+/// Returns its id; a repeated `client_id` from the same author is [`StoreError::Duplicate`];
+/// a conversation file that is not the author's to send (or was just sent with another
+/// message) is [`StoreError::Conflict`], and nothing is stored.
 pub async fn insert(db: &Db, new: &NewMessage<'_>, now: DateTime<Utc>) -> Result<DbId, StoreError> {
     const NEXT: &str = "UPDATE conversations SET last_seq = last_seq + 1, activity_id = $2, \
          updated_at = $3 WHERE id = $1 RETURNING last_seq";
@@ -77,6 +81,33 @@ pub async fn insert(db: &Db, new: &NewMessage<'_>, now: DateTime<Utc>) -> Result
             .map_err(duplicate_or)?;
         if let Some(parent) = new.parent {
             sqlx::query(THREAD).bind(parent).execute(&mut *tx).await?;
+        }
+        for (position, attachment) in (0_i32..).zip(new.attachments) {
+            let done = match *attachment {
+                AttachmentRef::ProjectFile(file) => {
+                    sqlx::query(ATTACH_PROJECT_FILE)
+                        .bind(id)
+                        .bind(position)
+                        .bind(file)
+                        .execute(&mut *tx)
+                        .await?
+                }
+                AttachmentRef::ConversationFile(file) => {
+                    sqlx::query(ATTACH_CONVERSATION_FILE)
+                        .bind(id)
+                        .bind(position)
+                        .bind(file)
+                        .bind(new.conversation)
+                        .bind(new.author)
+                        .execute(&mut *tx)
+                        .await?
+                }
+            };
+            if done.rows_affected() != 1 {
+                return Err(StoreError::Conflict(
+                    "an attachment is not the sender's to send".into(),
+                ));
+            }
         }
         sqlx::query(READ)
             .bind(new.conversation)
@@ -215,6 +246,10 @@ pub async fn delete(db: &Db, id: DbId, now: DateTime<Utc>) -> Result<bool, Store
     const TOMBSTONE: &str = "UPDATE messages SET body = '', mentions = $2, deleted_at = $3 \
          WHERE id = $1 AND deleted_at IS NULL";
     const REACTIONS: &str = "DELETE FROM message_reactions WHERE message_id = $1";
+    // Its files go with its text (a project's files stay the project's).
+    const SENT_FILES: &str = "DELETE FROM conversation_files WHERE id IN \
+         (SELECT conversation_file_id FROM message_attachments WHERE message_id = $1)";
+    const ATTACHMENTS: &str = "DELETE FROM message_attachments WHERE message_id = $1";
     write_with!(db, |pool| {
         let mut tx = pool.begin_write().await?;
         let done = sqlx::query(TOMBSTONE)
@@ -225,6 +260,8 @@ pub async fn delete(db: &Db, id: DbId, now: DateTime<Utc>) -> Result<bool, Store
             .await?
             .rows_affected();
         sqlx::query(REACTIONS).bind(id).execute(&mut *tx).await?;
+        sqlx::query(SENT_FILES).bind(id).execute(&mut *tx).await?;
+        sqlx::query(ATTACHMENTS).bind(id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok::<_, StoreError>(done == 1)
     })

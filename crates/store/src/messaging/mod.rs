@@ -1,7 +1,8 @@
 //! The rows of messaging: conversations, their participants and read positions, messages
-//! numbered per conversation, reactions, and search.
+//! numbered per conversation, their attachments, reactions, and search.
 
 pub mod access;
+pub mod attachments;
 pub mod conversations;
 pub mod messages;
 pub mod participants;

@@ -5,6 +5,7 @@
 mod access;
 mod attachments;
 mod bucket;
+mod on_messages;
 mod previews;
 mod refusals;
 mod resumable;
