@@ -20,6 +20,7 @@ export async function apiPerson(server, name) {
     name,
     email,
     id: signup.body.user.id,
+    token: signup.body.accessToken,
     /** One request as this person; insists on a 2xx and answers the body. */
     async call(method, path, body) {
       const response = await fetch(new URL(path, server.baseUrl), {

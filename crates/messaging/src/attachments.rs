@@ -21,6 +21,9 @@ use crate::Messaging;
 /// Files one message carries at most.
 pub const ATTACHMENTS_MAX: usize = limits::MESSAGE_ATTACHMENTS;
 
+/// Where an attachment comes from ([`AttachmentView::source`]).
+pub const ATTACHMENT_SOURCES: &[&str] = &["project", "conversation"];
+
 /// A file on a message, with where to fetch it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -33,7 +36,7 @@ pub struct AttachmentView {
     #[schema(value_type = String)]
     pub kind: fluxstudio_domain::FileFamily,
     /// `project` (a file of the channel's project) or `conversation` (sent into a direct or
-    /// group conversation; only its participants download it).
+    /// group conversation; only its participants download it): [`ATTACHMENT_SOURCES`].
     pub source: &'static str,
     /// Where its bytes are (a project file's newest version).
     pub content_url: String,
@@ -46,13 +49,13 @@ impl AttachmentView {
         let id = row.id.0;
         let (source, content_url, preview_url) = match row.version {
             Some(version) if row.project_file => (
-                "project",
+                ATTACHMENT_SOURCES[0],
                 format!("/api/files/{id}/versions/{version}/content"),
                 (row.preview == Some(fluxstudio_domain::PreviewState::Ready))
                     .then(|| format!("/api/files/{id}/versions/{version}/preview?size=small")),
             ),
             _ => (
-                "conversation",
+                ATTACHMENT_SOURCES[1],
                 format!("/api/conversations/{conversation}/files/{id}/content"),
                 None,
             ),
@@ -70,6 +73,15 @@ impl AttachmentView {
     }
 }
 
+/// Why a conversation file cannot go on a message (also when another message took it first).
+pub(crate) const NOT_SENDABLE: &str =
+    "Attach files you sent into this conversation that are on no message yet.";
+
+/// An attachment that names nothing the sender may attach (409 `invalid_reference`).
+pub(crate) fn no_such(message: &str) -> WorkspaceError {
+    WorkspaceError::NoSuch(Invalid::new("attachments", message))
+}
+
 impl Messaging {
     /// `ids` as attachments `sender` may put on a message in `conversation`, in order.
     pub(crate) async fn checked_attachments(
@@ -85,33 +97,28 @@ impl Messaging {
             )
             .into());
         }
-        if ids.iter().enumerate().any(|(i, id)| ids[..i].contains(id)) {
-            return Err(Invalid::new("attachments", "Attach each file once.").into());
-        }
+        // The same file named twice is carried once, where it was first named.
+        let ids: Vec<DbId> = ids
+            .iter()
+            .enumerate()
+            .filter(|(i, id)| !ids[..*i].contains(id))
+            .map(|(_, id)| *id)
+            .collect();
         if let Some(project) = conversation.project_id {
-            let found = attachments::project_files_of(self.db(), project, ids).await?;
+            let found = attachments::project_files_of(self.db(), project, &ids).await?;
             if found.len() != ids.len() {
-                return Err(Invalid::new("attachments", "Attach files of this project.").into());
+                return Err(no_such("Attach files of this project."));
             }
-            return Ok(ids
-                .iter()
-                .copied()
-                .map(AttachmentRef::ProjectFile)
-                .collect());
+            return Ok(ids.into_iter().map(AttachmentRef::ProjectFile).collect());
         }
-        for id in ids {
+        for id in &ids {
             let file = attachments::file(self.db(), conversation.id, *id).await?;
             if !file.is_some_and(|f| f.uploaded_by == Some(sender) && f.message_id.is_none()) {
-                return Err(Invalid::new(
-                    "attachments",
-                    "Attach files you sent into this conversation that are on no message yet.",
-                )
-                .into());
+                return Err(no_such(NOT_SENDABLE));
             }
         }
         Ok(ids
-            .iter()
-            .copied()
+            .into_iter()
             .map(AttachmentRef::ConversationFile)
             .collect())
     }

@@ -16,7 +16,7 @@ pub mod text;
 mod views;
 
 pub use access::Need;
-pub use attachments::{ATTACHMENTS_MAX, AttachmentView};
+pub use attachments::{ATTACHMENT_SOURCES, ATTACHMENTS_MAX, AttachmentView};
 pub use conversations::{NewConversation, StateChange};
 pub use fluxstudio_store::messaging::messages::{Direction, Strand};
 pub use fluxstudio_workspace::WorkspaceError;

@@ -107,11 +107,9 @@ impl Messaging {
                 }
                 // A file checked above was sent with another message meanwhile.
                 Err(StoreError::Conflict(_)) => {
-                    return Err(Invalid::new(
-                        "attachments",
-                        "A file was just sent with another message.",
-                    )
-                    .into());
+                    return Err(crate::attachments::no_such(
+                        crate::attachments::NOT_SENDABLE,
+                    ));
                 }
                 Err(error) => return Err(error.into()),
             };

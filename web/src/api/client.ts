@@ -2,7 +2,7 @@ import createClient from 'openapi-fetch';
 import { endSession, isRefusal, refreshAccessToken } from '../auth/refresh';
 import { getAccessToken } from '../auth/sessionStore';
 import { ApiError } from './errors';
-import { outgoing, send, type Outgoing } from './http';
+import { downloaded, outgoing, send, type DownloadedFile, type Outgoing } from './http';
 import type { paths } from './schema';
 
 /**
@@ -31,6 +31,13 @@ export const api = createClient<paths>({ fetch: async (request) => sendSignedIn(
 function sendSignedIn(request: Outgoing): Promise<Response> {
   return asSignedIn((token) => send(request, token));
 }
+
+/**
+ * The file at an address the server handed out rather than one the API document names (a
+ * message attachment's `contentUrl`), fetched as the signed-in user like any `api` call.
+ */
+export const fetchFileAt = (url: string, signal: AbortSignal = new AbortController().signal): Promise<DownloadedFile> =>
+  sendSignedIn({ method: 'GET', url, accept: '*/*', body: undefined, signal }).then(downloaded);
 
 /**
  * Runs `attempt` with the access token, and once more after a refresh when there was none

@@ -24,6 +24,11 @@ export class ApiError extends Error {
   static network(): ApiError {
     return new ApiError(0, 'network_error', 'Cannot reach the server. Check your connection and try again.');
   }
+
+  /** A success whose body should have been JSON and was not. */
+  static notJson(status: number): ApiError {
+    return new ApiError(status, 'bad_response', 'The server answered with something that is not JSON.');
+  }
 }
 
 /** Builds an ApiError from a failed response, whatever its body holds. */

@@ -85,7 +85,7 @@ async function checkedJson(response: Response): Promise<Response> {
     try {
       JSON.parse(text);
     } catch {
-      throw new ApiError(response.status, 'bad_response', 'The server answered with something that is not JSON.');
+      throw ApiError.notJson(response.status);
     }
   }
   const { status, statusText, headers } = response;
@@ -129,6 +129,11 @@ export async function unwrapFile(call: Promise<Answer & { data?: Blob }>): Promi
   const blob = await unwrap(call);
   const { response } = await call;
   return { blob, filename: attachmentName(response.headers.get('Content-Disposition')) };
+}
+
+/** A file response's bytes and the name it suggests, for a request sent without openapi-fetch. */
+export async function downloaded(response: Response): Promise<DownloadedFile> {
+  return { blob: await response.blob(), filename: attachmentName(response.headers.get('Content-Disposition')) };
 }
 
 /** The file name in a Content-Disposition header; `filename*` (RFC 6266, UTF-8) wins. */

@@ -456,6 +456,47 @@ export interface paths {
         patch: operations["patch_conversations_id"];
         trace?: never;
     };
+    "/api/conversations/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a file into a direct or group conversation you take part in, to attach to your
+         *     next message there. Its type is told from its bytes.
+         */
+        post: operations["post_conversations_id_files"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/files/{fileId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file sent into a conversation you take part in: once it is on a message,
+         *     everyone there may; before, only whoever sent it. Ranges and `ETag` as for a project's
+         *     files.
+         */
+        get: operations["get_conversations_id_files_fileid_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/messages": {
         parameters: {
             query?: never;
@@ -1671,6 +1712,30 @@ export interface components {
              */
             fileId: string;
         };
+        /** @description A file on a message, with where to fetch it. */
+        AttachmentView: {
+            /** @description Where its bytes are (a project file's newest version). */
+            contentUrl: string;
+            /**
+             * Format: uuid
+             * @description The project file's id (`source: project`) or the conversation file's.
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "image" | "vector" | "pdf" | "video" | "audio" | "archive" | "design";
+            mime: string;
+            name: string;
+            /** @description A small preview, when one is ready (project files). */
+            previewUrl?: string | null;
+            /** Format: int64 */
+            size: number;
+            /**
+             * @description `project` (a file of the channel's project) or `conversation` (sent into a direct or
+             *     group conversation; only its participants download it): [`ATTACHMENT_SOURCES`].
+             * @enum {string}
+             */
+            source: "project" | "conversation";
+        };
         /** @description Tokens for a session, and the user they belong to (signup, login). */
         AuthResponse: components["schemas"]["TokenResponse"] & {
             user: components["schemas"]["UserView"];
@@ -1716,6 +1781,29 @@ export interface components {
             muted?: boolean | null;
             /** @description Rename a group (blank removes the name). */
             name?: string | null;
+        };
+        /** @description A file sent into a conversation. */
+        ConversationFileView: {
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "image" | "vector" | "pdf" | "video" | "audio" | "archive" | "design";
+            /**
+             * Format: uuid
+             * @description The message it is on; none until it is sent with one.
+             */
+            messageId?: string | null;
+            mime: string;
+            name: string;
+            sha256: string;
+            /** Format: int64 */
+            size: number;
+            /** Format: uuid */
+            uploadedBy?: string | null;
         };
         ConversationList: {
             items: components["schemas"]["ConversationView"][];
@@ -2066,6 +2154,8 @@ export interface components {
             lastSeq: number;
         };
         MessageView: {
+            /** @description The files it carries, in order (none once deleted). */
+            attachments: components["schemas"]["AttachmentView"][];
             /** Format: uuid */
             authorId?: string | null;
             authorName?: string | null;
@@ -2661,6 +2751,12 @@ export interface components {
             code: string;
         };
         SendBody: {
+            /**
+             * @description Files it carries, up to 10: in a project channel, ids of the project's files; in a
+             *     direct or group conversation, ids of files you sent into it
+             *     (`POST /api/conversations/{id}/files`) that are on no message yet.
+             */
+            attachments?: string[];
             /** @description Markdown, 1–10000 characters. */
             body: string;
             /**
@@ -3160,6 +3256,7 @@ export interface components {
 export type ActivityList = components['schemas']['ActivityList'];
 export type ActivityView = components['schemas']['ActivityView'];
 export type AttachBody = components['schemas']['AttachBody'];
+export type AttachmentView = components['schemas']['AttachmentView'];
 export type AuthResponse = components['schemas']['AuthResponse'];
 export type CodeBody = components['schemas']['CodeBody'];
 export type CommentBody = components['schemas']['CommentBody'];
@@ -3167,6 +3264,7 @@ export type CommentEdit = components['schemas']['CommentEdit'];
 export type CommentList = components['schemas']['CommentList'];
 export type CommentView = components['schemas']['CommentView'];
 export type ConversationChange = components['schemas']['ConversationChange'];
+export type ConversationFileView = components['schemas']['ConversationFileView'];
 export type ConversationList = components['schemas']['ConversationList'];
 export type ConversationView = components['schemas']['ConversationView'];
 export type CsrfToken = components['schemas']['CsrfToken'];
@@ -4372,6 +4470,150 @@ export interface operations {
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["NotJson"];
             422: components["responses"]["InvalidField"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    post_conversations_id_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationFileView"];
+                };
+            };
+            /** @description The form cannot be read, or the upload broke off (`bad_request`, `upload_incomplete`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Uploads are off (`uploads_disabled`), or you may not post here (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description A project channel: attach the project's files instead (`project_channel`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The file is larger than `MAX_FILE_SIZE` (`file_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a form (`unsupported_media_type`), or not a type FluxStudio takes (`unsupported_file_type`; the message lists them). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No `file` part, or the file is empty (`empty_file`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    get_conversations_id_files_fileid_content: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One byte range, `bytes=first-last`, `bytes=first-` or `bytes=-count`. */
+                Range?: string | null;
+                /** @description The `ETag` of a copy you hold: 304 when it is still this file's. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                id: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, with `ETag`, `Accept-Ranges` and `Content-Disposition`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": number[];
+                };
+            };
+            /** @description The range asked for, with `Content-Range`. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": number[];
+                };
+            };
+            /** @description Your copy is this file's. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The range lies outside the file (`Content-Range: bytes *\/size`). */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: components["responses"]["IdNotCanonical"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

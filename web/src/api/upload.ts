@@ -33,10 +33,11 @@ export const CHUNK_BYTES = 2 * 1024 * 1024;
 /** Waits before sending again after a dropped connection or a 5xx, 409 or 423 (tus's own). */
 const RETRY_DELAYS_MS = [0, 1000, 3000, 5000];
 
-export interface UploadHandlers {
+/** What an upload reports; `Made` is what the server made of it (by default a project's file). */
+export interface UploadHandlers<Made = FileView> {
   onProgress: (sent: number, total: number) => void;
   /** The file as the server now has it (a new file, or the file with its new version). */
-  onSuccess: (file: FileView) => void;
+  onSuccess: (file: Made) => void;
   /** An ApiError with the server's words, when the server answered. */
   onError: (error: unknown) => void;
 }

@@ -11,8 +11,18 @@ export function uploadError(error: unknown): unknown {
   if (!(error instanceof DetailedError)) return error;
   if (error.causingError instanceof ApiError) return error.causingError;
   const response = error.originalResponse;
-  if (response) return errorFromBody(response.getStatus(), parsed(response.getBody()), response.getHeader('Retry-After') ?? null);
+  if (response) return refusalError(response.getStatus(), response.getBody(), response.getHeader('Retry-After') ?? null);
   return error.originalRequest ? ApiError.network() : error;
+}
+
+/**
+ * An upload's refusal as the ApiError the API client would have thrown: its status, its body
+ * as text (the server's JSON `{error, message}`, or anything a proxy put there) and its
+ * Retry-After. For the uploads that go out without the API client (tus, and forms sent with
+ * XMLHttpRequest for their progress).
+ */
+export function refusalError(status: number, body: string | undefined, retryAfter: string | null): ApiError {
+  return errorFromBody(status, parsed(body), retryAfter);
 }
 
 function parsed(text: string | undefined): unknown {

@@ -85,7 +85,7 @@ function send({ id, file, target }: Upload): void {
     onSuccess: (uploaded) => {
       sending.delete(id);
       apply({ type: 'finished', id });
-      refreshAfter(uploaded);
+      refreshAfterUpload(uploaded);
       sendWaiting();
     },
     onError: (error) => {
@@ -97,7 +97,7 @@ function send({ id, file, target }: Upload): void {
 }
 
 /** A new file or version: the file as the server now has it, and every list it shows in. */
-function refreshAfter(uploaded: FileView): void {
+export function refreshAfterUpload(uploaded: FileView): void {
   queryClient.setQueryData(fileKeys.one(uploaded.id), uploaded);
   void queryClient.invalidateQueries({ queryKey: fileKeys.versions(uploaded.id) });
   void queryClient.invalidateQueries({ queryKey: fileKeys.lists(uploaded.projectId) });

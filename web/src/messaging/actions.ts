@@ -3,7 +3,7 @@ import type { MessageView, ReadPosition } from '../api/schema';
 import { request } from '../realtime/request';
 import { getSocket } from '../realtime/socketManager';
 import { newClientId } from './clientId';
-import { addPending, changePending, dropPending, type PendingMessage } from './messageLog';
+import { addPending, changePending, dropPending, type AttachedFile, type PendingMessage } from './messageLog';
 import { getLog, receiveMessage, replaceMessage, updateLog } from './messageStore';
 
 /**
@@ -19,12 +19,18 @@ interface MessageAnswer {
 }
 
 /** Shows the message as pending at once, then sends it; it stays, marked failed, if refused. */
-export function sendMessage(conversationId: string, body: string, parentId: string | null = null): void {
+export function sendMessage(
+  conversationId: string,
+  body: string,
+  parentId: string | null = null,
+  attachments: readonly AttachedFile[] = [],
+): void {
   const pending: PendingMessage = {
     clientId: newClientId(),
     conversationId,
     parentId,
     body,
+    attachments,
     status: 'sending',
     error: null,
     createdAt: new Date().toISOString(),
@@ -45,13 +51,14 @@ export function discardMessage(conversationId: string, clientId: string): void {
   updateLog(conversationId, (log) => dropPending(log, clientId));
 }
 
-async function deliver({ conversationId, body, parentId, clientId }: PendingMessage): Promise<void> {
+async function deliver({ conversationId, body, parentId, clientId, attachments }: PendingMessage): Promise<void> {
   try {
     const answer = await request<MessageAnswer>(messaging(), 'message:send', {
       conversationId,
       body,
       clientId,
       ...(parentId ? { parentId } : {}),
+      ...(attachments.length ? { attachments: attachments.map((file) => file.id) } : {}),
     });
     receiveMessage(answer.message);
     // A resent id whose message this tab already held: receive() kept the draft off anyway.

@@ -37,6 +37,7 @@ function message(seq: number, change: Partial<MessageView> = {}): MessageView {
     createdAt: '2026-01-01T10:00:00Z',
     editedAt: null,
     deleted: false,
+    attachments: [],
     ...change,
   };
 }
@@ -53,6 +54,7 @@ function pending(clientId: string, change: Partial<PendingMessage> = {}): Pendin
     conversationId: 'c1',
     parentId: null,
     body: `draft ${clientId}`,
+    attachments: [],
     status: 'sending',
     error: null,
     createdAt: '2026-01-01T10:05:00Z',

@@ -10,12 +10,20 @@ import type { MessagePage, MessageView } from '../api/schema';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
+/** A file sent with a message: the id the server knows it by, and what to show of it meanwhile. */
+export interface AttachedFile {
+  id: string;
+  name: string;
+  size: number;
+}
+
 /** A message typed here and not yet acknowledged (or refused). */
 export interface PendingMessage {
   clientId: string;
   conversationId: string;
   parentId: string | null;
   body: string;
+  attachments: readonly AttachedFile[];
   status: 'sending' | 'failed';
   error: string | null;
   createdAt: string;

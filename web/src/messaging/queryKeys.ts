@@ -9,4 +9,9 @@ export const messagingKeys = {
   one: (id: string) => [...ALL, 'one', id] as const,
   search: (q: string) => [...ALL, 'search', q] as const,
   people: () => [...ALL, 'people'] as const,
+  /**
+   * A message attachment's bytes (or preview), by address. An address always names the same
+   * bytes, so it lives outside ALL, where no refresh of the conversations reaches it.
+   */
+  attachmentContent: (url: string) => ['account', 'attachment-content', url] as const,
 };

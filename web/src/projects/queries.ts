@@ -24,7 +24,9 @@ export const useProjects = (filters: ProjectFilters) =>
     getNextPageParam: (page) => page.nextCursor,
   });
 
-export const useProject = (id: string) => useQuery({ queryKey: projectKeys.one(id), queryFn: () => fetchProject(id) });
+/** `enabled: false` waits until it is wanted (a project channel's composer, once it knows its project). */
+export const useProject = (id: string, enabled = true) =>
+  useQuery({ queryKey: projectKeys.one(id), queryFn: () => fetchProject(id), enabled });
 
 export const useProjectMembers = (id: string) =>
   useQuery({ queryKey: projectKeys.members(id), queryFn: () => fetchProjectMembers(id) });

@@ -73,6 +73,21 @@ pub(super) fn reply_rules() -> Vec<(Where, &'static str, Rule)> {
         ),
         (Reply("FileView"), "kind", Rule::Words(FileFamily::WORDS)),
         (
+            Reply("AttachmentView"),
+            "kind",
+            Rule::Words(FileFamily::WORDS),
+        ),
+        (
+            Reply("AttachmentView"),
+            "source",
+            Rule::Words(fluxstudio_messaging::ATTACHMENT_SOURCES),
+        ),
+        (
+            Reply("ConversationFileView"),
+            "kind",
+            Rule::Words(FileFamily::WORDS),
+        ),
+        (
             Reply("VersionView"),
             "preview",
             Rule::Words(PreviewState::WORDS),

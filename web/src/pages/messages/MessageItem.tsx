@@ -5,6 +5,7 @@ import { Markdown } from '../../components/Markdown';
 import { deleteMessage, editMessage, reactToMessage } from '../../messaging/actions';
 import { formatDateTime } from '../account/formatDateTime';
 import { EditMessageForm } from './EditMessageForm';
+import { MessageAttachments } from './MessageAttachments';
 import { Reactions } from './Reactions';
 
 interface MessageItemProps {
@@ -20,7 +21,7 @@ function repliesLabel(count: number): string {
 }
 
 /**
- * One message: author, time, text (safe Markdown) and "edited"; its reactions; its thread;
+ * One message: author, time, text (safe Markdown) and "edited"; its files; its reactions; its thread;
  * and for its author, Edit and Delete. A deleted one stays in place as "Message deleted".
  */
 export function MessageItem({ message, me, onOpenThread }: MessageItemProps) {
@@ -63,6 +64,7 @@ export function MessageItem({ message, me, onOpenThread }: MessageItemProps) {
       ) : (
         <Markdown className="message__body" source={message.body} />
       )}
+      <MessageAttachments message={message} />
       <ErrorBanner error={error} />
       <div className="message__footer">
         {message.deleted ? null : (

@@ -1,6 +1,6 @@
+import { PaperclipIcon } from '../../../components/PaperclipIcon';
 import { fileCount, type TaskAttachments } from '../../../projects/taskAttachments';
 import { ReviewBadge } from '../files/review/ReviewBadge';
-import { PaperclipIcon } from './PaperclipIcon';
 
 /** A card's attached files: how many, and their review when any was decided (the worst of them). */
 export function TaskCardFiles({ attachments }: { attachments: TaskAttachments }) {

@@ -1,8 +1,8 @@
-import { useMemo, useState, type CSSProperties } from 'react';
-import type { FileKind } from '../../../api/vocabularies';
-import { imageOf } from '../../../components/objectUrl';
-import { useInView } from '../../../components/useInView';
+import type { CSSProperties } from 'react';
 import type { PreviewSize } from '../../../api/files';
+import type { FileKind } from '../../../api/vocabularies';
+import { BlobImage } from '../../../components/BlobImage';
+import { useInView } from '../../../components/useInView';
 import { useVersionContent, useVersionPreview } from '../../../files/queries';
 import { KindIcon } from './KindIcon';
 
@@ -35,16 +35,16 @@ export function VersionImage(props: VersionImageProps) {
   const original = useVersionContent(fileId, number, wanted && !preview);
   const scaled = useVersionPreview(fileId, number, preview ?? 'small', wanted && Boolean(preview), page);
   const content = preview ? scaled : original;
-  const [broken, setBroken] = useState<Blob | null>(null);
-  const blob = content.data;
-  const attach = useMemo(() => (blob ? imageOf(blob) : undefined), [blob]);
 
-  if (!blob || !attach || broken === blob) {
-    return (
-      <span ref={watch} className="version-image__stand-in" aria-busy={content.isFetching || undefined}>
-        <KindIcon kind={kind} name={name} />
-      </span>
-    );
-  }
-  return <img ref={attach} className={className} alt={alt} style={style} draggable={false} onError={() => setBroken(blob)} />;
+  return (
+    <BlobImage
+      blob={content.data}
+      busy={content.isFetching}
+      standIn={<KindIcon kind={kind} name={name} />}
+      watch={watch}
+      alt={alt}
+      className={className}
+      style={style}
+    />
+  );
 }

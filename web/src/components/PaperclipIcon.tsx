@@ -1,10 +1,10 @@
-/** A paperclip, drawn in the text's colour (decorative: the words beside it say what it means). */
-export function PaperclipIcon() {
+/** A paperclip, drawn in the text's colour (decorative: the words beside it, or its button's name, say what it means). */
+export function PaperclipIcon({ size = 12 }: { size?: number }) {
   return (
     <svg
       className="paperclip-icon"
-      width="12"
-      height="12"
+      width={size}
+      height={size}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
