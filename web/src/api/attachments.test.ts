@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ADA, ORIGIN, SameOriginRequest } from './testing';
 import type { AttachmentView } from './attachments';
 import type { MessageView } from './schema';
 
 /** Files on messages: reading them off a message, fetching their bytes with the token. */
 
-const ORIGIN = 'http://app.test';
 
 interface Seen {
   method: string;
@@ -54,29 +54,13 @@ async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<
   throw new Error(`unexpected fetch of ${path}`);
 }
 
-class SameOriginRequest extends Request {
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(typeof input === 'string' ? new URL(input, ORIGIN) : input, init);
-  }
-}
-
 async function load() {
   vi.resetModules();
   seen = [];
   vi.stubGlobal('Request', SameOriginRequest);
   vi.stubGlobal('fetch', vi.fn(fakeFetch));
   const [attachments, sessionStore] = await Promise.all([import('./attachments'), import('../auth/sessionStore')]);
-  sessionStore.signedIn('token', {
-    id: 'u1',
-    email: 'ada@example.com',
-    name: 'Ada',
-    userType: 'designer',
-    createdAt: '2026-01-01T00:00:00Z',
-    emailVerified: true,
-    isActive: true,
-    isAdmin: false,
-    twoFactorEnabled: false,
-  });
+  sessionStore.signedIn('token', ADA);
   return attachments;
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ADA, ORIGIN, SameOriginRequest } from './testing';
 import type { ApiError } from './errors';
 
 /**
@@ -7,7 +8,6 @@ import type { ApiError } from './errors';
  * an expired access token), each once.
  */
 
-const ORIGIN = 'http://app.test';
 
 interface Sent {
   method: string;
@@ -51,13 +51,6 @@ async function fakeFetch(input: RequestInfo | URL, init: RequestInit = {}): Prom
   return answer(request);
 }
 
-/** openapi-fetch builds a Request from a path; outside a browser that needs an origin. */
-class SameOriginRequest extends Request {
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(typeof input === 'string' ? new URL(input, ORIGIN) : input, init);
-  }
-}
-
 async function load() {
   vi.resetModules();
   vi.stubGlobal('Request', SameOriginRequest);
@@ -71,18 +64,6 @@ async function load() {
   ]);
   return { ...client, ...http, ...sessionStore, auth, documents };
 }
-
-const user = {
-  id: 'u1',
-  email: 'ada@example.com',
-  name: 'Ada',
-  userType: 'designer',
-  createdAt: '2026-01-01T00:00:00Z',
-  emailVerified: true,
-  isActive: true,
-  isAdmin: false,
-  twoFactorEnabled: false,
-} as const;
 
 const caught = (promise: Promise<unknown>) => promise.then(
   () => {
@@ -175,7 +156,7 @@ describe('the signed-in client', () => {
 
   it('sends the bearer token and the typed path and query', async () => {
     const { api, unwrap, signedIn } = await load();
-    signedIn('access-1', user);
+    signedIn('access-1', ADA);
     on('GET', '/api/projects', () => json({ items: [], nextCursor: null }));
     await unwrap(api.GET('/api/projects', { params: { query: { organizationId: 'o 1', cursor: 'c' } } }));
     expect(sent.at(-1)).toMatchObject({
@@ -186,13 +167,13 @@ describe('the signed-in client', () => {
 
   it('refreshes once on a 401 and retries with the new token', async () => {
     const { auth, signedIn, getAccessToken } = await load();
-    signedIn('old', user);
+    signedIn('old', ADA);
     on('POST', '/api/auth/refresh', tokens('new'));
     on(
       'PATCH',
       '/api/auth/me',
       () => refusal(401, 'unauthorized'),
-      () => json({ ...user, name: 'Ada L.' }),
+      () => json({ ...ADA, name: 'Ada L.' }),
     );
     await expect(auth.updateMe({ name: 'Ada L.' })).resolves.toMatchObject({ name: 'Ada L.' });
     const patches = sent.filter((r) => r.method === 'PATCH');
@@ -204,7 +185,7 @@ describe('the signed-in client', () => {
 
   it('does not refresh for a 401 about what the user typed', async () => {
     const { auth, signedIn } = await load();
-    signedIn('access', user);
+    signedIn('access', ADA);
     on('POST', '/api/auth/password', () => refusal(401, 'wrong_password'));
     expect(await caught(auth.changePassword('old', 'new-password'))).toMatchObject({ code: 'wrong_password' });
     on('POST', '/api/auth/2fa/confirm', () => refusal(401, 'unauthorized', { field: 'code' }));
@@ -214,7 +195,7 @@ describe('the signed-in client', () => {
 
   it('ends the session when the refresh is refused', async () => {
     const { auth, signedIn, getAuthState } = await load();
-    signedIn('old', user);
+    signedIn('old', ADA);
     on('POST', '/api/auth/refresh', () => refusal(401, 'invalid_refresh_token'));
     on('GET', '/api/auth/me', () => refusal(401, 'unauthorized'));
     expect(await caught(auth.fetchMe())).toMatchObject({ status: 401, code: 'session_expired' });
@@ -224,7 +205,7 @@ describe('the signed-in client', () => {
   it('refreshes first when there is no token yet', async () => {
     const { auth } = await load();
     on('POST', '/api/auth/refresh', tokens('fresh'));
-    on('GET', '/api/auth/me', () => json(user));
+    on('GET', '/api/auth/me', () => json(ADA));
     await auth.fetchMe();
     expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/csrf-token', 'POST /api/auth/refresh', 'GET /api/auth/me']);
     expect(sent.at(-1)!.headers.Authorization).toBe('Bearer fresh');
@@ -232,7 +213,7 @@ describe('the signed-in client', () => {
 
   it('downloads a file with its suggested name, bytes untouched', async () => {
     const { documents, signedIn } = await load();
-    signedIn('access', user);
+    signedIn('access', ADA);
     on(
       'GET',
       '/api/documents/d1/export',
@@ -249,7 +230,7 @@ describe('the signed-in client', () => {
 
   it('answers undefined for an empty success (204)', async () => {
     const { documents, signedIn } = await load();
-    signedIn('access', user);
+    signedIn('access', ADA);
     on('DELETE', '/api/documents/d1', () => new Response(null, { status: 204 }));
     await expect(documents.deleteDocument('d1')).resolves.toBeUndefined();
   });

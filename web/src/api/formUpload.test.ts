@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ADA, ORIGIN, SameOriginRequest } from './testing';
 import type { ConversationFileView } from './attachments';
 import type { ApiError } from './errors';
 
@@ -8,7 +9,6 @@ import type { ApiError } from './errors';
  * the server's answer, the one refresh after a 401, refusals in the server's words, cancelling.
  */
 
-const ORIGIN = 'http://app.test';
 
 class FakeXhr {
   static made: FakeXhr[] = [];
@@ -83,13 +83,6 @@ const made: ConversationFileView = {
   createdAt: '2026-01-01T00:00:00Z',
 };
 
-/** openapi-fetch builds a Request from a path (the refresh's); outside a browser that needs an origin. */
-class SameOriginRequest extends Request {
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(typeof input === 'string' ? new URL(input, ORIGIN) : input, init);
-  }
-}
-
 async function load() {
   vi.resetModules();
   FakeXhr.made = [];
@@ -98,17 +91,7 @@ async function load() {
   vi.stubGlobal('Request', SameOriginRequest);
   vi.stubGlobal('fetch', vi.fn(fakeFetch));
   const [attachments, sessionStore] = await Promise.all([import('./attachments'), import('../auth/sessionStore')]);
-  sessionStore.signedIn('old', {
-    id: 'u1',
-    email: 'ada@example.com',
-    name: 'Ada',
-    userType: 'designer',
-    createdAt: '2026-01-01T00:00:00Z',
-    emailVerified: true,
-    isActive: true,
-    isAdmin: false,
-    twoFactorEnabled: false,
-  });
+  sessionStore.signedIn('old', ADA);
   const progress: Array<[number, number]> = [];
   const outcomes: Array<{ file?: ConversationFileView; error?: ApiError }> = [];
   const file = new File(['hello'], 'brief.pdf', { type: 'application/pdf' });

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse, HttpStack, PreviousUpload, UrlStorage } from 'tus-js-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ADA, ORIGIN, SameOriginRequest } from './testing';
 import type { ApiError } from './errors';
 import type { UploadTarget } from './upload';
 
@@ -11,7 +12,6 @@ import type { UploadTarget } from './upload';
  * server stands, cancelling, and going on with an upload a reload left behind.
  */
 
-const ORIGIN = 'http://app.test';
 const UPLOAD_URL = 'http://localhost/api/uploads/u1';
 
 interface Sent {
@@ -167,29 +167,12 @@ async function fakeFetch(input: RequestInfo | URL): Promise<Response> {
   throw new Error(`unexpected fetch of ${path}`);
 }
 
-/** openapi-fetch builds a Request from a path; outside a browser that needs an origin. */
-class SameOriginRequest extends Request {
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(typeof input === 'string' ? new URL(input, ORIGIN) : input, init);
-  }
-}
-
 async function load() {
   vi.resetModules();
   vi.stubGlobal('Request', SameOriginRequest);
   vi.stubGlobal('fetch', vi.fn(fakeFetch));
   const [upload, sessionStore] = await Promise.all([import('./upload'), import('../auth/sessionStore')]);
-  sessionStore.signedIn('old', {
-    id: 'u1',
-    email: 'ada@example.com',
-    name: 'Ada',
-    userType: 'designer',
-    createdAt: '2026-01-01T00:00:00Z',
-    emailVerified: true,
-    isActive: true,
-    isAdmin: false,
-    twoFactorEnabled: false,
-  });
+  sessionStore.signedIn('old', ADA);
   /** Sends `file` to `target`, with its progress and how it ended. */
   function send(file: File, target: UploadTarget = { projectId: 'p1' }) {
     const progress: number[] = [];
