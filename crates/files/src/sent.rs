@@ -54,7 +54,18 @@ impl From<ConversationFileRow> for ConversationFileView {
     }
 }
 
+/// How long a file sent into a conversation waits to be put on a message before the sweep
+/// lets it go: a draft left in a composer overnight still sends the next morning.
+pub const UNSENT_KEPT: chrono::TimeDelta = chrono::TimeDelta::days(1);
+
 impl Files {
+    /// Lets go of files sent into conversations more than [`UNSENT_KEPT`] before `now` that
+    /// are on no message; their bytes go with the sweep's blobs. How many.
+    pub(crate) async fn forget_unsent(&self, now: DateTime<Utc>) -> Result<usize, FileError> {
+        let forgotten = attachments::forget_unsent(self.db(), now - UNSENT_KEPT).await?;
+        Ok(usize::try_from(forgotten).unwrap_or(usize::MAX))
+    }
+
     /// Whether uploads are taken: asked before a byte of the body is read.
     pub fn taking_uploads(&self) -> Result<(), FileError> {
         if self.settings().uploads_enabled {

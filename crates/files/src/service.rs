@@ -81,13 +81,15 @@ impl Files {
         &self.inner.blobs
     }
 
-    /// Removes what no one can reach any more (see [`crate::sweep`]): temporaries and blobs
-    /// no version names, last written more than `grace` ago, and resumable uploads past
-    /// their time.
+    /// Removes what no one can reach any more (see [`crate::sweep`]): files sent into a
+    /// conversation and never put on a message, temporaries and blobs no version names, last
+    /// written more than `grace` ago, and resumable uploads past their time.
     pub async fn sweep(&self, grace: std::time::Duration) -> Result<Swept, FileError> {
         let now = chrono::Utc::now();
         let grace = chrono::Duration::from_std(grace).unwrap_or(chrono::Duration::MAX);
         let db = self.db();
+        // First, so that the bytes of files let go now are swept below.
+        let unsent = self.forget_unsent(now).await?;
         let mut swept = self
             .blobs()
             .sweep(now - grace, |sha256| async move {
@@ -95,6 +97,7 @@ impl Files {
             })
             .await?;
         swept.expired_uploads = self.spool().sweep(now).await?;
+        swept.unsent_files = unsent;
         Ok(swept)
     }
 

@@ -24,6 +24,8 @@ pub struct Swept {
     pub unnamed: usize,
     /// Resumable uploads past their time (see `resumable`).
     pub expired_uploads: usize,
+    /// Files sent into conversations that were never put on a message (see `sent`).
+    pub unsent_files: usize,
 }
 
 impl Blobs {
@@ -159,7 +161,7 @@ mod tests {
             Swept {
                 temporaries: 2,
                 unnamed: 1,
-                expired_uploads: 0,
+                ..Swept::default()
             }
         );
         let key = Blobs::key(&kept.sha256).to_string();

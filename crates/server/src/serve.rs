@@ -191,6 +191,7 @@ async fn sweep_files(files: fluxstudio_files::Files, grace: std::time::Duration)
                 temporaries = swept.temporaries,
                 unnamed = swept.unnamed,
                 expired_uploads = swept.expired_uploads,
+                unsent_files = swept.unsent_files,
                 "swept the file store"
             ),
             Err(error) => tracing::warn!(%error, "could not sweep the file store"),

@@ -73,6 +73,18 @@ pub async fn file(
         .await)?)
 }
 
+/// Deletes the files sent into conversations before `before` that are on no message.
+/// Returns how many.
+pub async fn forget_unsent(db: &Db, before: DateTime<Utc>) -> Result<u64, StoreError> {
+    const SQL: &str = "DELETE FROM conversation_files WHERE created_at < $1 AND NOT EXISTS \
+         (SELECT 1 FROM message_attachments a WHERE a.conversation_file_id = conversation_files.id)";
+    Ok(write_with!(db, |pool| sqlx::query(SQL)
+        .bind(before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))?)
+}
+
 /// Which of `files` are files of `project`.
 pub async fn project_files_of(
     db: &Db,

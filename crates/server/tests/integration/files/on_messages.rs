@@ -235,6 +235,76 @@ async fn a_conversation_keeps_its_files_to_its_participants(backend: Backend) {
     let _ = send(&api, &team.owner, &direct, "Understood").await;
 }
 
+/// A file sent into a conversation and never put on a message goes with the sweep a day
+/// later, bytes and all; one on a message stays.
+async fn unsent_files_go_after_a_day(backend: Backend) {
+    let uploads = Scratch::new();
+    let dir = uploads.path().to_str().unwrap().to_owned();
+    let env = [
+        ("UPLOAD_DIR", dir.as_str()),
+        ("JWT_SECRET", super::sweep::SECRET),
+    ];
+    let mut team = Team::start_with(backend, &env).await;
+    let server = &team.studio.server;
+    let api = team.api().await;
+    let member = &token(&team.member).to_owned();
+    let direct = start(
+        &api,
+        &team.member,
+        json!({"kind": "direct", "participantIds": [user_id(&team.owner)]}),
+    )
+    .await;
+    let files = format!("/api/conversations/{}/files", id(&direct));
+    let kept = pdf(1000);
+    let sent = upload(server, member, &files, "kept.pdf", &kept)
+        .await
+        .expect(201);
+    send_with(&api, member, id(&direct), "Kept", &[id(&sent.body)])
+        .await
+        .expect(201);
+    let dropped = upload(server, member, &files, "dropped.pdf", &pdf(2000))
+        .await
+        .expect(201);
+    drop(api);
+    // Both were sent two days ago; a sweep now runs on the next start.
+    let db = open_store(&server.database_url).await;
+    let two_days_ago = chrono::Utc::now() - chrono::TimeDelta::days(2);
+    fluxstudio_store::write_with!(&db, |pool| {
+        sqlx::query("UPDATE conversation_files SET created_at = $1")
+            .bind(two_days_ago)
+            .execute(pool)
+            .await
+            .unwrap();
+    });
+    db.close().await;
+    assert_eq!(stored(uploads.path(), "blobs").len(), 2);
+    team.studio.server.terminate();
+    team.studio
+        .server
+        .wait_exit(std::time::Duration::from_secs(20))
+        .await;
+    let again = super::sweep::server_again(backend, &team.studio.server.database_url, &dir).await;
+    super::sweep::wait_for_log(&again, "swept the file store").await;
+
+    assert_eq!(conversation_files(&again).await, 1);
+    let blobs = stored(uploads.path(), "blobs");
+    assert_eq!(blobs.len(), 1);
+    assert!(blobs[0].ends_with(sha256_hex(&kept)));
+    let gone = format!("{files}/{}/content", id(&dropped.body));
+    download(&again, member, &gone, &[])
+        .await
+        .0
+        .refused(404, "not_found", None);
+    let (got, bytes) = download(
+        &again,
+        member,
+        &format!("{files}/{}/content", id(&sent.body)),
+        &[],
+    )
+    .await;
+    assert_eq!((got.status, bytes), (200, kept));
+}
+
 /// Rows of files sent into conversations.
 async fn conversation_files(server: &Server) -> i64 {
     let db = open_store(&server.database_url).await;
@@ -250,5 +320,6 @@ async fn conversation_files(server: &Server) -> i64 {
 
 both_backends!(
     a_channel_carries_its_projects_files,
-    a_conversation_keeps_its_files_to_its_participants
+    a_conversation_keeps_its_files_to_its_participants,
+    unsent_files_go_after_a_day
 );

@@ -67,10 +67,10 @@ async fn the_sweep_removes_what_nothing_names(backend: Backend) {
 }
 
 /// Both processes sign with it, so the owner's token outlives the first.
-const SECRET: &str = "a-test-secret-of-at-least-32-bytes-for-both";
+pub(super) const SECRET: &str = "a-test-secret-of-at-least-32-bytes-for-both";
 
 /// The same database and store, a new process that sweeps at once.
-async fn server_again(backend: Backend, database_url: &str, uploads: &str) -> Server {
+pub(super) async fn server_again(backend: Backend, database_url: &str, uploads: &str) -> Server {
     server(backend)
         .database_url(database_url)
         .env("UPLOAD_DIR", uploads)
