@@ -10,7 +10,7 @@ use std::{fmt::Display, path::Path as FsPath, sync::Arc};
 use tokio::sync::{RwLock, RwLockReadGuard};
 
 use bytes::Bytes;
-use futures_util::{Stream, StreamExt};
+use futures_util::{Stream, StreamExt, stream::BoxStream};
 use object_store::{
     GetResult, ObjectStore, ObjectStoreExt, WriteMultipart, local::LocalFileSystem, path::Path,
 };
@@ -210,6 +210,16 @@ impl Blobs {
         };
         self.store.get_opts(&Self::key(sha256), options).await
     }
+
+    /// The blob's bytes, all of them or `range`, as a stream of large pieces (see
+    /// [`crate::pieces`]): what a download sends.
+    pub async fn read(
+        &self,
+        sha256: &str,
+        range: Option<std::ops::Range<u64>>,
+    ) -> Result<BoxStream<'static, Result<Bytes, object_store::Error>>, object_store::Error> {
+        Ok(crate::pieces::pieces(self.get(sha256, range).await?))
+    }
 }
 
 /// One body being read: hashed, measured and its type told as it streams by.
@@ -284,7 +294,7 @@ impl<'a> Reading<'a> {
 
 #[cfg(test)]
 mod tests {
-    use futures_util::stream;
+    use futures_util::{TryStreamExt, stream};
 
     use super::*;
     use crate::testing::*;
@@ -328,6 +338,42 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(part.as_ref(), &bytes[8..16]);
+    }
+
+    #[tokio::test]
+    async fn a_blob_is_read_in_large_pieces_whole_or_in_part() {
+        let scratch = Scratch::new();
+        let blobs = Blobs::local(&scratch.0).unwrap();
+        let bytes = picture(3 * crate::pieces::PIECE + 1234);
+        let stored = blobs
+            .put(body(bytes.clone(), 64 * 1024), "big.png", 1 << 24)
+            .await
+            .unwrap();
+        let read = |range| {
+            let blobs = blobs.clone();
+            let sha256 = stored.sha256.clone();
+            async move {
+                let pieces: Vec<Bytes> = blobs
+                    .read(&sha256, range)
+                    .await
+                    .unwrap()
+                    .try_collect()
+                    .await
+                    .unwrap();
+                pieces
+            }
+        };
+        let whole = read(None).await;
+        let sizes: Vec<usize> = whole.iter().map(Bytes::len).collect();
+        let piece = crate::pieces::PIECE;
+        assert_eq!(sizes, vec![piece, piece, piece, bytes.len() - 3 * piece]);
+        assert_eq!(whole.concat(), bytes);
+        let across = (piece as u64 - 10)..(piece as u64 + 20);
+        let part = read(Some(across.clone())).await;
+        assert_eq!(
+            part.concat(),
+            &bytes[across.start as usize..across.end as usize]
+        );
     }
 
     #[tokio::test]

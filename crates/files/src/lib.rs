@@ -12,6 +12,7 @@ mod error;
 pub mod kinds;
 mod library;
 pub mod names;
+mod pieces;
 mod preview_work;
 pub mod previews;
 pub mod resumable;
