@@ -5536,7 +5536,7 @@ export interface operations {
             header?: {
                 /** @description One byte range, `bytes=first-last`, `bytes=first-` or `bytes=-count`. */
                 Range?: string | null;
-                /** @description The `ETag` of a copy you hold: 304 when it is still this version's. */
+                /** @description The `ETag` of a copy you hold: 304 when it is still this file's. */
                 "If-None-Match"?: string | null;
             };
             path: {
@@ -5566,7 +5566,7 @@ export interface operations {
                     "*/*": number[];
                 };
             };
-            /** @description Your copy is this version's. */
+            /** @description Your copy is this file's. */
             304: {
                 headers: {
                     [name: string]: unknown;

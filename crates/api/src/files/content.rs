@@ -11,6 +11,7 @@ use axum::{
 };
 use fluxstudio_files::{PreviewSize, kinds, names};
 
+use super::documented::{Download, DownloadHeaders};
 use super::ranges::{Wanted, wanted};
 use super::version_number;
 use crate::{ApiError, AppState, ErrorBody, auth::extract::Authenticated, ids::path_id};
@@ -19,14 +20,8 @@ use crate::{ApiError, AppState, ErrorBody, auth::extract::Authenticated, ids::pa
 #[utoipa::path(get, path = "/api/files/{id}/versions/{number}/content", tag = "files",
     security(("bearer" = [])),
     params(("id" = Uuid, Path), ("number" = i64, Path, minimum = 1, description = "The version's number."),
-        ("Range" = Option<String>, Header, description = "One byte range, `bytes=first-last`, `bytes=first-` or `bytes=-count`."),
-        ("If-None-Match" = Option<String>, Header, description = "The `ETag` of a copy you hold: 304 when it is still this version's.")),
-    responses(
-        (status = 200, description = "The bytes, with `ETag`, `Accept-Ranges` and `Content-Disposition`.", content_type = "*/*", body = Vec<u8>),
-        (status = 206, description = "The range asked for, with `Content-Range`.", content_type = "*/*", body = Vec<u8>),
-        (status = 304, description = "Your copy is this version's."),
-        (status = 404, body = ErrorBody),
-        (status = 416, description = "The range lies outside the file (`Content-Range: bytes */size`).", body = ErrorBody)))]
+        DownloadHeaders),
+    responses(Download, (status = 404, body = ErrorBody)))]
 pub async fn content(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
@@ -93,13 +88,13 @@ pub async fn serve(
             }));
         }
     };
-    let got = state
+    let pieces = state
         .files()
         .blobs()
-        .get(blob.sha256, part.clone())
+        .read(blob.sha256, part.clone())
         .await
         .map_err(ApiError::internal)?;
-    let mut response = Response::new(Body::from_stream(got.into_stream()));
+    let mut response = Response::new(Body::from_stream(pieces));
     *response.status_mut() = status;
     let inline = kinds::shown_inline(blob.family);
     let headers = response.headers_mut();

@@ -6,6 +6,7 @@
 pub mod attachments;
 pub mod content;
 pub mod decisions;
+pub mod documented;
 pub mod items;
 mod ranges;
 pub mod review;

@@ -15,6 +15,7 @@ use futures_util::{StreamExt, TryStreamExt};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::documented::FormRefusals;
 use crate::{ApiError, AppState, ErrorBody, auth::extract::Authenticated, ids::path_id};
 
 /// The form: one part named `file`, whose `filename` names the file.
@@ -31,13 +32,9 @@ pub struct UploadForm {
 #[utoipa::path(post, path = "/api/projects/{id}/files", tag = "files", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
-    responses((status = 201, body = FileView),
-        (status = 400, description = "The form cannot be read, or the upload broke off (`bad_request`, `upload_incomplete`).", body = ErrorBody),
+    responses((status = 201, body = FileView), FormRefusals,
         (status = 403, description = "You may not upload here (`forbidden`), or uploads are off (`uploads_disabled`).", body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 413, description = "The file is larger than `MAX_FILE_SIZE` (`file_too_large`).", body = ErrorBody),
-        (status = 415, description = "Not a form (`unsupported_media_type`), or not a type FluxStudio takes (`unsupported_file_type`; the message lists them).", body = ErrorBody),
-        (status = 422, description = "No `file` part, or the file is empty (`empty_file`).", body = ErrorBody),
         (status = 507, description = "The organization's storage quota has no room (`storage_quota_exceeded`).", body = ErrorBody)))]
 pub async fn upload(
     State(state): State<AppState>,
@@ -59,13 +56,9 @@ pub async fn upload(
 #[utoipa::path(post, path = "/api/files/{id}/versions", tag = "files", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
-    responses((status = 201, body = FileView),
-        (status = 400, description = "The form cannot be read, or the upload broke off (`bad_request`, `upload_incomplete`).", body = ErrorBody),
+    responses((status = 201, body = FileView), FormRefusals,
         (status = 403, description = "You may not change this file (`forbidden`), or uploads are off (`uploads_disabled`).", body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 413, description = "The file is larger than `MAX_FILE_SIZE` (`file_too_large`).", body = ErrorBody),
-        (status = 415, description = "Not a form (`unsupported_media_type`), or not a type FluxStudio takes (`unsupported_file_type`; the message lists them).", body = ErrorBody),
-        (status = 422, description = "No `file` part, or the file is empty (`empty_file`).", body = ErrorBody),
         (status = 507, description = "The organization's storage quota has no room (`storage_quota_exceeded`).", body = ErrorBody)))]
 pub async fn upload_version(
     State(state): State<AppState>,

@@ -16,6 +16,7 @@ use crate::{
     auth::extract::Authenticated,
     files::{
         content::{Blob, serve},
+        documented::{Download, DownloadHeaders, FormRefusals},
         uploads::{UploadForm, receive_form},
     },
     ids::path_id,
@@ -26,14 +27,10 @@ use crate::{
 #[utoipa::path(post, path = "/api/conversations/{id}/files", tag = "messaging",
     security(("bearer" = [])), params(("id" = Uuid, Path)),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
-    responses((status = 201, body = ConversationFileView),
-        (status = 400, description = "The form cannot be read, or the upload broke off (`bad_request`, `upload_incomplete`).", body = ErrorBody),
+    responses((status = 201, body = ConversationFileView), FormRefusals,
         (status = 403, description = "Uploads are off (`uploads_disabled`), or you may not post here (`forbidden`).", body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 409, description = "A project channel: attach the project's files instead (`project_channel`).", body = ErrorBody),
-        (status = 413, description = "The file is larger than `MAX_FILE_SIZE` (`file_too_large`).", body = ErrorBody),
-        (status = 415, description = "Not a form (`unsupported_media_type`), or not a type FluxStudio takes (`unsupported_file_type`; the message lists them).", body = ErrorBody),
-        (status = 422, description = "No `file` part, or the file is empty (`empty_file`).", body = ErrorBody)))]
+        (status = 409, description = "A project channel: attach the project's files instead (`project_channel`).", body = ErrorBody)))]
 pub async fn upload(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
@@ -66,14 +63,8 @@ pub async fn upload(
 #[utoipa::path(get, path = "/api/conversations/{id}/files/{fileId}/content", tag = "messaging",
     security(("bearer" = [])),
     params(("id" = Uuid, Path), ("fileId" = Uuid, Path),
-        ("Range" = Option<String>, Header, description = "One byte range, `bytes=first-last`, `bytes=first-` or `bytes=-count`."),
-        ("If-None-Match" = Option<String>, Header, description = "The `ETag` of a copy you hold: 304 when it is still this file's.")),
-    responses(
-        (status = 200, description = "The bytes, with `ETag`, `Accept-Ranges` and `Content-Disposition`.", content_type = "*/*", body = Vec<u8>),
-        (status = 206, description = "The range asked for, with `Content-Range`.", content_type = "*/*", body = Vec<u8>),
-        (status = 304, description = "Your copy is this file's."),
-        (status = 404, body = ErrorBody),
-        (status = 416, description = "The range lies outside the file (`Content-Range: bytes */size`).", body = ErrorBody)))]
+        DownloadHeaders),
+    responses(Download, (status = 404, body = ErrorBody)))]
 pub async fn content(
     State(state): State<AppState>,
     Authenticated(caller): Authenticated,
