@@ -11,12 +11,11 @@ use tokio::sync::{RwLock, RwLockReadGuard};
 
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt, stream::BoxStream};
-use object_store::{
-    GetResult, ObjectStore, ObjectStoreExt, WriteMultipart, local::LocalFileSystem, path::Path,
-};
+use object_store::{GetResult, ObjectStore, ObjectStoreExt, local::LocalFileSystem, path::Path};
 use sha2::{Digest, Sha256};
 
 use crate::kinds::{self, HEAD_BYTES, Kind};
+use crate::staging::Sink;
 
 /// Where uploads are written before they are whole (`tmp/<uuid>`).
 pub(crate) const TEMPORARY: &str = "tmp";
@@ -24,10 +23,6 @@ pub(crate) const TEMPORARY: &str = "tmp";
 pub(crate) const BLOBS: &str = "blobs";
 /// Where a blob's previews live (`previews/<sha256>/small.jpg`).
 pub(crate) const PREVIEWS: &str = "previews";
-
-/// Parts in flight to the store at once, each up to `object_store`'s part size (5 MiB):
-/// what an upload holds in memory is bounded by this, not by the file's size.
-const PARTS_IN_FLIGHT: usize = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PutError {
@@ -56,7 +51,7 @@ pub struct Stored {
 /// A body stored whole as a temporary object, not yet under its key.
 #[derive(Debug)]
 pub struct Staged {
-    temporary: Path,
+    pub(crate) temporary: Path,
     pub stored: Stored,
 }
 
@@ -134,19 +129,17 @@ impl Blobs {
         S: Stream<Item = Result<Bytes, E>> + Unpin,
         E: Display,
     {
-        let temporary = Path::from(format!("{TEMPORARY}/{}", uuid::Uuid::now_v7()));
-        let mut writer = WriteMultipart::new(self.store.put_multipart(&temporary).await?);
+        let uuid = uuid::Uuid::now_v7().to_string();
+        let mut sink = Sink::open(self, &uuid).await?;
         let mut reading = Reading::new(name, limit);
-        match reading.copy(body, &mut writer).await {
-            Ok(()) => {}
-            Err(refused) => {
-                if let Err(error) = writer.abort().await {
-                    tracing::warn!(%error, "could not discard a refused upload");
-                }
-                return Err(refused);
+        if let Err(refused) = reading.copy(body, &mut sink).await {
+            if let Err(error) = sink.abort().await {
+                tracing::warn!(%error, "could not discard a refused upload");
             }
+            return Err(refused);
         }
-        writer.finish().await?;
+        sink.finish().await?;
+        let temporary = Path::from(format!("{TEMPORARY}/{uuid}"));
         let stored = reading.stored()?;
         Ok(Staged { temporary, stored })
     }
@@ -244,7 +237,7 @@ impl<'a> Reading<'a> {
         }
     }
 
-    async fn copy<S, E>(&mut self, mut body: S, writer: &mut WriteMultipart) -> Result<(), PutError>
+    async fn copy<S, E>(&mut self, mut body: S, sink: &mut Sink) -> Result<(), PutError>
     where
         S: Stream<Item = Result<Bytes, E>> + Unpin,
         E: Display,
@@ -264,8 +257,7 @@ impl<'a> Reading<'a> {
                 }
             }
             self.hasher.update(&chunk);
-            writer.wait_for_capacity(PARTS_IN_FLIGHT).await?;
-            writer.put(chunk);
+            sink.put(chunk).await?;
         }
         if self.size == 0 {
             return Err(PutError::Empty);

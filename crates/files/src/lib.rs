@@ -22,6 +22,7 @@ pub mod samples;
 mod sent;
 mod service;
 pub mod spool;
+mod staging;
 pub mod sweep;
 #[cfg(test)]
 mod testing;

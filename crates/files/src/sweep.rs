@@ -83,7 +83,8 @@ impl Blobs {
             .await
     }
 
-    /// On the local disk: staging files (`tmp/<uuid>#<n>`) of uploads a crash cut short.
+    /// On the local disk: staging files (`tmp/<uuid>#<n>`) of uploads a crash cut short,
+    /// from when uploads were written through `object_store` (the store's listing hides them).
     fn sweep_staging(&self, before: DateTime<Utc>) -> usize {
         let Some(root) = &self.local_root else {
             return 0;
