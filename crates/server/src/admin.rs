@@ -8,7 +8,7 @@ use std::{
 use anyhow::{Context, bail};
 use fluxstudio_accounts::SignupRequest;
 use fluxstudio_domain::{DisplayName, Email, Password, UserType};
-use fluxstudio_store::{Db, integrity, migrate, status::db_status};
+use fluxstudio_store::{Db, DbOptions, backup, integrity, migrate, status::db_status};
 
 use crate::{config::Config, secret};
 
@@ -38,6 +38,75 @@ pub async fn print_db_status(db: &Db) -> anyhow::Result<()> {
         status.pending()
     );
     Ok(())
+}
+
+/// `admin backup --to FILE`: the SQLite database copied to `to` in one snapshot (see
+/// [`backup::sqlite_copy`]), under a hidden temporary name beside it; SQLite's integrity
+/// check must pass on the copy, which is then flushed and linked to `to` (a link, unlike a
+/// rename, never replaces a file that appeared meanwhile). A backup cut short leaves only
+/// the temporary file, never a partial `to`.
+pub async fn backup(database: &DbOptions, to: &Path) -> anyhow::Result<()> {
+    let Some(source) = database.url.sqlite_path() else {
+        bail!("the database is PostgreSQL: back it up with pg_dump (docs/DEPLOY.md, \"Backups\")");
+    };
+    if !source.is_file() {
+        bail!("there is no database at {} to back up", source.display());
+    }
+    if to.exists() {
+        bail!(
+            "{} exists: a backup never writes over a file; name another",
+            to.display()
+        );
+    }
+    let name = to
+        .file_name()
+        .with_context(|| format!("{} names no file", to.display()))?;
+    let folder = match to.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        bail!("the folder {} does not exist", folder.display());
+    }
+    let partial = folder.join(format!(
+        ".{}.partial-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let db = Db::connect(database).await?;
+    let result = write_backup(&db, &partial, to, folder).await;
+    db.close().await;
+    // Gone once linked to `to`; on failure, nothing half-written stays.
+    let _ = std::fs::remove_file(&partial);
+    let bytes = result?;
+    println!(
+        "backed up to {} ({bytes} bytes; integrity check: ok)",
+        to.display()
+    );
+    Ok(())
+}
+
+async fn write_backup(db: &Db, partial: &Path, to: &Path, folder: &Path) -> anyhow::Result<u64> {
+    backup::sqlite_copy(db, partial)
+        .await
+        .context("not a SQLite database")?
+        .context("copying the database")?;
+    let found = backup::sqlite_integrity(partial)
+        .await
+        .context("checking the copy")?;
+    if found != ["ok"] {
+        bail!(
+            "the copy failed SQLite's integrity check: {}",
+            found.join("; ")
+        );
+    }
+    let file = std::fs::File::open(partial)?;
+    file.sync_all().context("flushing the copy")?;
+    std::fs::hard_link(partial, to).with_context(|| format!("naming the copy {}", to.display()))?;
+    std::fs::File::open(folder)?
+        .sync_all()
+        .context("flushing the folder")?;
+    Ok(file.metadata()?.len())
 }
 
 /// `admin check`: every check of [`integrity`] in one snapshot, a line each, and what it

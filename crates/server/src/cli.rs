@@ -69,6 +69,13 @@ pub enum AdminCommand {
     /// references out of scope, message numbering, board positions, document updates.
     /// Reads one snapshot, changes nothing; exits 1 with a listing when anything is off.
     Check,
+    /// Copy the SQLite database to FILE while the server runs: one consistent snapshot,
+    /// checked, written under a temporary name and renamed when whole. Never writes over a
+    /// file. PostgreSQL is backed up with `pg_dump` (docs/DEPLOY.md).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
     /// Fill an empty instance with a demo studio (people, an organization, projects, a
     /// board) and print how to sign in.
     SeedDemo,

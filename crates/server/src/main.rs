@@ -102,6 +102,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             result
         }
         Command::Admin {
+            command: AdminCommand::Backup { to },
+        } => admin::backup(&config.database, &to).await,
+        Command::Admin {
             command: AdminCommand::SeedDemo,
         } => admin::seed_demo(&config).await,
         Command::Admin {

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod backend;
+pub mod backup;
 pub mod db;
 pub mod documents;
 pub mod error;
