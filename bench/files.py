@@ -22,7 +22,10 @@ Refused: a form whose declared Content-Length is over MAX_FILE_SIZE + 64 KiB: th
    256 KiB and in 16 KiB chunks: what was sent before the answer came, and the answer.
 Throughput, in one round, side by side: a plain copy of the same 50 MiB into the server's
    data/uploads (read, write, then fsync of the file and its directory, since the server
-   fsyncs its blobs), a form upload (first byte sent until the 201) and a tus upload (the
+   fsyncs its blobs), the least a content-addressed upload does ("hashed receive": a thread
+   of this script on the server's core receives the 50 MiB over TCP, hashes them with
+   OpenSSL's SHA-256, writes them with a background fdatasync every 8 MiB and fsyncs), a
+   form upload (first byte sent until the 201) and a tus upload (the
    POST's first byte until the PATCH's 204, which comes once the file is stored), their order
    turned around every other round; the copy again without fsync; a plain read of the stored
    blob file (page cache warm, as it is for the server), a download of the whole version and
@@ -41,6 +44,7 @@ figures (only that every upload and download succeeded).
 
 import argparse
 import base64
+import hashlib
 import http.client
 import json
 import os
@@ -251,6 +255,68 @@ def plain_copy(source, target, durable=True):
             os.close(fd)
     seconds = time.perf_counter() - began
     os.unlink(target)
+    return seconds
+
+
+def hashed_receive(source, target):
+    """The least a content-addressed upload does, with nothing else: a receiver thread pinned
+    to the server's core (idle meanwhile) takes 50 MiB over loopback TCP in 1 MiB reads,
+    hashes them (SHA-256, OpenSSL's, as fast as the server's), writes them to `target` with a
+    background fdatasync every 8 MiB (as the server does), then fsyncs the file and its
+    directory. Sent from here with sendfile; seconds from the first byte to the receiver's
+    answer."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    failure = []
+
+    def receive():
+        os.sched_setaffinity(0, {0})  # this thread only
+        try:
+            conn, _ = listener.accept()
+            buffer = bytearray(CHUNK)
+            view = memoryview(buffer)
+            digest = hashlib.sha256()
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            syncing, synced, got = None, 0, 0
+            while got < LIMIT:
+                n = conn.recv_into(buffer, CHUNK)
+                if not n:
+                    raise RuntimeError("the sender stopped short")
+                digest.update(view[:n])
+                os.write(fd, view[:n])
+                got += n
+                if got - synced >= 8 * MIB and (syncing is None or not syncing.is_alive()):
+                    syncing = threading.Thread(target=os.fdatasync, args=(fd,))
+                    syncing.start()
+                    synced = got
+            if syncing is not None:
+                syncing.join()
+            os.fsync(fd)
+            os.close(fd)
+            folder = os.open(os.path.dirname(target), os.O_RDONLY)
+            os.fsync(folder)
+            os.close(folder)
+            conn.sendall(digest.hexdigest().encode()[:2])
+            conn.close()
+        except Exception as error:  # reported by the sender
+            failure.append(error)
+        finally:
+            listener.close()
+
+    receiver = threading.Thread(target=receive)
+    receiver.start()
+    sock = connect(listener.getsockname()[1])
+    try:
+        began = time.perf_counter()
+        send_file(sock, source, 0, LIMIT)
+        if len(sock.recv(2)) != 2:
+            raise RuntimeError(f"the receiver failed: {failure}")
+        seconds = time.perf_counter() - began
+    finally:
+        sock.close()
+        receiver.join()
+    os.unlink(target)
+    if failure:
+        raise failure[0]
     return seconds
 
 
@@ -564,7 +630,10 @@ def throughput_round(server, random_path, round_no, ranges):
         assert status == 204 and upload.get("fileId"), (status, upload)
         return seconds
 
-    writes = [("copy", copy(True)), ("form_upload", form), ("tus_upload", tus)]
+    def floor():
+        return hashed_receive(random_path, os.path.join(server.workdir, "data", "uploads", f"floor-{round_no}"))
+
+    writes = [("copy", copy(True)), ("hashed_receive", floor), ("form_upload", form), ("tus_upload", tus)]
     for key, work in writes if round_no % 2 == 0 else reversed(writes):
         timed(key, work)
     # Not durable: what the copy costs without its fsync (after the others: its dirty pages
@@ -585,10 +654,13 @@ def throughput_round(server, random_path, round_no, ranges):
     timed("range_download", fetch(ranges))
     mb = LIMIT / MIB
     out = {"part": "throughput", "round": round_no}
-    for key in ("copy", "copy_no_fsync", "form_upload", "tus_upload", "read", "download", "range_download"):
+    for key in ("copy", "copy_no_fsync", "hashed_receive", "form_upload", "tus_upload", "read", "download",
+                "range_download"):
         out[f"{key}_mib_s"] = round(mb / row[f"{key}_s"], 1)
     out["form_upload_vs_copy"] = round(row["copy_s"] / row["form_upload_s"], 3)
     out["tus_upload_vs_copy"] = round(row["copy_s"] / row["tus_upload_s"], 3)
+    out["hashed_receive_vs_copy"] = round(row["copy_s"] / row["hashed_receive_s"], 3)
+    out["form_upload_vs_hashed_receive"] = round(row["hashed_receive_s"] / row["form_upload_s"], 3)
     out["download_vs_read"] = round(row["read_s"] / row["download_s"], 3)
     out["range_download_vs_read"] = round(row["read_s"] / row["range_download_s"], 3)
     # The downloads against the plain copy too (the target's words): both move 50 MiB.
@@ -742,6 +814,7 @@ def main():
     if tp:
         print(f"\nThroughput ({len(tp)} rounds; medians; ratios per round, then the median)")
         for key, label in (("copy", "plain copy + fsync"), ("copy_no_fsync", "plain copy, no fsync"),
+                           ("hashed_receive", "receive + SHA-256 + write"),
                            ("form_upload", "form upload"),
                            ("tus_upload", "tus upload"), ("read", "plain read (warm)"),
                            ("download", "download, whole"),
@@ -753,7 +826,8 @@ def main():
             elif key == "copy":
                 cpu = f"   CPU {median([r['copy_cpu_ms'] for r in tp]):.0f} ms"
             print(f"  {label:<28} {median([r[f'{key}_mib_s'] for r in tp]):>8.1f} MiB/s{cpu}")
-        for key in ("form_upload_vs_copy", "tus_upload_vs_copy", "download_vs_read",
+        for key in ("form_upload_vs_copy", "tus_upload_vs_copy", "hashed_receive_vs_copy",
+                    "form_upload_vs_hashed_receive", "download_vs_read",
                     "range_download_vs_read", "download_vs_copy", "range_download_vs_copy"):
             values = [r[key] for r in tp]
             print(f"  {key:<28} {median(values):>8.3f}  ({min(values):.3f}-{max(values):.3f})")
