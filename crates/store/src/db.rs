@@ -33,6 +33,23 @@ impl DbOptions {
     }
 }
 
+/// What a refused server certificate means for the URL's settings (rustls's words name the
+/// failure, not what to change); empty for any other error.
+fn tls_hint(error: &sqlx::Error) -> &'static str {
+    let words = error.to_string();
+    if !words.contains("invalid peer certificate") {
+        ""
+    } else if words.contains("UnknownIssuer") {
+        " (the server's certificate is not signed by the CA in sslrootcert, or by a public CA \
+         when sslrootcert is not set)"
+    } else if words.contains("not valid for name") {
+        " (the server's certificate is for another host name than the URL's: sslmode=verify-full \
+         checks it; connect by the name in the certificate)"
+    } else {
+        " (the server's certificate was refused)"
+    }
+}
+
 /// SQLite allows one writer at a time; funnelling writes through a single connection
 /// turns lock contention (SQLITE_BUSY on upgrade) into a short queue, while readers run
 /// in parallel against the WAL.
@@ -152,8 +169,9 @@ impl Db {
     /// Opens the database and proves it answers. A SQLite file (and its folder) is created
     /// when missing, in WAL mode with foreign keys enforced.
     pub async fn connect(options: &DbOptions) -> Result<Self, StoreError> {
-        let unreachable = |source| StoreError::Unreachable {
+        let unreachable = |source: sqlx::Error| StoreError::Unreachable {
             url: options.url.to_string(),
+            hint: tls_hint(&source),
             source,
         };
         match options.url.backend() {
@@ -197,6 +215,13 @@ impl Db {
                 Ok(Self::Sqlite(SqliteDb { reader, writer }))
             }
             Backend::Postgres => {
+                // Read before connecting: the driver would only say "No such file".
+                if let Some(root) = options.url.tls_root_cert() {
+                    std::fs::File::open(&root).map_err(|source| StoreError::TlsRootCert {
+                        path: root.display().to_string(),
+                        source,
+                    })?;
+                }
                 let connect =
                     PgConnectOptions::from_str(options.url.expose()).map_err(unreachable)?;
                 let pool = PgPoolOptions::new()

@@ -3,11 +3,20 @@
 /// An error from the store. Its messages never contain the database password.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("database {url} is unreachable: {source}")]
+    #[error("database {url} is unreachable: {source}{hint}")]
     Unreachable {
         url: String,
+        /// What the driver's words mean, when they need it (a certificate refused, say).
+        hint: &'static str,
         #[source]
         source: sqlx::Error,
+    },
+    /// The CA certificate `sslrootcert` names cannot be read.
+    #[error("sslrootcert {path} cannot be read: {source}")]
+    TlsRootCert {
+        path: String,
+        #[source]
+        source: std::io::Error,
     },
     #[error("cannot create the database folder {path}: {source}")]
     CreateFolder {

@@ -79,6 +79,22 @@ impl DatabaseUrl {
         &self.raw
     }
 
+    /// The CA certificate file a PostgreSQL URL trusts (`sslrootcert`, or its other names
+    /// `ssl-root-cert` and `ssl-ca`, as the driver reads them), percent-decoded.
+    pub fn tls_root_cert(&self) -> Option<PathBuf> {
+        let (_, query) = self.raw.split_once('?')?;
+        query.split('&').find_map(|pair| {
+            let (key, value) = pair.split_once('=')?;
+            matches!(key, "sslrootcert" | "ssl-root-cert" | "ssl-ca").then(|| {
+                PathBuf::from(
+                    percent_encoding::percent_decode_str(value)
+                        .decode_utf8_lossy()
+                        .into_owned(),
+                )
+            })
+        })
+    }
+
     /// The database file of a SQLite URL (`sqlite://data/x.db` → `data/x.db`).
     pub fn sqlite_path(&self) -> Option<PathBuf> {
         let rest = self.raw.strip_prefix("sqlite:")?;
@@ -137,6 +153,23 @@ impl fmt::Debug for DatabaseUrl {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_tls_root_certificate_is_read_under_each_of_its_names() {
+        let root = |raw: &str| DatabaseUrl::parse(raw).unwrap().tls_root_cert();
+        assert_eq!(
+            root(
+                "postgres://u@db:5432/flux?sslmode=verify-full&sslrootcert=/etc/ca%20certs/db.crt"
+            ),
+            Some(PathBuf::from("/etc/ca certs/db.crt"))
+        );
+        assert_eq!(
+            root("postgres://u@db/flux?ssl-ca=ca.pem"),
+            Some(PathBuf::from("ca.pem"))
+        );
+        assert_eq!(root("postgres://u@db/flux?sslmode=require"), None);
+        assert_eq!(root("postgres://u@db/flux"), None);
+    }
+
     use super::*;
 
     #[test]

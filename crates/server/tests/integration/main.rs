@@ -15,6 +15,7 @@ mod invited_signup;
 mod messaging;
 mod migrations;
 mod openapi;
+mod postgres_tls;
 mod ready;
 mod security;
 mod shutdown;

@@ -355,6 +355,9 @@ pub fn free_port() -> u16 {
 pub struct PgCluster {
     pub dir: Scratch,
     pub port: u16,
+    /// Serves only TLS, with a certificate for `localhost` from a throwaway CA
+    /// (`dir/tls/ca.crt`; `dir/tls/other-ca.crt` signed nothing): `PG_TLS=1`.
+    pub tls: bool,
 }
 
 fn cluster_script() -> PathBuf {
@@ -363,9 +366,18 @@ fn cluster_script() -> PathBuf {
 
 impl PgCluster {
     pub fn start() -> Self {
+        Self::started(false)
+    }
+
+    pub fn start_tls() -> Self {
+        Self::started(true)
+    }
+
+    fn started(tls: bool) -> Self {
         let cluster = Self {
             dir: Scratch::new(),
             port: free_port(),
+            tls,
         };
         cluster.up();
         cluster
@@ -381,6 +393,7 @@ impl PgCluster {
             .arg(action)
             .arg(self.dir.path())
             .arg(self.port.to_string())
+            .env("PG_TLS", if self.tls { "1" } else { "0" })
             .output()
             .expect("run scripts/pg-cluster.sh");
         assert!(
