@@ -20,29 +20,6 @@ fn backup(scratch: &Scratch, url: &str, to: &std::path::Path) -> Output {
     )
 }
 
-fn printed(output: &Output) -> String {
-    format!(
-        "status {}\nstdout:\n{}stderr:\n{}",
-        output.status,
-        text(&output.stdout),
-        text(&output.stderr)
-    )
-}
-
-/// Refused: exit 1 and one line on stderr containing `needle`.
-#[track_caller]
-fn refused(output: &Output, needle: &str) {
-    assert!(!output.status.success(), "{}", printed(output));
-    let stderr = text(&output.stderr);
-    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert_eq!(lines.len(), 1, "one line: {}", printed(output));
-    assert!(
-        lines[0].contains(needle),
-        "{needle:?} in {}",
-        printed(output)
-    );
-}
-
 /// The names in `folder`, sorted.
 fn listing(folder: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
@@ -136,7 +113,7 @@ async fn a_backup_taken_while_serving_is_served_whole() {
 
     // A second backup to the same name is refused, and the first is untouched.
     let first = std::fs::read(&to).unwrap();
-    refused(&backup(&folder, &live.database_url, &to), "exists");
+    refused_in_one_line(&backup(&folder, &live.database_url, &to), &["exists"]);
     assert_eq!(std::fs::read(&to).unwrap(), first);
     assert_eq!(listing(folder.path()), vec!["fluxstudio-backup.db"]);
 }
@@ -146,7 +123,7 @@ async fn backups_refused_leave_nothing() {
     let scratch = Scratch::new();
     let to = scratch.path().join("copy.db");
     let missing = format!("sqlite://{}/nothing-here.db", scratch.path().display());
-    refused(&backup(&scratch, &missing, &to), "no database");
+    refused_in_one_line(&backup(&scratch, &missing, &to), &["no database"]);
     let elsewhere = scratch.path().join("no-such-folder").join("copy.db");
     let live = format!("sqlite://{}/data/fluxstudio.db", scratch.path().display());
     run_cli(
@@ -154,8 +131,8 @@ async fn backups_refused_leave_nothing() {
         &["migrate"],
         &[("DATABASE_URL", &live), ("JWT_SECRET", SECRET)],
     );
-    refused(&backup(&scratch, &live, &elsewhere), "does not exist");
+    refused_in_one_line(&backup(&scratch, &live, &elsewhere), &["does not exist"]);
     let postgres = "postgres://flux:secret@127.0.0.1:9/flux";
-    refused(&backup(&scratch, postgres, &to), "pg_dump");
+    refused_in_one_line(&backup(&scratch, postgres, &to), &["pg_dump"]);
     assert_eq!(listing(scratch.path()), vec!["data"]);
 }

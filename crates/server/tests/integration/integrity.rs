@@ -20,15 +20,6 @@ fn check(scratch: &Scratch, url: &str) -> Output {
     )
 }
 
-fn printed(output: &Output) -> String {
-    format!(
-        "status {}\nstdout:\n{}stderr:\n{}",
-        output.status,
-        text(&output.stdout),
-        text(&output.stderr)
-    )
-}
-
 /// A connection of its own, foreign keys enforced or not (`session_replication_role =
 /// replica` skips PostgreSQL's key triggers; the test cluster's user may set it).
 enum Raw {

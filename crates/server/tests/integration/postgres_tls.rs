@@ -28,24 +28,6 @@ fn migrate(scratch: &Scratch, url: &str) -> Output {
     )
 }
 
-/// Refused: exit 1, and one line on stderr containing each of `needles`.
-#[track_caller]
-fn refused(output: &Output, needles: &[&str]) {
-    let printed = format!(
-        "status {}\nstdout:\n{}stderr:\n{}",
-        output.status,
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-    assert!(!output.status.success(), "{printed}");
-    let stderr = text(&output.stderr);
-    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert_eq!(lines.len(), 1, "one line: {printed}");
-    for needle in needles {
-        assert!(lines[0].contains(needle), "{needle:?} in {printed}");
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_server_uses_verified_tls_and_refuses_what_it_cannot_verify() {
     let cluster = PgCluster::start_tls();
@@ -63,11 +45,11 @@ async fn the_server_uses_verified_tls_and_refuses_what_it_cannot_verify() {
 
     let scratch = Scratch::new();
     // The cluster takes nothing but TLS: the server above used it.
-    refused(
+    refused_in_one_line(
         &migrate(&scratch, &url(&cluster, "localhost", "sslmode=disable")),
         &["unreachable", "no encryption"],
     );
-    refused(
+    refused_in_one_line(
         &migrate(
             &scratch,
             &url(
@@ -78,11 +60,11 @@ async fn the_server_uses_verified_tls_and_refuses_what_it_cannot_verify() {
         ),
         &["not signed by the CA in sslrootcert"],
     );
-    refused(
+    refused_in_one_line(
         &migrate(&scratch, &url(&cluster, "127.0.0.1", &verify_full(&ca))),
         &["another host name", "127.0.0.1"],
     );
-    refused(
+    refused_in_one_line(
         &migrate(
             &scratch,
             &url(

@@ -322,6 +322,34 @@ pub fn run_cli(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     command.output().expect("run fluxstudio")
 }
 
+/// A finished command's status, stdout and stderr, for assertion messages.
+pub fn printed(output: &Output) -> String {
+    format!(
+        "status {}\nstdout:\n{}stderr:\n{}",
+        output.status,
+        text(&output.stdout),
+        text(&output.stderr)
+    )
+}
+
+/// A command refused as a person should see it: a failure exit, and one line on stderr,
+/// `fluxstudio: …`, that contains each of `needles`.
+#[track_caller]
+pub fn refused_in_one_line(output: &Output, needles: &[&str]) {
+    assert!(!output.status.success(), "{}", printed(output));
+    let stderr = text(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line: {}", printed(output));
+    assert!(lines[0].starts_with("fluxstudio: "), "{}", printed(output));
+    for needle in needles {
+        assert!(
+            lines[0].contains(needle),
+            "{needle:?} in {}",
+            printed(output)
+        );
+    }
+}
+
 /// A response header as text ("" when absent).
 pub fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
     response

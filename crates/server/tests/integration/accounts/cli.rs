@@ -33,28 +33,11 @@ fn create_user(scratch: &Scratch, url: &str, args: &[&str], stdin: &str) -> Outp
     child.wait_with_output().expect("wait for fluxstudio")
 }
 
-/// Stdout and stderr together, for assertion messages.
-fn printed(output: &Output) -> String {
-    format!(
-        "status {}\nstdout:\n{}stderr:\n{}",
-        output.status,
-        text(&output.stdout),
-        text(&output.stderr)
-    )
-}
-
-/// A failure: non-zero exit, and one line of stderr (the message) that contains `needle`.
+/// A failure in one line (see [`refused_in_one_line`]) that contains `needle`, and
+/// nothing created.
 #[track_caller]
 fn refused(output: &Output, needle: &str) {
-    assert!(!output.status.success(), "{}", printed(output));
-    let stderr = text(&output.stderr);
-    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert_eq!(lines.len(), 1, "one line: {}", printed(output));
-    assert!(
-        lines[0].starts_with("fluxstudio: ") && lines[0].contains(needle),
-        "{needle:?} in {}",
-        printed(output)
-    );
+    refused_in_one_line(output, &[needle]);
     assert!(
         !text(&output.stdout).contains("created"),
         "{}",
