@@ -1,5 +1,5 @@
 //! Files over HTTP: a project's files and their versions (`items`), uploads in a
-//! multipart form (`uploads`) or resumable in tus (`tus`), and downloads with ranges and
+//! multipart form (`uploads`, read by `form`) or resumable in tus (`tus`), and downloads with ranges and
 //! validators (`content`); files attached to tasks (`attachments`); design review of a version: comments pinned on it (`review`) and
 //! reviewers' decisions (`decisions`).
 
@@ -7,6 +7,7 @@ pub mod attachments;
 pub mod content;
 pub mod decisions;
 pub mod documented;
+mod form;
 pub mod items;
 mod ranges;
 pub mod review;

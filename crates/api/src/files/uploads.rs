@@ -11,11 +11,14 @@ use axum::{
 };
 use fluxstudio_files::{Destination, FileError, FileView};
 use fluxstudio_store::DbId;
-use futures_util::{StreamExt, TryStreamExt};
+use futures_util::TryStreamExt;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::documented::FormRefusals;
+use super::{
+    documented::FormRefusals,
+    form::{self, Form, FormError},
+};
 use crate::{ApiError, AppState, ErrorBody, auth::extract::Authenticated, ids::path_id};
 
 /// The form: one part named `file`, whose `filename` names the file.
@@ -98,9 +101,9 @@ pub(crate) async fn receive_form<D, V>(
         (Err(error), _) => return Err(drained(body.into_data_stream(), error).await),
         (_, Err(error)) => return Err(drained(body.into_data_stream(), error).await),
     };
-    let mut form = multer::Multipart::new(body.into_data_stream(), boundary);
-    let field = match form.next_field().await {
-        Ok(Some(field)) if field.name() == Some("file") => field,
+    let mut form = Form::new(body.into_data_stream(), &boundary);
+    let part = match form.first_part().await {
+        Ok(Some(part)) if part.name.as_deref() == Some("file") => part,
         Ok(_) => {
             let error = ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -108,29 +111,37 @@ pub(crate) async fn receive_form<D, V>(
                 "Send the file as the form's first part, named `file`.",
             )
             .with_field("file");
-            return Err(drained_form(form, error).await);
+            form.drain().await;
+            return Err(error);
         }
         Err(error) => return Err(unreadable(&error)),
     };
-    let name = field.file_name().unwrap_or_default().to_owned();
+    let name = part.file_name.unwrap_or_default();
     // The body limit refuses a whole frame that crosses it, which a large frame does before
     // the file's own count sees a byte past `MAX_FILE_SIZE`: that is a file too large too.
     let mut past_limit = false;
-    let field = Box::pin(field.inspect_err(|error| past_limit |= past_the_limit(error)));
-    let received = put(to, name, field).await;
+    let received = {
+        let file = form
+            .data()
+            .inspect_err(|error| past_limit |= past_the_limit(error));
+        put(to, name, Box::pin(file)).await
+    };
     match received {
         Ok(view) => Ok((StatusCode::CREATED, Json(view))),
         Err(FileError::BrokeOff(_)) if past_limit => Err(too_large(FileError::TooLarge {
             limit: state.files().settings().max_file_size,
         })),
         Err(error @ FileError::TooLarge { .. }) => Err(too_large(error)),
-        Err(error) => Err(drained_form(form, error.into()).await),
+        Err(error) => {
+            form.drain().await;
+            Err(error.into())
+        }
     }
 }
 
 /// The file part of an upload form, as it streams in.
 pub(crate) type FormFile<'a> = std::pin::Pin<
-    Box<dyn futures_util::Stream<Item = Result<axum::body::Bytes, multer::Error>> + Send + 'a>,
+    Box<dyn futures_util::Stream<Item = Result<axum::body::Bytes, FormError>> + Send + 'a>,
 >;
 
 /// [`receive_form`] into a project's file or version.
@@ -156,7 +167,7 @@ fn too_large(error: FileError) -> ApiError {
 }
 
 /// Whether the form broke off at the body limit (somewhere in `error`'s sources).
-fn past_the_limit(error: &multer::Error) -> bool {
+fn past_the_limit(error: &FormError) -> bool {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
     while let Some(error) = source {
         if error.is::<http_body_util::LengthLimitError>() {
@@ -168,16 +179,8 @@ fn past_the_limit(error: &multer::Error) -> bool {
 }
 
 /// `error`, once the rest of `body` was read and dropped.
-async fn drained(mut body: BodyDataStream, error: ApiError) -> ApiError {
-    while let Some(Ok(_)) = body.next().await {}
-    error
-}
-
-/// `error`, once the rest of the form was read and dropped.
-async fn drained_form(mut form: multer::Multipart<'_>, error: ApiError) -> ApiError {
-    while let Ok(Some(mut field)) = form.next_field().await {
-        while let Ok(Some(_)) = field.chunk().await {}
-    }
+async fn drained(body: BodyDataStream, error: ApiError) -> ApiError {
+    form::drain(body).await;
     error
 }
 
@@ -187,7 +190,7 @@ fn boundary(headers: &HeaderMap) -> Result<String, ApiError> {
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default();
-    multer::parse_boundary(content_type).map_err(|_| {
+    form::boundary(content_type).ok_or_else(|| {
         ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
@@ -204,7 +207,7 @@ fn declared(headers: &HeaderMap) -> Option<u64> {
         .and_then(|value| value.parse().ok())
 }
 
-fn unreadable(error: &multer::Error) -> ApiError {
+fn unreadable(error: &FormError) -> ApiError {
     ApiError::new(
         StatusCode::BAD_REQUEST,
         "bad_request",
