@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../pages/account/formatDateTime';
-import { ConfirmAction } from './ConfirmAction';
+import { EditDeleteActions } from './EditDeleteActions';
 import { ErrorBanner } from './ErrorBanner';
 import { TextAreaField } from './Field';
 import { formText } from './fieldErrors';
@@ -98,19 +98,14 @@ export function CommentCard({
       )}
       <ErrorBanner error={error} />
       {canEdit && !editing ? (
-        <div className="item-list__actions">
-          <button className="button button--secondary button--small" type="button" onClick={() => setEditing(true)}>
-            Edit
-          </button>
-          <ConfirmAction
-            label="Delete"
-            prompt="Delete this comment?"
-            confirmLabel="Yes, delete"
-            onConfirm={onDelete}
-            pending={deletePending}
-            small
-          />
-        </div>
+        <EditDeleteActions
+          editLabel="Edit"
+          onEdit={() => setEditing(true)}
+          deleteLabel="Delete"
+          deletePrompt="Delete this comment?"
+          onDelete={onDelete}
+          deletePending={deletePending}
+        />
       ) : null}
     </Root>
   );

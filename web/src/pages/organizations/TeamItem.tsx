@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { deleteTeam } from '../../api/teams';
 import type { TeamView } from '../../api/schema';
-import { ConfirmAction } from '../../components/ConfirmAction';
+import { EditDeleteActions } from '../../components/EditDeleteActions';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { organizationKeys } from '../../organizations/queryKeys';
 import { TeamMembers } from './TeamMembers';
@@ -38,19 +38,14 @@ export function TeamItem({ organizationId, team, manage }: TeamItemProps) {
             {team.memberCount} {team.memberCount === 1 ? 'member' : 'members'}
           </span>
           {manage ? (
-            <div className="item-list__actions">
-              <button className="button button--secondary button--small" type="button" onClick={() => setRenaming(true)}>
-                Rename
-              </button>
-              <ConfirmAction
-                label="Delete team"
-                prompt={`Delete ${team.name}? Its projects stay, without a team.`}
-                confirmLabel="Yes, delete"
-                onConfirm={() => remove.mutate()}
-                pending={remove.isPending}
-                small
-              />
-            </div>
+            <EditDeleteActions
+              editLabel="Rename"
+              onEdit={() => setRenaming(true)}
+              deleteLabel="Delete team"
+              deletePrompt={`Delete ${team.name}? Its projects stay, without a team.`}
+              onDelete={() => remove.mutate()}
+              deletePending={remove.isPending}
+            />
           ) : null}
         </div>
       )}

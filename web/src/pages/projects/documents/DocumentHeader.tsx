@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { deleteDocument, renameDocument } from '../../../api/documents';
 import type { DocumentView } from '../../../api/schema';
-import { ConfirmAction } from '../../../components/ConfirmAction';
+import { EditDeleteActions } from '../../../components/EditDeleteActions';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import type { SaveState } from '../../../documents/collab/saveState';
 import { documentKeys } from '../../../documents/queryKeys';
@@ -63,19 +63,14 @@ export function DocumentHeader({ document, titleId, save, stopped }: DocumentHea
         <SaveStatus state={save} stopped={stopped} />
         {document.canEdit ? null : <span className="status-tag">Read only</span>}
         {document.canEdit && !renaming ? (
-          <div className="item-list__actions">
-            <button className="button button--secondary button--small" type="button" onClick={() => setRenaming(true)}>
-              Rename
-            </button>
-            <ConfirmAction
-              label="Delete document"
-              prompt={`Delete “${document.title}”? Its text and saved versions go with it, for everyone.`}
-              confirmLabel="Yes, delete"
-              onConfirm={() => remove.mutate()}
-              pending={remove.isPending}
-              small
-            />
-          </div>
+          <EditDeleteActions
+            editLabel="Rename"
+            onEdit={() => setRenaming(true)}
+            deleteLabel="Delete document"
+            deletePrompt={`Delete “${document.title}”? Its text and saved versions go with it, for everyone.`}
+            onDelete={() => remove.mutate()}
+            deletePending={remove.isPending}
+          />
         ) : null}
       </div>
       <ErrorBanner error={remove.error} />

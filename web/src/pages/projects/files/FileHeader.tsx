@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { deleteFile, renameFile } from '../../../api/files';
 import type { FileView } from '../../../api/schema';
-import { ConfirmAction } from '../../../components/ConfirmAction';
+import { EditDeleteActions } from '../../../components/EditDeleteActions';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { formatSize } from '../../../files/formatSize';
 import { filesPath } from '../../../files/paths';
@@ -63,19 +63,14 @@ export function FileHeader({ file, titleId }: { file: FileView; titleId: string 
           <time dateTime={file.updatedAt}>{formatDateTime(file.updatedAt)}</time>
         </p>
         {file.canManage && !renaming ? (
-          <div className="item-list__actions">
-            <button className="button button--secondary button--small" type="button" onClick={() => setRenaming(true)}>
-              Rename
-            </button>
-            <ConfirmAction
-              label="Delete file"
-              prompt={`Delete “${file.name}”? All its versions go with it, for everyone.`}
-              confirmLabel="Yes, delete"
-              onConfirm={() => remove.mutate()}
-              pending={remove.isPending}
-              small
-            />
-          </div>
+          <EditDeleteActions
+            editLabel="Rename"
+            onEdit={() => setRenaming(true)}
+            deleteLabel="Delete file"
+            deletePrompt={`Delete “${file.name}”? All its versions go with it, for everyone.`}
+            onDelete={() => remove.mutate()}
+            deletePending={remove.isPending}
+          />
         ) : null}
       </div>
       <ErrorBanner error={remove.error} />

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { deleteMilestone, updateMilestone } from '../../../api/milestones';
 import type { MilestoneChangeBody, MilestoneView } from '../../../api/schema';
-import { ConfirmAction } from '../../../components/ConfirmAction';
+import { EditDeleteActions } from '../../../components/EditDeleteActions';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Markdown } from '../../../components/Markdown';
 import { ProgressBar } from '../../../components/ProgressBar';
@@ -62,19 +62,14 @@ export function MilestoneItem({ projectId, milestone, manage }: MilestoneItemPro
           {milestone.description ? <Markdown source={milestone.description} /> : null}
           <ErrorBanner error={remove.error} />
           {manage ? (
-            <div className="item-list__actions">
-              <button className="button button--secondary button--small" type="button" onClick={() => setEditing(true)}>
-                Edit
-              </button>
-              <ConfirmAction
-                label="Delete"
-                prompt={`Delete ${milestone.title}? Its tasks stay, without a milestone.`}
-                confirmLabel="Yes, delete"
-                onConfirm={() => remove.mutate()}
-                pending={remove.isPending}
-                small
-              />
-            </div>
+            <EditDeleteActions
+              editLabel="Edit"
+              onEdit={() => setEditing(true)}
+              deleteLabel="Delete"
+              deletePrompt={`Delete ${milestone.title}? Its tasks stay, without a milestone.`}
+              onDelete={() => remove.mutate()}
+              deletePending={remove.isPending}
+            />
           ) : null}
         </>
       )}
