@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every FluxStudio test from a fresh clone, on SQLite and on PostgreSQL.
-#   1. installs what the machine lacks (Chromium, PostgreSQL server binaries, python3-venv,
-#      npm packages; the fuzzer's pinned schemathesis and the S3 tests' pinned moto from PyPI)
+#   1. installs what the machine lacks (Chromium, PostgreSQL server binaries, redis-server,
+#      python3-venv, npm packages; the fuzzer's pinned schemathesis and the S3 tests' pinned moto from PyPI)
 #   2. checks formatting, lints, typechecks and builds the web app and the server, and runs the
 #      web app's unit tests
 #   3. starts a throwaway PostgreSQL cluster and a local S3-compatible server (moto) on free
-#      ports
+#      ports (tests of several instances start their own Redis, scripts/redis-server.sh)
 #   4. runs the Rust unit and integration tests, the schema fuzzer, then the browser tests,
 #      each on both backends
 #   5. stops what it started, also on failure
@@ -21,6 +21,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing ${missing[*]}"

@@ -46,6 +46,7 @@ pub struct DatabaseHealth {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Probe {
+    /// `alive` (liveness); `ready`, `degraded` or `not_ready` (readiness).
     #[schema(example = "ready")]
     pub status: &'static str,
     #[schema(example = "unified-backend")]
@@ -98,30 +99,26 @@ pub async fn live() -> Json<Probe> {
     })
 }
 
-/// Readiness: the database answers, so requests can be served.
+/// Readiness: the database answers, so requests can be served. With `REDIS_URL` set and
+/// Redis not answering, the instance still serves the people connected to it, alone:
+/// `degraded`, still 200, so a balancer keeps sending it traffic.
 #[utoipa::path(
     get, path = "/api/health/ready", tag = "health",
     responses(
-        (status = 200, description = "Ready", body = Probe),
+        (status = 200, description = "Ready (`ready`), or serving without Redis (`degraded`)", body = Probe),
         (status = 503, description = "The database does not answer", body = Probe),
     )
 )]
 pub async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Probe>) {
-    if state.inner.db_probe.is_up().await {
-        (
-            StatusCode::OK,
-            Json(Probe {
-                status: "ready",
-                service: SERVICE,
-            }),
-        )
+    let (code, status) = if !state.inner.db_probe.is_up().await {
+        (StatusCode::SERVICE_UNAVAILABLE, "not_ready")
+    } else if let Some(redis) = &state.inner.redis
+        && !redis.answers().await
+    {
+        (StatusCode::OK, "degraded")
     } else {
-        (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(Probe {
-                status: "not_ready",
-                service: SERVICE,
-            }),
-        )
-    }
+        (StatusCode::OK, "ready")
+    };
+    let service = SERVICE;
+    (code, Json(Probe { status, service }))
 }

@@ -31,6 +31,8 @@ pub struct Inner {
     pub documents: Documents,
     pub files: Files,
     pub limits: RateLimits,
+    /// The Redis instances share, when `REDIS_URL` is set.
+    pub redis: Option<fluxstudio_cluster::Redis>,
     pub csrf: CsrfKey,
     pub web: WebSecurity,
 }
@@ -55,6 +57,7 @@ pub struct StateParts {
     pub documents: Documents,
     pub files: Files,
     pub limits: RateLimits,
+    pub redis: Option<fluxstudio_cluster::Redis>,
     /// The server's secret; the CSRF key is derived from it.
     pub secret: Vec<u8>,
     pub web: WebSecurity,
@@ -74,6 +77,7 @@ impl AppState {
                 documents: parts.documents,
                 files: parts.files,
                 limits: parts.limits,
+                redis: parts.redis,
                 csrf: CsrfKey::derive(&parts.secret),
                 web: parts.web,
             }),

@@ -54,6 +54,8 @@ pub struct Config {
     /// `HTTP_HEADER_READ_TIMEOUT_SECONDS` (default 10) and `MAX_CONNECTIONS_PER_ADDRESS`
     /// (default 256; 0, or `TRUST_PROXY` set, for none).
     pub connections: ConnectionLimits,
+    /// `REDIS_URL`: instances share rate limits (and, in time, more) through this Redis.
+    pub redis: Option<fluxstudio_cluster::Redis>,
 }
 
 /// `https://studio.example` or `http://localhost:5173`: scheme, host, optional port, no path.
@@ -185,6 +187,13 @@ impl Config {
             token => token,
         };
         let accounts = AccountSettings::from_vars(vars, port)?;
+        // The URL may hold a password: refusals say what is wrong, never the URL itself.
+        let redis = vars
+            .get("REDIS_URL")
+            .filter(|url| !url.trim().is_empty())
+            .map(|url| fluxstudio_cluster::Redis::new(url.trim()))
+            .transpose()
+            .map_err(|e| bad("REDIS_URL", format!("is not a Redis URL ({e})")))?;
         let connections = ConnectionLimits {
             header_read: Duration::from_secs(
                 positive(vars, "HTTP_HEADER_READ_TIMEOUT_SECONDS", 10)?.into(),
@@ -219,6 +228,7 @@ impl Config {
             files: FileConfig::from_vars(vars)?,
             metrics_token,
             connections,
+            redis,
         })
     }
 }
@@ -394,6 +404,24 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(err.var, "FLUX_TEST_HOOKS");
+    }
+
+    #[test]
+    fn redis_url_is_checked_and_never_printed() {
+        assert!(
+            load(&[]).unwrap().redis.is_none(),
+            "one instance by default"
+        );
+        let url = "redis://:hunter2-secret@cache.internal:6379/0?protocol=resp3";
+        let config = load(&[("REDIS_URL", url)]).unwrap();
+        assert!(config.redis.is_some());
+        assert!(
+            !format!("{config:?}").contains("hunter2"),
+            "password never printed"
+        );
+        let err = load(&[("REDIS_URL", "http://cache.internal/")]).unwrap_err();
+        assert_eq!(err.var, "REDIS_URL");
+        assert!(err.to_string().contains("not a Redis URL"), "{err}");
     }
 
     #[test]

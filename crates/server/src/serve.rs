@@ -38,6 +38,11 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let metrics = metrics::install_recorder()
         .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
     let blobs = blob_store(&config.files).await?;
+    if let Some(redis) = &config.redis {
+        // Logged either way; down is not fatal: the instance serves alone, degraded, until
+        // Redis answers.
+        let _ = redis.connect().await;
+    }
     let state = state(db.clone(), &config, secret.0.as_bytes(), blobs)?;
     // Every open document connection, checked again when its session or access changes.
     let watch = fluxstudio_collab::Watch::new(fluxstudio_collab::Gate::new(
@@ -239,7 +244,8 @@ fn state(
         db,
         heap_allocated: alloc::allocated_bytes,
         accounts,
-        limits: RateLimits::new(settings.rate_limits),
+        limits: RateLimits::new(settings.rate_limits, config.redis.clone()),
+        redis: config.redis.clone(),
         secret: secret.to_vec(),
         web: WebSecurity {
             secure_cookies: config.environment.is_production(),

@@ -878,7 +878,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers, so requests can be served. */
+        /**
+         * Readiness: the database answers, so requests can be served. With `REDIS_URL` set and
+         *     Redis not answering, the instance still serves the people connected to it, alone:
+         *     `degraded`, still 200, so a balancer keeps sending it traffic.
+         */
         get: operations["get_health_ready"];
         put?: never;
         post?: never;
@@ -2494,7 +2498,10 @@ export interface components {
         Probe: {
             /** @example unified-backend */
             service: string;
-            /** @example ready */
+            /**
+             * @description `alive` (liveness); `ready`, `degraded` or `not_ready` (readiness).
+             * @example ready
+             */
             status: string;
         };
         /** @description Fields to change; an absent field stays as it is, `null` clears avatar or timezone. */
@@ -5838,7 +5845,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ready */
+            /** @description Ready (`ready`), or serving without Redis (`degraded`) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -109,16 +109,19 @@ pub async fn login(
 ) -> Result<Response, ApiError> {
     let account = body.email.trim().to_lowercase();
     let limits = &state.inner.limits;
-    limits.login_allowed(&account, client.ip.as_deref())?;
+    limits.login_allowed(&account, client.ip.as_deref()).await?;
     let outcome = state
         .accounts()
         .login(&body.email, &body.password, &client)
         .await;
-    let outcome = limits.after_login(&account, client.ip.as_deref(), outcome, || {
-        // Off the request path: the refusal's timing says nothing about the account.
-        let (accounts, email, client) = (state.accounts().clone(), account.clone(), client.clone());
-        tokio::spawn(async move { accounts.sign_in_paused(&email, &client).await });
-    })?;
+    let outcome = limits
+        .after_login(&account, client.ip.as_deref(), outcome, || {
+            // Off the request path: the refusal's timing says nothing about the account.
+            let (accounts, email, client) =
+                (state.accounts().clone(), account.clone(), client.clone());
+            tokio::spawn(async move { accounts.sign_in_paused(&email, &client).await });
+        })
+        .await?;
     Ok(match outcome {
         SignIn::Granted(grant) => {
             with_refresh_cookie(&state, StatusCode::OK, AuthResponse::from(*grant))
@@ -161,12 +164,14 @@ pub async fn login_two_factor(
         Some(user) => format!("2fa:{}", user.0),
         None => "2fa:-".to_owned(),
     };
-    limits.login_allowed(&key, client.ip.as_deref())?;
+    limits.login_allowed(&key, client.ip.as_deref()).await?;
     let outcome = state
         .accounts()
         .login_two_factor(&body.challenge_token, &body.code, &client)
         .await;
-    let grant = limits.after_login(&key, client.ip.as_deref(), outcome, || {})?;
+    let grant = limits
+        .after_login(&key, client.ip.as_deref(), outcome, || {})
+        .await?;
     Ok(with_refresh_cookie(
         &state,
         StatusCode::OK,

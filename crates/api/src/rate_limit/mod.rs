@@ -5,9 +5,10 @@
 //! never limited, and Socket.IO is not served through this layer (its events have limits
 //! of their own, docs/REALTIME.md).
 
+pub mod shared;
 pub mod window;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::{
     extract::{Request, State},
@@ -16,8 +17,9 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use fluxstudio_accounts::{AccountError, Client};
+use fluxstudio_cluster::Redis;
 
-use self::window::{Decision, FixedWindows};
+use self::{shared::Limit, window::Decision};
 use crate::{ApiError, AppState, auth::extract};
 
 /// Limits, from `RATE_LIMIT_WINDOW_MS`, `RATE_LIMIT_MAX_REQUESTS`, `AUTH_RATE_LIMIT_MAX`.
@@ -56,25 +58,27 @@ impl Default for RateLimitConfig {
 }
 
 pub struct RateLimits {
-    general: FixedWindows,
-    auth: FixedWindows,
+    general: Limit,
+    auth: Limit,
     /// Failures of an account from one address, keyed `account address`.
-    failed_pair: FixedWindows,
-    failed_account: FixedWindows,
-    failed_ip: FixedWindows,
+    failed_pair: Limit,
+    failed_account: Limit,
+    failed_ip: Limit,
     /// Owners told of a pause this window (once each).
-    told: FixedWindows,
+    told: Limit,
 }
 
 impl RateLimits {
-    pub fn new(config: RateLimitConfig) -> Self {
+    /// The limits, counted in `shared` Redis when instances share one.
+    pub fn new(config: RateLimitConfig, shared: Option<Redis>) -> Self {
+        let limit = |name, max| Limit::new(name, config.window, max, shared.clone());
         Self {
-            general: FixedWindows::new(config.window, config.max_requests),
-            auth: FixedWindows::new(config.window, config.auth_max),
-            failed_pair: FixedWindows::new(config.window, config.failures_per_account),
-            failed_account: FixedWindows::new(config.window, config.failures_per_account_anywhere),
-            failed_ip: FixedWindows::new(config.window, config.failures_per_ip),
-            told: FixedWindows::new(config.window, 1),
+            general: limit("general", config.max_requests),
+            auth: limit("auth", config.auth_max),
+            failed_pair: limit("failed-pair", config.failures_per_account),
+            failed_account: limit("failed-account", config.failures_per_account_anywhere),
+            failed_ip: limit("failed-ip", config.failures_per_ip),
+            told: limit("told", 1),
         }
     }
 
@@ -82,15 +86,14 @@ impl RateLimits {
     /// address, or the address its failures on any account, or the account its failures
     /// from anywhere and this address has failed on it too. Keyed by the email as typed
     /// (normalised), whether or not it exists, so the refusal reveals nothing about accounts.
-    pub fn login_allowed(&self, account: &str, ip: Option<&str>) -> Result<(), ApiError> {
-        let now = Instant::now();
+    pub async fn login_allowed(&self, account: &str, ip: Option<&str>) -> Result<(), ApiError> {
         let ip = ip.unwrap_or("-");
-        let pair = self.failed_pair.peek(&pair_key(account, ip), now);
-        let anywhere = self.failed_account.peek(account, now);
+        let pair = self.failed_pair.peek(&pair_key(account, ip)).await;
+        let anywhere = self.failed_account.peek(account).await;
         let this_address_failed = pair.remaining < pair.limit;
         for decision in [
             pair,
-            self.failed_ip.peek(ip, now),
+            self.failed_ip.peek(ip).await,
             Decision {
                 allowed: anywhere.allowed || !this_address_failed,
                 ..anywhere
@@ -111,7 +114,7 @@ impl RateLimits {
     /// a success. `paused` is called when this failure is the one that pauses sign-in
     /// (from this address, or from anywhere that has failed), once per window and
     /// account: the owner is told.
-    pub fn after_login<T>(
+    pub async fn after_login<T>(
         &self,
         account: &str,
         ip: Option<&str>,
@@ -121,17 +124,16 @@ impl RateLimits {
         let address = ip.unwrap_or("-");
         match outcome {
             Ok(value) => {
-                self.failed_pair.reset(&pair_key(account, address));
+                self.failed_pair.reset(&pair_key(account, address)).await;
                 Ok(value)
             }
             Err(error @ (AccountError::InvalidCredentials | AccountError::InvalidCode)) => {
-                let now = Instant::now();
-                let pair = self.failed_pair.hit(&pair_key(account, address), now);
-                let anywhere = self.failed_account.hit(account, now);
-                self.failed_ip.hit(address, now);
+                let pair = self.failed_pair.hit(&pair_key(account, address)).await;
+                let anywhere = self.failed_account.hit(account).await;
+                self.failed_ip.hit(address).await;
                 let just_reached = |d: &Decision| d.allowed && d.remaining == 0;
                 if (just_reached(&pair) || just_reached(&anywhere))
-                    && self.told.hit(account, now).allowed
+                    && self.told.hit(account).await.allowed
                 {
                     paused();
                 }
@@ -167,13 +169,12 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         (None, Some(ip)) => format!("ip:{ip}"),
         (None, None) => "ip:-".to_owned(),
     };
-    let now = Instant::now();
     let limits = &state.inner.limits;
-    let mut decision = limits.general.hit(&key, now);
+    let mut decision = limits.general.hit(&key).await;
     let mut which = "general";
     let is_auth = parts.method == Method::POST && AUTH_PATHS.contains(&parts.uri.path());
     if decision.allowed && is_auth {
-        decision = limits.auth.hit(ip.as_deref().unwrap_or("-"), now);
+        decision = limits.auth.hit(ip.as_deref().unwrap_or("-")).await;
         which = "auth";
     }
     if !decision.allowed {

@@ -5,6 +5,7 @@ mod support;
 
 mod accounts;
 mod backup;
+mod cluster;
 mod config;
 mod documents;
 mod files;

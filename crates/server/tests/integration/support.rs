@@ -451,3 +451,58 @@ impl Drop for PgCluster {
             .output();
     }
 }
+
+/// A private Redis a test may stop and start (`scripts/redis-server.sh`), so tests of
+/// several instances share nothing with each other.
+pub struct RedisServer {
+    pub dir: Scratch,
+    pub port: u16,
+}
+
+impl RedisServer {
+    pub fn start() -> Self {
+        let redis = Self {
+            dir: Scratch::new(),
+            port: free_port(),
+        };
+        redis.up();
+        redis
+    }
+
+    /// The URL instances get as `REDIS_URL` (RESP3, as the Socket.IO adapter needs).
+    pub fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}/?protocol=resp3", self.port)
+    }
+
+    fn script(&self, action: &str) {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/redis-server.sh");
+        let output = Command::new("bash")
+            .arg(script)
+            .arg(action)
+            .arg(self.dir.path())
+            .arg(self.port.to_string())
+            .output()
+            .expect("run scripts/redis-server.sh");
+        assert!(
+            output.status.success(),
+            "redis-server.sh {action} failed:\n{}{}",
+            text(&output.stdout),
+            text(&output.stderr)
+        );
+    }
+
+    pub fn up(&self) {
+        self.script("start");
+    }
+
+    /// Stops Redis and waits until it no longer answers.
+    pub fn down(&self) {
+        self.script("stop");
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        self.script("stop");
+    }
+}
