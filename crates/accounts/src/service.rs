@@ -161,9 +161,16 @@ impl Accounts {
 }
 
 impl Accounts {
+    /// Forgets every session this instance remembers, so each is read afresh: another
+    /// instance ended one, or may have while this one could not hear (`REDIS_URL`).
+    pub fn forget_live_sessions(&self) {
+        self.inner.live_sessions.clear();
+    }
+
     /// Called after anything that ends `user`'s sessions or changes their standing
     /// (disabled, admin or not), so the next request checks the database again, and
-    /// their live connections are checked at once.
+    /// their live connections are checked at once (on every instance, through the bus's
+    /// relay).
     pub(crate) fn sessions_changed(&self, user: DbId) {
         self.inner.live_sessions.clear();
         self.inner

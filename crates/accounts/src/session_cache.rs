@@ -2,7 +2,8 @@
 //! the database once rather than on every request. Anything in this process that ends a
 //! session or changes a user's standing clears it at once, so here a revocation still
 //! takes effect on the very next request; another instance of the server (sharing the
-//! database) sees it within the second.
+//! database) hears of it through Redis and clears its own (`fluxstudio::relay`), or, without
+//! Redis, sees it within the second.
 
 use std::{
     collections::HashMap,

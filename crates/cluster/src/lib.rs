@@ -1,4 +1,5 @@
-//! What several instances share through Redis when `REDIS_URL` is set.
+//! What several instances share through Redis when `REDIS_URL` is set: counters for the
+//! rate limits (`counters`), and notices from one instance to the others (`notices`).
 //!
 //! [`Redis`] holds one multiplexed connection and makes a new one when it breaks, at most
 //! once per [`RETRY_EVERY`]; until then every call fails at once with [`Unavailable`], so a
@@ -7,6 +8,7 @@
 //! once.
 
 mod counters;
+mod notices;
 
 use std::{
     sync::{
@@ -20,6 +22,7 @@ use redis::aio::{ConnectionLike, MultiplexedConnection};
 use tokio::{sync::Mutex, time::Instant};
 
 pub use counters::Window;
+pub use notices::Heard;
 
 /// How long to wait between attempts to reach a Redis that is down.
 pub const RETRY_EVERY: Duration = Duration::from_secs(1);

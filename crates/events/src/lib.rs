@@ -7,7 +7,9 @@
 //! rather than grow without bound.
 #![forbid(unsafe_code)]
 
-use tokio::sync::broadcast;
+use std::sync::{Arc, OnceLock};
+
+use tokio::sync::{broadcast, mpsc};
 use uuid::Uuid;
 
 /// Events buffered for a slow subscriber before the oldest are dropped. The buffer is
@@ -49,6 +51,15 @@ pub enum Event {
 }
 
 impl Event {
+    /// What another instance's connections must hear too: whose sessions ended and whose
+    /// access changed, so their sockets and documents there are checked again.
+    pub fn concerns_every_instance(&self) -> bool {
+        matches!(
+            self,
+            Self::AccessChanged { .. } | Self::SessionsChanged { .. }
+        )
+    }
+
     pub fn emit(audience: Audience, name: &'static str, payload: serde_json::Value) -> Self {
         Self::Emit {
             audience,
@@ -62,6 +73,8 @@ impl Event {
 #[derive(Clone)]
 pub struct EventBus {
     sender: broadcast::Sender<Event>,
+    /// Where events the other instances must hear go too, once instances share a Redis.
+    relay: Arc<OnceLock<mpsc::UnboundedSender<Event>>>,
 }
 
 impl Default for EventBus {
@@ -73,12 +86,32 @@ impl Default for EventBus {
 impl EventBus {
     pub fn new() -> Self {
         let (sender, _) = broadcast::channel(CAPACITY);
-        Self { sender }
+        Self {
+            sender,
+            relay: Arc::default(),
+        }
     }
 
     /// Hands `event` to every subscriber; with none (real time turned off) it is dropped.
+    /// One the other instances must hear also goes to the relay, when one is set.
     pub fn publish(&self, event: Event) {
+        if let Some(relay) = self.relay.get()
+            && event.concerns_every_instance()
+        {
+            let _ = relay.send(event.clone());
+        }
         let _ = self.sender.send(event);
+    }
+
+    /// Hands an event another instance published to this one's subscribers only (it is
+    /// not relayed back).
+    pub fn publish_from_elsewhere(&self, event: Event) {
+        let _ = self.sender.send(event);
+    }
+
+    /// Sends the events every instance must hear to `relay` from now on (set once).
+    pub fn relay_to(&self, relay: mpsc::UnboundedSender<Event>) {
+        let _ = self.relay.set(relay);
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
@@ -112,5 +145,28 @@ mod tests {
     #[test]
     fn publishing_with_no_subscriber_is_harmless() {
         EventBus::new().publish(Event::AccessChanged { user: Uuid::nil() });
+    }
+
+    #[tokio::test]
+    async fn only_what_every_instance_must_hear_is_relayed_and_never_back() {
+        let bus = EventBus::new();
+        let mut here = bus.subscribe();
+        let (relay, mut relayed) = mpsc::unbounded_channel();
+        bus.relay_to(relay);
+        let user = Uuid::new_v4();
+        bus.publish(Event::emit(Audience::User(user), "n", serde_json::json!(1)));
+        bus.publish(Event::SessionsChanged { user });
+        bus.publish_from_elsewhere(Event::AccessChanged { user });
+        assert!(matches!(
+            relayed.recv().await,
+            Some(Event::SessionsChanged { .. })
+        ));
+        assert!(
+            relayed.try_recv().is_err(),
+            "the emit stays here, the relayed stays here"
+        );
+        for _ in 0..3 {
+            here.recv().await.unwrap();
+        }
     }
 }

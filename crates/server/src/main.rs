@@ -14,6 +14,7 @@ mod files_config;
 mod lingering;
 mod migrate_cmd;
 mod realtime_config;
+mod relay;
 mod secret;
 mod serve;
 mod shutdown;

@@ -18,7 +18,7 @@ use crate::{
     config::Config,
     connections,
     files_config::FileConfig,
-    secret,
+    relay, secret,
     shutdown::shutdown_signal,
     web,
 };
@@ -49,7 +49,7 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         state.accounts().clone(),
         state.documents().clone(),
     ));
-    let background = [
+    let mut background = vec![
         tokio::spawn(housekeeping(state.accounts().clone())),
         tokio::spawn(alloc::return_freed_memory()),
         tokio::spawn(fluxstudio_collab::maintenance::run(
@@ -59,6 +59,11 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         tokio::spawn(sweep_files(state.files().clone(), config.files.sweep_grace)),
         tokio::spawn(state.files().clone().run_previews()),
     ];
+    if let Some(redis) = &config.redis {
+        // Sessions ended and access changed elsewhere reach this instance's connections.
+        let bus = state.workspace().bus().clone();
+        background.extend(relay::start(redis.clone(), bus, state.accounts().clone()).await);
+    }
 
     let only_collab = args.only == Some(OnlyService::Collab);
     let host = args.host.unwrap_or(config.host);
