@@ -1,5 +1,6 @@
-//! The shared counters against a real Redis (Debian's `redis-server`, started here on a free
-//! port by `scripts/redis-server.sh`): the same rules as the local windows.
+//! The shared counters and the notices against a real Redis (Debian's `redis-server`,
+//! started here on a free port by `scripts/redis-server.sh`): the counters keep the local
+//! windows' rules; notices reach listeners, and a listener cut off hears that it was.
 
 use std::{
     path::{Path, PathBuf},
@@ -7,7 +8,8 @@ use std::{
     time::Duration,
 };
 
-use fluxstudio_cluster::{Redis, Window};
+use fluxstudio_cluster::{Heard, Redis, Window};
+use tokio::sync::{mpsc, oneshot};
 
 /// A private Redis, stopped when dropped.
 struct Server {
@@ -127,4 +129,38 @@ async fn an_unreachable_redis_fails_at_once_and_is_reported_down() {
     // Within the retry interval, calls fail without trying again.
     assert!(redis.hit("k", 1, MINUTE, true).await.is_err());
     assert!(!redis.answers().await);
+}
+
+#[tokio::test]
+async fn notices_reach_listeners_and_a_break_is_heard() {
+    let server = Server::start();
+    let (listener, sender) = (
+        Redis::new(&server.url()).unwrap(),
+        Redis::new(&server.url()).unwrap(),
+    );
+    let (heard, mut hearing) = mpsc::unbounded_channel();
+    let (subscribed, ready) = oneshot::channel();
+    tokio::spawn(async move {
+        listener
+            .listen("news", move |h| heard.send(h).unwrap(), subscribed)
+            .await;
+    });
+    ready.await.unwrap();
+    sender.publish("news", "first").await.unwrap();
+    assert_eq!(hearing.recv().await, Some(Heard::Notice("first".into())));
+
+    // Redis goes and comes back: the listener subscribes again and says so.
+    server.script("stop");
+    server.script("start");
+    assert_eq!(hearing.recv().await, Some(Heard::Resubscribed));
+    // The sender's connection broke too: it fails once, then reconnects (after a second).
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while sender.publish("news", "second").await.is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Redis never answered again"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(hearing.recv().await, Some(Heard::Notice("second".into())));
 }
