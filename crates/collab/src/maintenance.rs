@@ -15,13 +15,9 @@ const PER_ROUND: i64 = 50;
 /// so it can run often; a document leaves in the second before its idle time ends.
 const UNLOAD_EVERY: Duration = Duration::from_secs(1);
 
-/// Runs until the process ends.
-pub async fn run(documents: Documents) {
-    // Apart, so a long compaction never holds an idle document in memory.
-    tokio::join!(unload(documents.hub().clone()), store(&documents));
-}
-
-async fn unload(hub: Hub) {
+/// Unloads idle documents from this instance's memory, until the process ends. Apart from
+/// [`store`], so a long compaction never holds an idle document in memory.
+pub async fn unload(hub: Hub) {
     let mut ticker = tokio::time::interval(UNLOAD_EVERY);
     loop {
         ticker.tick().await;
@@ -32,8 +28,10 @@ async fn unload(hub: Hub) {
     }
 }
 
-/// Compaction and automatic versions, each when its time comes.
-async fn store(documents: &Documents) {
+/// Compaction and automatic versions, each when its time comes, until the process ends:
+/// work on the stored documents, which one instance of a cluster does for all.
+pub async fn store(documents: Documents) {
+    let documents = &documents;
     let limits = *documents.hub().limits();
     let mut ticker = tokio::time::interval(UNLOAD_EVERY);
     let mut last_compaction = Instant::now();

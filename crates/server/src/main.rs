@@ -5,6 +5,7 @@ mod account_config;
 mod accounts;
 mod admin;
 mod alloc;
+mod background;
 mod cli;
 mod collab_config;
 mod config;

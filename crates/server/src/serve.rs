@@ -13,7 +13,7 @@ use fluxstudio_store::{Db, migrate};
 use tokio::net::TcpListener;
 
 use crate::{
-    alloc,
+    alloc, background,
     cli::{OnlyService, ServeArgs},
     config::Config,
     connections,
@@ -50,14 +50,22 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         state.documents().clone(),
     ));
     let mut background = vec![
-        tokio::spawn(housekeeping(state.accounts().clone())),
         tokio::spawn(alloc::return_freed_memory()),
-        tokio::spawn(fluxstudio_collab::maintenance::run(
-            state.documents().clone(),
+        tokio::spawn(fluxstudio_collab::maintenance::unload(
+            state.documents().hub().clone(),
         )),
         tokio::spawn(watch.clone().run(state.workspace().bus().subscribe())),
-        tokio::spawn(sweep_files(state.files().clone(), config.files.sweep_grace)),
         tokio::spawn(state.files().clone().run_previews()),
+        tokio::spawn(background::lead(
+            db.clone(),
+            background::lock_key(secret.0.as_bytes()),
+            background::Work {
+                accounts: state.accounts().clone(),
+                documents: state.documents().clone(),
+                files: state.files().clone(),
+                sweep_grace: config.files.sweep_grace,
+            },
+        )),
     ];
     if let Some(redis) = &config.redis {
         // Sessions ended and access changed elsewhere reach this instance's connections.
@@ -174,39 +182,6 @@ async fn prepare_schema(db: &Db, no_migrate: bool) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// Every hour, deletes sessions and email links that ended more than a week ago.
-async fn housekeeping(accounts: fluxstudio_accounts::Accounts) {
-    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
-    loop {
-        every.tick().await;
-        match accounts.purge_expired().await {
-            Ok(0) => {}
-            Ok(rows) => tracing::info!(rows, "purged ended sessions and expired email links"),
-            Err(error) => tracing::warn!(%error, "could not purge ended sessions"),
-        }
-    }
-}
-
-/// At start and then every hour, removes from the file store what nothing names: uploads
-/// a crash cut short, and the bytes of deleted files.
-async fn sweep_files(files: fluxstudio_files::Files, grace: std::time::Duration) {
-    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
-    loop {
-        every.tick().await;
-        match files.sweep(grace).await {
-            Ok(swept) if swept == fluxstudio_files::sweep::Swept::default() => {}
-            Ok(swept) => tracing::info!(
-                temporaries = swept.temporaries,
-                unnamed = swept.unnamed,
-                expired_uploads = swept.expired_uploads,
-                unsent_files = swept.unsent_files,
-                "swept the file store"
-            ),
-            Err(error) => tracing::warn!(%error, "could not sweep the file store"),
-        }
-    }
 }
 
 /// The application state: the account service (tokens, mailer) and the rate limiters.

@@ -13,6 +13,7 @@ pub mod error;
 pub mod files;
 pub mod id;
 pub mod integrity;
+pub mod leader;
 mod like;
 pub mod messaging;
 pub mod migrate;

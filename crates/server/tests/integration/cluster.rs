@@ -160,3 +160,38 @@ async fn an_instance_starts_while_redis_is_down() {
     redis.up();
     until_readiness(&server, "ready").await;
 }
+
+const LEADS: &str = "this instance leads the background work";
+
+/// Waits until `server`'s log says it leads.
+async fn until_it_leads(server: &Server) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !server.log().contains(LEADS) {
+        assert!(Instant::now() < deadline, "never led:\n{}", server.log());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_instance_does_the_background_work_and_another_takes_over_when_it_dies() {
+    let redis = RedisServer::start();
+    let (mut a, b) = two_instances(&redis, &[]).await;
+    until_it_leads(&a).await;
+    // B is up and has asked (its task starts before it serves): A still leads alone.
+    let (_, said) = readiness(&b).await;
+    assert_eq!(said, "ready");
+    assert!(!b.log().contains(LEADS), "two leaders:\n{}", b.log());
+
+    // A dies without a word: PostgreSQL lets its lock go, and B takes the work over.
+    a.child.kill().unwrap();
+    a.child.wait().unwrap();
+    until_it_leads(&b).await;
+
+    // Another deployment on the same database (its own secret) leads its own work.
+    let other = server(Backend::Postgres)
+        .database_url(&b.database_url)
+        .env("JWT_SECRET", "another-deployment-secret-another-deployment")
+        .start()
+        .await;
+    until_it_leads(&other).await;
+}
