@@ -76,6 +76,10 @@ pub async fn serve<S>(
         .enable_connect_protocol();
     let builder = Arc::new(builder);
     let graceful = GracefulShutdown::new();
+    // Tells connections still waiting for their first byte that the server stops: they
+    // hold a place in `graceful` (so one that starts a request is waited for), and would
+    // otherwise hold up the shutdown for the whole header-read time.
+    let (stopping, stop_heard) = tokio::sync::watch::channel(false);
     let open = OpenConnections::default();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
@@ -106,15 +110,19 @@ pub async fn serve<S>(
                 request
             });
         let (builder, watcher) = (builder.clone(), graceful.watcher());
+        let mut stop_heard = stop_heard.clone();
         tokio::spawn(async move {
             // Telling HTTP/1 from HTTP/2 waits for the first bytes with no deadline of its
-            // own: a client that sends nothing at all is closed here.
+            // own: a client that sends nothing at all is closed here, as is one that has
+            // sent nothing when the server stops.
             let mut first = [0u8; 1];
-            if tokio::time::timeout(limits.header_read, stream.peek(&mut first))
-                .await
-                .is_err()
-            {
-                return;
+            tokio::select! {
+                peeked = tokio::time::timeout(limits.header_read, stream.peek(&mut first)) => {
+                    if peeked.is_err() {
+                        return;
+                    }
+                }
+                _ = stop_heard.wait_for(|stopping| *stopping) => return,
             }
             let io = TokioIo::new(Counted {
                 open: Some((stream, slot)),
@@ -128,6 +136,7 @@ pub async fn serve<S>(
         });
     }
     drop(listener);
+    let _ = stopping.send(true);
     graceful.shutdown().await;
 }
 

@@ -1,5 +1,6 @@
 //! SIGTERM while a request is in flight: the request completes, new connections are
-//! refused, and the process exits 0.
+//! refused, and the process exits 0; a connection that has sent nothing does not hold the
+//! exit up.
 
 use std::time::{Duration, Instant};
 
@@ -39,6 +40,30 @@ async fn sigterm_finishes_the_request_in_flight_then_exits_0(backend: Backend) {
     assert!(after.is_err(), "no longer accepting connections");
 }
 
+async fn a_silent_connection_does_not_hold_up_the_shutdown(backend: Backend) {
+    // Ten minutes to send headers, and as long to finish: only a connection that the
+    // server drops at once when it stops lets it exit within the test's minute.
+    let mut server = server(backend)
+        .env("HTTP_HEADER_READ_TIMEOUT_SECONDS", "600")
+        .env("SHUTDOWN_GRACE_SECONDS", "600")
+        .start()
+        .await;
+    let address = server.base_url.trim_start_matches("http://").to_owned();
+    let silent = tokio::net::TcpStream::connect(&address).await.unwrap();
+    // Connections are accepted in order: once a later one is answered, the silent one was
+    // accepted, and waits for its first byte.
+    let answered = reqwest::Client::new()
+        .get(server.url("/api/health/live"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.status(), 200);
+    server.terminate();
+    let exit = server.wait_exit(Duration::from_secs(60)).await;
+    assert_eq!(exit.code(), Some(0), "clean exit:\n{}", server.log());
+    drop(silent);
+}
+
 async fn wait_for_requests_in_flight(server: &Server, at_least: u64) {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -59,4 +84,7 @@ async fn wait_for_requests_in_flight(server: &Server, at_least: u64) {
     }
 }
 
-both_backends!(sigterm_finishes_the_request_in_flight_then_exits_0);
+both_backends!(
+    sigterm_finishes_the_request_in_flight_then_exits_0,
+    a_silent_connection_does_not_hold_up_the_shutdown
+);
