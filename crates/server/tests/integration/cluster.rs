@@ -42,23 +42,14 @@ async fn readiness(server: &Server) -> (u16, String) {
     )
 }
 
-/// Waits until `server` says it is `wanted` (Redis's state reaches an instance on its next
-/// call, which this makes).
+/// Waits until `server` says it is `wanted`, with a 200 (Redis's state reaches an instance
+/// on its next call, which this makes).
 async fn until_readiness(server: &Server, wanted: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let (status, said) = readiness(server).await;
-        if said == wanted {
-            assert_eq!(status, 200, "{said}");
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "still {said}, not {wanted}:\n{}",
-            server.log()
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let (status, _) = poll_until(server, "/api/health/ready", |_, body| {
+        body["status"] == wanted
+    })
+    .await;
+    assert_eq!(status, 200, "{wanted}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,25 +1,11 @@
 //! Readiness follows the database: 503 while PostgreSQL is down, 200 once it is back.
 
-use std::time::{Duration, Instant};
-
 use serde_json::Value;
 
 use crate::support::*;
 
 async fn wait_for_status(server: &Server, path: &str, want: u16) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let response = server.get(path).await;
-        if response.status() == want {
-            return response.json().await.unwrap();
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{path} never answered {want}:\n{}",
-            server.log()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    poll_until(server, path, |status, _| status == want).await.1
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

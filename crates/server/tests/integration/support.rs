@@ -388,10 +388,6 @@ pub struct PgCluster {
     pub tls: bool,
 }
 
-fn cluster_script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/pg-cluster.sh")
-}
-
 impl PgCluster {
     pub fn start() -> Self {
         Self::started(false)
@@ -416,19 +412,13 @@ impl PgCluster {
     }
 
     fn script(&self, action: &str) {
-        let output = Command::new("bash")
-            .arg(cluster_script())
-            .arg(action)
-            .arg(self.dir.path())
-            .arg(self.port.to_string())
-            .env("PG_TLS", if self.tls { "1" } else { "0" })
-            .output()
-            .expect("run scripts/pg-cluster.sh");
-        assert!(
-            output.status.success(),
-            "pg-cluster.sh {action} failed:\n{}{}",
-            text(&output.stdout),
-            text(&output.stderr)
+        let tls = if self.tls { "1" } else { "0" };
+        run_script(
+            "pg-cluster.sh",
+            action,
+            self.dir.path(),
+            self.port,
+            &[("PG_TLS", tls)],
         );
     }
 
@@ -443,13 +433,38 @@ impl PgCluster {
 
 impl Drop for PgCluster {
     fn drop(&mut self) {
-        let _ = Command::new("bash")
-            .arg(cluster_script())
-            .arg("stop")
-            .arg(self.dir.path())
-            .arg(self.port.to_string())
-            .output();
+        let _ = script_command("pg-cluster.sh", "stop", self.dir.path(), self.port).output();
     }
+}
+
+/// `bash scripts/NAME ACTION DIR PORT`.
+fn script_command(name: &str, action: &str, dir: &Path, port: u16) -> Command {
+    let mut command = Command::new("bash");
+    command
+        .arg(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../scripts")
+                .join(name),
+        )
+        .arg(action)
+        .arg(dir)
+        .arg(port.to_string());
+    command
+}
+
+/// Runs one of the throwaway servers' scripts (`pg-cluster.sh`, `redis-server.sh`), which
+/// must succeed.
+fn run_script(name: &str, action: &str, dir: &Path, port: u16, env: &[(&str, &str)]) {
+    let output = script_command(name, action, dir, port)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap_or_else(|e| panic!("run scripts/{name}: {e}"));
+    assert!(
+        output.status.success(),
+        "{name} {action} failed:\n{}{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
 }
 
 /// A private Redis a test may stop and start (`scripts/redis-server.sh`), so tests of
@@ -475,20 +490,7 @@ impl RedisServer {
     }
 
     fn script(&self, action: &str) {
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/redis-server.sh");
-        let output = Command::new("bash")
-            .arg(script)
-            .arg(action)
-            .arg(self.dir.path())
-            .arg(self.port.to_string())
-            .output()
-            .expect("run scripts/redis-server.sh");
-        assert!(
-            output.status.success(),
-            "redis-server.sh {action} failed:\n{}{}",
-            text(&output.stdout),
-            text(&output.stderr)
-        );
+        run_script("redis-server.sh", action, self.dir.path(), self.port, &[]);
     }
 
     pub fn up(&self) {
@@ -504,5 +506,29 @@ impl RedisServer {
 impl Drop for RedisServer {
     fn drop(&mut self) {
         self.script("stop");
+    }
+}
+
+/// Polls `path` until its answer (status, JSON body) is `wanted`, and returns it; a failure
+/// with the server's log after 30 s.
+pub async fn poll_until(
+    server: &Server,
+    path: &str,
+    wanted: impl Fn(u16, &serde_json::Value) -> bool,
+) -> (u16, serde_json::Value) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let response = server.get(path).await;
+        let status = response.status().as_u16();
+        let body = response.json().await.unwrap_or_default();
+        if wanted(status, &body) {
+            return (status, body);
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{path} still answers {status} {body}:\n{}",
+            server.log()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
