@@ -29,7 +29,7 @@ pub const RETRY_EVERY: Duration = Duration::from_secs(1);
 /// The longest a call waits for Redis: past it, the caller goes on without it. Loopback or
 /// a private network answers in well under a millisecond.
 const RESPONSE_TIMEOUT: Duration = Duration::from_millis(500);
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Redis did not answer (or is being reconnected): do without it.
 #[derive(Debug, thiserror::Error)]

@@ -5,7 +5,7 @@
 
 use futures_util::StreamExt;
 
-use crate::{RETRY_EVERY, Redis, Unavailable};
+use crate::{CONNECT_TIMEOUT, RETRY_EVERY, Redis, Unavailable};
 
 /// What a listener hears.
 #[derive(Debug, PartialEq, Eq)]
@@ -42,9 +42,14 @@ impl Redis {
         let mut subscribed = Some(subscribed);
         let mut broken = false;
         loop {
-            if let Ok(mut pubsub) = self.inner.client.get_async_pubsub().await
-                && pubsub.subscribe(channel).await.is_ok()
-            {
+            // Bounded, as a host that drops packets would hold a connection attempt for
+            // minutes.
+            let subscribing = tokio::time::timeout(CONNECT_TIMEOUT, async {
+                let mut pubsub = self.inner.client.get_async_pubsub().await?;
+                pubsub.subscribe(channel).await?;
+                redis::RedisResult::Ok(pubsub)
+            });
+            if let Ok(Ok(mut pubsub)) = subscribing.await {
                 if let Some(tell) = subscribed.take() {
                     let _ = tell.send(());
                 }
