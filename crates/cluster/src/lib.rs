@@ -68,7 +68,8 @@ impl std::fmt::Debug for Redis {
 }
 
 impl Redis {
-    /// A handle on the Redis at `url` (`redis://host:port/db`, `rediss://` for TLS). Nothing
+    /// A handle on the Redis at `url` (`redis://host:port/db`; TLS, `rediss://`, is refused: the
+    /// client is built without it for now). Nothing
     /// is connected yet: see [`Redis::connect`].
     pub fn new(url: &str) -> Result<Self, BadUrl> {
         let client = redis::Client::open(url).map_err(|error| BadUrl(error.to_string()))?;
