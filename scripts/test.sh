@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every FluxStudio test from a fresh clone, on SQLite and on PostgreSQL.
 #   1. installs what the machine lacks (Chromium, PostgreSQL server binaries, redis-server,
-#      python3-venv, npm packages; the fuzzer's pinned schemathesis and the S3 tests' pinned moto from PyPI)
+#      nginx (the several-instance tests run deploy/nginx.conf), python3-venv, npm packages; the fuzzer's pinned schemathesis and the S3 tests' pinned moto from PyPI)
 #   2. checks formatting, lints, typechecks and builds the web app and the server, and runs the
 #      web app's unit tests
 #   3. starts a throwaway PostgreSQL cluster and a local S3-compatible server (moto) on free
@@ -22,6 +22,7 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 python3 -c 'import ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing ${missing[*]}"

@@ -83,7 +83,7 @@ export async function startServer(options = {}) {
   try {
     child = spawn(
       bin,
-      ['serve', '--host', '127.0.0.1', '--port', '0', '--addr-file', addrFile, ...(options.args ?? [])],
+      ['serve', '--host', '127.0.0.1', '--port', String(options.port ?? 0), '--addr-file', addrFile, ...(options.args ?? [])],
       { cwd: workDir, env, stdio: ['ignore', log.fd, log.fd] },
     );
   } finally {

@@ -37,7 +37,9 @@ const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
 const RECORD_START = /\n(?=\d{4}-\d\d-\d\dT)/;
 
 async function logRecords(server) {
-  const log = await readFile(join(server.workDir, 'server.log'), 'utf8').catch(() => '');
+  // A server sharing its folder with others has a log file of its own.
+  const file = server.logFile ?? join(server.workDir, 'server.log');
+  const log = await readFile(file, 'utf8').catch(() => '');
   return log.replace(ANSI_ESCAPE, '').split(RECORD_START);
 }
 

@@ -1,5 +1,6 @@
 //! What several instances share through Redis when `REDIS_URL` is set: counters for the
-//! rate limits (`counters`), and notices from one instance to the others (`notices`).
+//! rate limits (`counters`), and channels from one instance to the others (`channels`: the
+//! Socket.IO adapter's and the event relay's).
 //!
 //! [`Redis`] holds one multiplexed connection and makes a new one when it breaks, at most
 //! once per [`RETRY_EVERY`]; until then every call fails at once with [`Unavailable`], so a
@@ -7,8 +8,9 @@
 //! Redis answers is kept for `/api/health/ready` ("degraded"), and each change is logged
 //! once.
 
+mod channels;
 mod counters;
-mod notices;
+mod presence;
 
 use std::{
     sync::{
@@ -21,8 +23,8 @@ use std::{
 use redis::aio::{ConnectionLike, MultiplexedConnection};
 use tokio::{sync::Mutex, time::Instant};
 
+pub use channels::Channels;
 pub use counters::Window;
-pub use notices::Heard;
 
 /// How long to wait between attempts to reach a Redis that is down.
 pub const RETRY_EVERY: Duration = Duration::from_secs(1);
@@ -53,6 +55,9 @@ struct Inner {
     connection: Mutex<(Option<MultiplexedConnection>, Instant)>,
     /// [`UNKNOWN`] until the first call, then [`UP`] or [`DOWN`].
     state: AtomicU8,
+    /// The subscription of [`Channels`]: [`UNKNOWN`] when none was started, else whether
+    /// it is live.
+    listening: AtomicU8,
 }
 
 const UNKNOWN: u8 = 0;
@@ -78,6 +83,7 @@ impl Redis {
                 client,
                 connection: Mutex::new((None, Instant::now())),
                 state: AtomicU8::new(UNKNOWN),
+                listening: AtomicU8::new(UNKNOWN),
             }),
         })
     }
@@ -93,12 +99,21 @@ impl Redis {
         self.inner.state.load(Ordering::Relaxed) == UP
     }
 
-    /// Whether Redis answers a `PING` now (or, while it is being reconnected, did last).
+    /// Whether Redis answers a `PING` now (or, while it is being reconnected, did last),
+    /// and the channels' subscription, if started, is live: until both, what one instance
+    /// publishes may not reach the others.
     pub async fn answers(&self) -> bool {
         let ping = self
             .run(async |connection| redis::cmd("PING").query_async::<String>(connection).await)
             .await;
-        ping.is_ok() || self.is_up()
+        let listening = self.inner.listening.load(Ordering::Relaxed) != DOWN;
+        (ping.is_ok() || self.is_up()) && listening
+    }
+
+    /// Records whether the channels' subscription is live.
+    pub(crate) fn set_listening(&self, live: bool) {
+        let state = if live { UP } else { DOWN };
+        self.inner.listening.store(state, Ordering::Relaxed);
     }
 
     /// Runs `command` on the connection. A failure marks Redis down, and one that broke the
@@ -108,7 +123,12 @@ impl Redis {
         command: impl AsyncFnOnce(&mut MultiplexedConnection) -> redis::RedisResult<T>,
     ) -> Result<T, Unavailable> {
         let mut connection = self.connection().await?;
-        match command(&mut connection).await {
+        // The client's own response timeout does not bound every path (a script's
+        // EVALSHA-then-load, a connection being torn down): this one does.
+        let answered = tokio::time::timeout(RESPONSE_TIMEOUT * 2, command(&mut connection))
+            .await
+            .unwrap_or_else(|_| Err(timed_out()));
+        match answered {
             Ok(value) => Ok(value),
             Err(error) => {
                 if error.is_unrecoverable_error() || error.is_timeout() {
@@ -137,12 +157,22 @@ impl Redis {
         let config = redis::AsyncConnectionConfig::new()
             .set_connection_timeout(Some(CONNECT_TIMEOUT))
             .set_response_timeout(Some(RESPONSE_TIMEOUT));
-        let connected = self
-            .inner
-            .client
-            .get_multiplexed_async_connection_with_config(&config)
-            .await;
-        let mut connection = match connected {
+        // A connection is only up once Redis answers on it. Bounded as a whole: the
+        // client's connection timeout does not cover a server that accepts and then
+        // stalls (one starting up, or behind a dropping firewall).
+        let connecting = async {
+            let mut connection = self
+                .inner
+                .client
+                .get_multiplexed_async_connection_with_config(&config)
+                .await?;
+            connection.req_packed_command(&redis::cmd("PING")).await?;
+            redis::RedisResult::Ok(connection)
+        };
+        let connected = tokio::time::timeout(CONNECT_TIMEOUT, connecting)
+            .await
+            .unwrap_or_else(|_| Err(timed_out()));
+        let connection = match connected {
             Ok(connection) => connection,
             Err(error) => {
                 slot.1 = Instant::now() + RETRY_EVERY;
@@ -150,12 +180,6 @@ impl Redis {
                 return Err(Unavailable(error.to_string()));
             }
         };
-        // A connection is only up once Redis answers on it.
-        if let Err(error) = connection.req_packed_command(&redis::cmd("PING")).await {
-            slot.1 = Instant::now() + RETRY_EVERY;
-            self.mark(false, Some(&error));
-            return Err(Unavailable(error.to_string()));
-        }
         slot.0 = Some(connection.clone());
         self.mark(true, None);
         Ok(connection)
@@ -177,4 +201,11 @@ impl Redis {
             );
         }
     }
+}
+
+fn timed_out() -> redis::RedisError {
+    redis::RedisError::from(std::io::Error::new(
+        std::io::ErrorKind::TimedOut,
+        "Redis did not answer in time",
+    ))
 }

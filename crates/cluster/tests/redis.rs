@@ -1,6 +1,6 @@
 //! The shared counters and the notices against a real Redis (Debian's `redis-server`,
 //! started here on a free port by `scripts/redis-server.sh`): the counters keep the local
-//! windows' rules; notices reach listeners, and a listener cut off hears that it was.
+//! windows' rules; channels reach other instances, and come back after a break.
 
 use std::{
     path::{Path, PathBuf},
@@ -8,8 +8,8 @@ use std::{
     time::Duration,
 };
 
-use fluxstudio_cluster::{Heard, Redis, Window};
-use tokio::sync::{mpsc, oneshot};
+use fluxstudio_cluster::{Channels, Redis, Window};
+use socketioxide_redis::drivers::Driver;
 
 /// A private Redis, stopped when dropped.
 struct Server {
@@ -132,35 +132,133 @@ async fn an_unreachable_redis_fails_at_once_and_is_reported_down() {
 }
 
 #[tokio::test]
-async fn notices_reach_listeners_and_a_break_is_heard() {
+async fn channels_reach_every_instance_and_survive_a_break() {
     let server = Server::start();
-    let (listener, sender) = (
-        Redis::new(&server.url()).unwrap(),
-        Redis::new(&server.url()).unwrap(),
-    );
-    let (heard, mut hearing) = mpsc::unbounded_channel();
-    let (subscribed, ready) = oneshot::channel();
-    tokio::spawn(async move {
-        listener
-            .listen("news", move |h| heard.send(h).unwrap(), subscribed)
-            .await;
-    });
-    ready.await.unwrap();
-    sender.publish("news", "first").await.unwrap();
-    assert_eq!(hearing.recv().await, Some(Heard::Notice("first".into())));
+    let listener = Channels::start(Redis::new(&server.url()).unwrap()).await;
+    let sender = Channels::start(Redis::new(&server.url()).unwrap()).await;
+    let mut subscriptions = listener.subscriptions();
+    subscriptions.mark_unchanged();
+    let mut news = listener.hear("news".into(), 8).await;
+    sender.send("news", b"first").await.unwrap();
+    assert_eq!(news.recv().await, Some(("news".into(), b"first".to_vec())));
+    // The Socket.IO adapter counts the instances by their subscribers.
+    let _ = sender.hear("news".into(), 8).await;
+    assert_eq!(sender.num_serv("news").await.unwrap(), 2);
 
-    // Redis goes and comes back: the listener subscribes again and says so.
+    // Redis goes; a channel heard meanwhile is subscribed when it is back.
     server.script("stop");
+    let mut later = listener.hear("later".into(), 8).await;
+    // The adapter's publish goes on (to this instance's sockets), and counts itself alone.
+    assert!(
+        sender
+            .publish("news".into(), b"lost".to_vec())
+            .await
+            .is_ok()
+    );
+    assert_eq!(sender.num_serv("news").await.unwrap(), 1);
     server.script("start");
-    assert_eq!(hearing.recv().await, Some(Heard::Resubscribed));
-    // The sender's connection broke too: it fails once, then reconnects (after a second).
+    subscriptions.changed().await.unwrap();
+    // The sender's connection broke too: it fails, then reconnects (after a second).
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while sender.publish("news", "second").await.is_err() {
+    while sender.send("later", b"second").await.is_err() {
         assert!(
             std::time::Instant::now() < deadline,
             "Redis never answered again"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert_eq!(hearing.recv().await, Some(Heard::Notice("second".into())));
+    assert_eq!(
+        later.recv().await,
+        Some(("later".into(), b"second".to_vec()))
+    );
+    sender.send("news", b"third").await.unwrap();
+    assert_eq!(news.recv().await, Some(("news".into(), b"third".to_vec())));
+}
+
+#[tokio::test]
+async fn alone_nothing_leaves_the_instance() {
+    let alone = Channels::alone();
+    let mut heard = alone.hear("news".into(), 8).await;
+    alone.send("news", b"x").await.unwrap();
+    assert_eq!(alone.num_serv("news").await.unwrap(), 1);
+    assert_eq!(heard.recv().await, None, "no sender: the stream ends");
+}
+
+#[tokio::test]
+async fn presence_is_decided_once_across_instances_and_a_dead_one_is_taken_off() {
+    let server = Server::start();
+    let (redis, other) = (
+        Redis::new(&server.url()).unwrap(),
+        Redis::new(&server.url()).unwrap(),
+    );
+    let (short, long) = (Duration::from_millis(300), Duration::from_secs(30));
+    assert!(
+        redis.heartbeat("a", long).await.unwrap(),
+        "unknown at first"
+    );
+    assert!(!redis.heartbeat("a", Duration::from_secs(30)).await.unwrap());
+    assert!(other.heartbeat("b", short).await.unwrap());
+
+    // Ann on both instances: online once (on a), offline once (when b lets go last).
+    assert!(redis.arrived("a", "ann", long).await.unwrap());
+    assert!(!other.arrived("b", "ann", long).await.unwrap());
+    assert_eq!(
+        redis.online(&["ann".into(), "bob".into()]).await.unwrap(),
+        [true, false]
+    );
+    assert!(!redis.left("a", "ann").await.unwrap());
+    assert!(other.left("b", "ann").await.unwrap());
+    assert_eq!(redis.online(&["ann".into()]).await.unwrap(), [false]);
+
+    // b holds Bob and Cy, a holds Cy; b dies (stops beating): only Bob went offline, and
+    // only the first to look is told.
+    assert!(other.arrived("b", "bob", short).await.unwrap());
+    assert!(other.arrived("b", "cy", short).await.unwrap());
+    assert!(!redis.arrived("a", "cy", long).await.unwrap());
+    assert!(
+        redis.bury_dead().await.unwrap().is_empty(),
+        "b is still alive"
+    );
+    tokio::time::sleep(short * 2).await;
+    assert_eq!(redis.bury_dead().await.unwrap(), ["bob"]);
+    assert!(other.bury_dead().await.unwrap().is_empty());
+    assert_eq!(
+        redis.online(&["bob".into(), "cy".into()]).await.unwrap(),
+        [false, true]
+    );
+    // b comes back: Redis had taken it for dead, so it marks its people again.
+    assert!(other.heartbeat("b", short).await.unwrap());
+
+    // An instance Redis never heard beat (it died before its first beat after a Redis
+    // restart) is found through the people it marked.
+    assert!(other.arrived("c", "dee", short).await.unwrap());
+    tokio::time::sleep(short * 2).await;
+    assert_eq!(redis.bury_dead().await.unwrap(), ["dee"]);
+}
+
+#[tokio::test]
+async fn calls_answer_again_after_redis_restarts() {
+    let server = Server::start();
+    let redis = Redis::new(&server.url()).unwrap();
+    let long = Duration::from_secs(30);
+    assert!(redis.heartbeat("a", long).await.unwrap());
+    server.script("stop");
+    assert!(redis.heartbeat("a", long).await.is_err());
+    server.script("start");
+    // Redis lost what it held: the next beat that answers says so.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let beat = tokio::time::timeout(Duration::from_secs(5), redis.heartbeat("a", long))
+            .await
+            .expect("a call never returns");
+        if let Ok(unknown) = beat {
+            assert!(unknown);
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Redis never answered again"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -20,6 +20,9 @@ pub enum Refusal {
     Unavailable,
     /// The server fell behind relaying to this client: reconnect to sync again.
     TooSlow,
+    /// This instance is stopping (a restart): reconnect, to another instance behind a
+    /// balancer. Everything acknowledged is stored already.
+    Restarting,
 }
 
 impl Refusal {
@@ -32,6 +35,7 @@ impl Refusal {
             Self::Malformed => 4400,
             Self::Unavailable => 1011,
             Self::TooSlow => 1013,
+            Self::Restarting => 1012,
         }
     }
 
@@ -45,6 +49,7 @@ impl Refusal {
             Self::Malformed => "malformed message",
             Self::Unavailable => "storage unavailable, reconnect",
             Self::TooSlow => "fell behind, reconnect",
+            Self::Restarting => "server restarting, reconnect",
         }
     }
 }

@@ -3,11 +3,14 @@
 //! no one sees an edit that a restart could lose. When storing fails, the room is dropped
 //! from memory and its clients are disconnected: they reconnect, sync again, and send
 //! what was not stored.
+//!
+//! With several instances ([`Hub::join_cluster`]), each stored change is then told to the
+//! others (`peers`), which apply it to the document if they have it loaded.
 
 use std::{
     collections::{HashMap, HashSet},
     sync::{
-        Arc, Mutex,
+        Arc, Mutex, OnceLock,
         atomic::{AtomicU64, AtomicUsize, Ordering},
     },
     time::{Duration, Instant},
@@ -15,6 +18,7 @@ use std::{
 
 use axum::body::Bytes;
 use chrono::Utc;
+use fluxstudio_cluster::Channels;
 use fluxstudio_store::{
     Db, DbId, StoreError,
     documents::content::{self, Content},
@@ -23,13 +27,27 @@ use tokio::sync::{
     Mutex as AsyncMutex,
     mpsc::{self, error::TrySendError},
 };
-use yrs::{ClientID, Doc, StateVector, Update, sync::AwarenessUpdate};
+use uuid::Uuid;
+use yrs::{ClientID, Doc, StateVector, Update, sync::AwarenessUpdate, updates::decoder::Decode};
 
-use crate::{close::Refusal, limits::Limits, protocol, room::Room, stored};
+use crate::{
+    close::Refusal,
+    limits::Limits,
+    peers::{self, Told},
+    protocol::{self, Incoming},
+    room::Room,
+    stored,
+};
 
 /// Frames waiting for a slow reader before it is dropped (it reconnects and syncs again).
 /// Each connection has its own queue, so an idle room costs no buffer.
 const RELAY_BUFFER: usize = 1024;
+/// Messages from other instances waiting to be applied; past it they are dropped, and the
+/// gap in the stored numbers has the document read from the database.
+const HEARD_BUFFER: usize = 4096;
+/// The connection other instances' awareness is applied as: no local connection can
+/// change or remove the cursors they speak for.
+const ELSEWHERE: u64 = u64::MAX;
 
 /// What the other connections of a room hear.
 #[derive(Debug, Clone)]
@@ -73,6 +91,13 @@ struct Inner {
     rooms: Mutex<HashMap<DbId, Arc<Slot>>>,
     connections: AtomicUsize,
     next_id: AtomicU64,
+    /// The other instances, once joined.
+    cluster: OnceLock<Cluster>,
+}
+
+struct Cluster {
+    channels: Channels,
+    me: Uuid,
 }
 
 impl Hub {
@@ -84,6 +109,7 @@ impl Hub {
                 rooms: Mutex::new(HashMap::new()),
                 connections: AtomicUsize::new(0),
                 next_id: AtomicU64::new(1),
+                cluster: OnceLock::new(),
             }),
         }
     }
@@ -128,7 +154,9 @@ impl Hub {
         if !clients.is_empty() {
             let mut room = joined.slot.room.lock().await;
             if let Some(frame) = room.as_mut().and_then(|room| room.forget(clients)) {
-                joined.slot.send(joined.id, frame);
+                joined.slot.send(joined.id, frame.clone());
+                self.tell(joined.slot.document, Told::Awareness(frame))
+                    .await;
             }
         }
         self.inner.connections.fetch_sub(1, Ordering::Relaxed);
@@ -151,12 +179,22 @@ impl Hub {
             self.evict(&joined.slot, &mut room, Refusal::Unavailable);
             return Err(Refusal::Malformed);
         }
-        self.store(&joined.slot, &mut room, &bytes).await?;
-        let frame = match bytes.len() {
+        let (first, last) = self.store(&joined.slot, &mut room, &bytes).await?;
+        let update = match bytes.len() {
             1 => bytes.into_iter().next().unwrap_or_default(),
             _ => yrs::merge_updates_v1(&bytes).map_err(|_| Refusal::Malformed)?,
         };
-        joined.slot.send(joined.id, protocol::update(frame));
+        joined
+            .slot
+            .send(joined.id, protocol::update(update.clone()));
+        // Told with the room still locked, so the others hear a document's changes in
+        // the order they were stored.
+        let told = Told::Stored {
+            first,
+            last,
+            update,
+        };
+        self.tell(joined.slot.document, told).await;
         Ok(())
     }
 
@@ -174,9 +212,16 @@ impl Hub {
         if update.as_slice() == Update::EMPTY_V1 {
             return Ok(());
         }
-        self.store(&slot, &mut room, std::slice::from_ref(&update))
+        let (first, last) = self
+            .store(&slot, &mut room, std::slice::from_ref(&update))
             .await?;
-        slot.send(0, protocol::update(update));
+        slot.send(0, protocol::update(update.clone()));
+        let told = Told::Stored {
+            first,
+            last,
+            update,
+        };
+        self.tell(document, told).await;
         Ok(())
     }
 
@@ -211,7 +256,9 @@ impl Hub {
             .apply_awareness(joined.id, update)
             .map_err(|_| Refusal::Malformed)?;
         if let Some(frame) = frame {
-            joined.slot.send(joined.id, frame);
+            joined.slot.send(joined.id, frame.clone());
+            self.tell(joined.slot.document, Told::Awareness(frame))
+                .await;
         }
         Ok(mine)
     }
@@ -303,6 +350,7 @@ impl Hub {
                     self.compact(slot.document, &loaded);
                 }
                 *room = Some(loaded);
+                self.tell(slot.document, Told::AskAwareness).await;
             }
         }
         room.as_mut().ok_or(Refusal::Unavailable)
@@ -322,13 +370,14 @@ impl Hub {
         });
     }
 
-    /// Stores updates the room has applied; on failure the room is dropped.
+    /// Stores updates the room has applied, answering the numbers they were stored under;
+    /// on failure the room is dropped.
     async fn store(
         &self,
         slot: &Slot,
         room: &mut Option<Room>,
         updates: &[Vec<u8>],
-    ) -> Result<(), Refusal> {
+    ) -> Result<(i64, i64), Refusal> {
         match content::append(&self.inner.db, slot.document, updates, Utc::now()).await {
             Ok(Some(last)) => {
                 let loaded = room.as_mut().ok_or(Refusal::Unavailable)?;
@@ -349,7 +398,7 @@ impl Hub {
                         slot.send(0, protocol::update(news));
                     }
                 }
-                Ok(())
+                Ok((first, last))
             }
             Ok(None) => {
                 self.evict(slot, room, Refusal::NotFound);
@@ -363,11 +412,148 @@ impl Hub {
         }
     }
 
+    /// Joins the other instances on `channels`: from now on this hub tells them its
+    /// documents' changes and applies theirs, and after a break in hearing them reads
+    /// every loaded document from the database.
+    pub async fn join_cluster(&self, channels: Channels) {
+        let mut heard = channels.hear(peers::CHANNEL.to_owned(), HEARD_BUFFER).await;
+        let mut subscriptions = channels.subscriptions();
+        subscriptions.mark_unchanged();
+        let cluster = Cluster {
+            channels,
+            me: Uuid::new_v4(),
+        };
+        let me = cluster.me;
+        if self.inner.cluster.set(cluster).is_err() {
+            return;
+        }
+        let hub = self.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::select! {
+                    message = heard.recv() => {
+                        let Some((_, message)) = message else { return };
+                        if let Some((document, told)) = peers::decode(me, &message) {
+                            hub.heard(document, told).await;
+                        }
+                    }
+                    Ok(()) = subscriptions.changed() => hub.catch_up_all().await,
+                }
+            }
+        });
+    }
+
+    /// Tells the other instances what happened to `document` (nothing alone). Redis down:
+    /// they find out from the database (a gap in the numbers, or the catch-up when they
+    /// hear again).
+    async fn tell(&self, document: DbId, told: Told) {
+        if let Some(cluster) = self.inner.cluster.get() {
+            let message = peers::encode(cluster.me, document, &told);
+            let _ = cluster.channels.send(peers::CHANNEL, &message).await;
+        }
+    }
+
+    /// Applies what another instance told about `document`, if it is loaded here.
+    async fn heard(&self, document: DbId, told: Told) {
+        let slot = self
+            .inner
+            .rooms
+            .lock()
+            .expect("rooms")
+            .get(&document)
+            .cloned();
+        let Some(slot) = slot else { return };
+        let mut room = slot.room.lock().await;
+        let Some(loaded) = room.as_mut() else { return };
+        match told {
+            Told::Stored {
+                first,
+                last,
+                update,
+            } => {
+                if last <= loaded.stored_seq() {
+                    return; // read from the database already
+                }
+                let next = first == loaded.stored_seq() + 1;
+                let applied = next
+                    && Update::decode_v1(&update)
+                        .ok()
+                        .is_some_and(|decoded| loaded.apply(vec![decoded]).is_ok());
+                if applied {
+                    loaded.set_stored_seq(last);
+                    slot.send(0, protocol::update(update));
+                } else if let Err(refusal) = self.ready(&slot, &mut room).await {
+                    // A gap (or an update that did not apply): read what was stored.
+                    tracing::warn!(
+                        ?document,
+                        ?refusal,
+                        "could not catch up with another instance"
+                    );
+                }
+            }
+            Told::AskAwareness => {
+                if let Some(frame) = loaded.awareness_frame() {
+                    self.tell(document, Told::Awareness(frame)).await;
+                }
+            }
+            Told::Awareness(frame) => {
+                let Ok(messages) = protocol::decode(&frame) else {
+                    return;
+                };
+                for message in messages {
+                    if let Incoming::Awareness(update, _) = message
+                        && let Ok((_, Some(frame))) = loaded.apply_awareness(ELSEWHERE, update)
+                    {
+                        slot.send(0, frame);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads every loaded document from where it stands: after a break in hearing the
+    /// other instances, whatever they stored meanwhile.
+    async fn catch_up_all(&self) {
+        let slots: Vec<Arc<Slot>> = self
+            .inner
+            .rooms
+            .lock()
+            .expect("rooms")
+            .values()
+            .cloned()
+            .collect();
+        for slot in slots {
+            let mut room = slot.room.lock().await;
+            if room.is_some()
+                && let Err(refusal) = self.ready(&slot, &mut room).await
+            {
+                tracing::warn!(document = ?slot.document, ?refusal, "could not catch up after a break");
+            }
+        }
+    }
+
     fn evict(&self, slot: &Slot, room: &mut Option<Room>, why: Refusal) {
         *room = None;
         for (_, relay) in slot.relays.lock().expect("relays").iter() {
             // A full queue is dropped below anyway: that connection closes too.
             let _ = relay.try_send(Relay::Closed(why));
+        }
+    }
+
+    /// Closes every connection for a restart: each client reconnects (to another
+    /// instance behind a balancer) and syncs. Every change acknowledged is stored already.
+    pub async fn close_all(&self) {
+        let slots: Vec<Arc<Slot>> = self
+            .inner
+            .rooms
+            .lock()
+            .expect("rooms")
+            .values()
+            .cloned()
+            .collect();
+        for slot in slots {
+            let mut room = slot.room.lock().await;
+            self.evict(&slot, &mut room, Refusal::Restarting);
         }
     }
 

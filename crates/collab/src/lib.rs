@@ -4,7 +4,8 @@
 //!
 //! - [`endpoint`]: `GET /collab/{documentId}?token=` and `GET /collab/health`.
 //! - [`session`]: one connection; [`hub`]: the loaded documents and who is in them, where
-//!   every change is stored before it is relayed; [`room`]: one loaded document.
+//!   every change is stored before it is relayed; [`room`]: one loaded document;
+//!   `peers`: what instances tell each other about the documents they have loaded.
 //! - [`access`]: the token and the project's permissions (viewers read only);
 //!   [`watch`]: every open connection's session and access, checked again while it lives.
 //! - [`documents`]: the service behind the documents API: create, list, rename, delete,
@@ -21,6 +22,7 @@ pub mod export;
 pub mod hub;
 pub mod limits;
 pub mod maintenance;
+mod peers;
 pub mod protocol;
 pub mod restore;
 pub mod room;

@@ -3,8 +3,8 @@
 
 use std::time::Instant;
 
+use crate::sockets::SocketRef;
 use serde_json::{Value, json};
-use socketioxide::extract::SocketRef;
 
 use crate::{
     context::Context,

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use fluxstudio_accounts::Accounts;
+use fluxstudio_cluster::Redis;
 use fluxstudio_messaging::Messaging;
 use fluxstudio_workspace::Workspace;
 
@@ -27,12 +28,12 @@ pub(crate) struct Inner {
 }
 
 impl Context {
-    pub fn new(services: Services, rate: EventRate) -> Self {
+    pub fn new(services: Services, rate: EventRate, redis: Option<Redis>) -> Self {
         Self(Arc::new(Inner {
             accounts: services.accounts,
             workspace: services.workspace,
             messaging: services.messaging,
-            presence: Presence::default(),
+            presence: Presence::new(redis),
             boards: Boards::default(),
             throttle: Throttle::new(rate),
         }))

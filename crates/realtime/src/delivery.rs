@@ -5,10 +5,10 @@ use fluxstudio_accounts::AccountError;
 use fluxstudio_domain::permissions::ProjectAction;
 use fluxstudio_events::{Audience, Event};
 use fluxstudio_store::DbId;
-use socketioxide::{SocketIo, extract::SocketRef};
 use tokio::sync::broadcast::{Receiver, error::RecvError};
 use uuid::Uuid;
 
+use crate::sockets::{SocketIo, SocketRef};
 use crate::{context::Context, handshake::identity, projects_ns::leave_board, rooms};
 
 pub(crate) async fn run(io: SocketIo, context: Context, mut events: Receiver<Event>) {

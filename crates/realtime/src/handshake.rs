@@ -4,10 +4,11 @@
 
 use fluxstudio_accounts::AccountError;
 use serde::Deserialize;
-use socketioxide::extract::{SocketRef, State, TryData};
+use socketioxide::extract::{State, TryData};
 use uuid::Uuid;
 
 use crate::context::Context;
+use crate::sockets::SocketRef;
 
 /// Who a socket belongs to, kept in its extensions.
 #[derive(Debug, Clone)]

@@ -24,15 +24,19 @@ mod presence;
 mod projects_ns;
 mod reply;
 mod rooms;
+mod sockets;
 mod throttle;
 
 use std::time::Duration;
 
 use fluxstudio_accounts::Accounts;
+use fluxstudio_cluster::{Channels, Redis};
 use fluxstudio_messaging::Messaging;
 use fluxstudio_workspace::Workspace;
-use socketioxide::{SocketIo, handler::ConnectHandler, layer::SocketIoLayer};
+use socketioxide::handler::ConnectHandler;
+use socketioxide_redis::{RedisAdapterConfig, RedisAdapterCtr};
 
+pub use sockets::{Adapter, Layer, SocketIo};
 pub use throttle::EventRate;
 
 use context::Context;
@@ -58,18 +62,32 @@ pub struct Services {
     pub messaging: Messaging,
 }
 
+/// The prefix of the adapter's Redis channels.
+const CHANNEL_PREFIX: &str = "fluxstudio-socket.io";
+
 /// Builds the Socket.IO layer, registers the namespaces and starts delivering the event
-/// bus. Call inside the Tokio runtime.
+/// bus. With `cluster` (`REDIS_URL`), rooms and presence span every instance, and each
+/// namespace is subscribed to its adapter channels before this returns.
 /// `connect_timeout`: how long a transport may stay open without joining a namespace (an
 /// unauthenticated one is closed then; socketioxide's default is 45 s).
-pub fn layer(
+pub async fn layer(
     services: Services,
     rate: EventRate,
     connect_timeout: std::time::Duration,
-) -> (SocketIoLayer, SocketIo) {
+    cluster: Option<(Redis, Channels)>,
+) -> (Layer, SocketIo) {
     let bus = services.workspace.bus().clone();
-    let context = Context::new(services, rate);
-    let (layer, io) = SocketIo::builder()
+    let (redis, channels) = match cluster {
+        Some((redis, channels)) => (Some(redis), channels),
+        None => (None, Channels::alone()),
+    };
+    let context = Context::new(services, rate, redis);
+    let adapter = RedisAdapterCtr::new_with_driver(
+        channels,
+        RedisAdapterConfig::new().with_prefix(CHANNEL_PREFIX),
+    );
+    let (layer, io) = socketioxide::SocketIo::builder()
+        .with_adapter::<Adapter>(adapter)
         .req_path(PATH)
         .ping_interval(PING_INTERVAL)
         .ping_timeout(PING_TIMEOUT)
@@ -80,28 +98,43 @@ pub fn layer(
         .build_layer();
     // Middlewares run last-added first: authenticate, then prepare (rooms and handlers),
     // then the client is told it is connected, then `on_connect`.
-    io.ns(
+    let messaging = io.ns(
         rooms::MESSAGING,
         messaging_ns::on_connect
             .with(messaging_ns::prepare)
             .with(handshake::authenticate),
     );
+    subscribed(rooms::MESSAGING, messaging).await;
     for path in rooms::PROJECTS {
-        io.ns(
+        let projects = io.ns(
             path,
             projects_ns::on_connect
                 .with(projects_ns::prepare)
                 .with(handshake::authenticate),
         );
+        subscribed(path, projects).await;
     }
-    io.ns(
+    let notifications = io.ns(
         rooms::NOTIFICATIONS,
         notifications_ns::on_connect
             .with(notifications_ns::prepare)
             .with(handshake::authenticate),
     );
+    subscribed(rooms::NOTIFICATIONS, notifications).await;
+    tokio::spawn(presence::keep_up(io.clone(), context.clone()));
     tokio::spawn(delivery::run(io.clone(), context, bus.subscribe()));
     (layer, io)
+}
+
+/// Waits for a namespace's adapter to subscribe to its channels. The channels never refuse
+/// (while Redis is down they subscribe when it is back), so a failure here is logged only.
+async fn subscribed<D: socketioxide_redis::drivers::Driver>(
+    namespace: &str,
+    init: socketioxide_redis::InitRes<D>,
+) {
+    if let Err(error) = init.await {
+        tracing::error!(%error, namespace, "the Socket.IO adapter did not start");
+    }
 }
 
 /// `/socket.io/…` → `/api/socket.io/…`: one server behind both paths, so rooms and

@@ -4,16 +4,16 @@ use fluxstudio_messaging::{Direction, SendMessage, Strand};
 use fluxstudio_store::DbId;
 use serde_json::{Value, json};
 use socketioxide::{
-    SocketIo,
-    extract::{AckSender, SocketRef, State, TryData},
-    operators::BroadcastOperators,
+    extract::{State, TryData},
     socket::DisconnectReason,
 };
+use uuid::Uuid;
 
+use crate::sockets::{AckSender, BroadcastOperators, SocketIo, SocketRef};
 use crate::{
     budget::admit,
     context::Context,
-    handshake::{Identity, Refusal, identity},
+    handshake::{Refusal, identity},
     payloads, reply, rooms,
 };
 
@@ -70,10 +70,10 @@ pub(crate) async fn on_connect(socket: SocketRef, State(context): State<Context>
         return;
     };
     socket.extensions.insert(Counted);
-    if context.presence.connect(me.user) {
-        let rooms = conversation_rooms(&context, &me).await;
+    if context.presence.connect(me.user).await {
+        let rooms = conversation_rooms(&context, me.user).await;
         if !rooms.is_empty() {
-            announce_presence(socket.to(rooms), &me, true).await;
+            announce(socket.to(rooms), me.user, true).await;
         }
     }
 }
@@ -87,19 +87,31 @@ async fn on_disconnect(
     let Some(me) = identity(&socket) else {
         return;
     };
-    if socket.extensions.remove::<Counted>().is_some() && context.presence.disconnect(me.user) {
-        let rooms = conversation_rooms(&context, &me).await;
-        // (With no rooms named, a broadcast would reach the whole namespace.)
-        if let Some(ns) = io.of(rooms::MESSAGING).filter(|_| !rooms.is_empty()) {
-            announce_presence(ns.to(rooms), &me, false).await;
-        }
+    if socket.extensions.remove::<Counted>().is_some() && context.presence.disconnect(me.user).await
+    {
+        announce_presence(&io, &context, me.user, false).await;
     }
 }
 
-/// The rooms of `me`'s conversations, read from the database rather than from a socket: a
-/// closing connection may already have left its rooms when its disconnect handler runs.
-async fn conversation_rooms(context: &Context, me: &Identity) -> Vec<String> {
-    match context.messaging.conversation_ids(DbId(me.user)).await {
+/// Tells everyone sharing a conversation with `person` that they came online or left.
+pub(crate) async fn announce_presence(
+    io: &SocketIo,
+    context: &Context,
+    person: Uuid,
+    online: bool,
+) {
+    let rooms = conversation_rooms(context, person).await;
+    // (With no rooms named, a broadcast would reach the whole namespace.)
+    if let Some(ns) = io.of(rooms::MESSAGING).filter(|_| !rooms.is_empty()) {
+        announce(ns.to(rooms), person, online).await;
+    }
+}
+
+/// The rooms of `person`'s conversations, read from the database rather than from a
+/// socket: a closing connection may already have left its rooms when its disconnect
+/// handler runs.
+async fn conversation_rooms(context: &Context, person: Uuid) -> Vec<String> {
+    match context.messaging.conversation_ids(DbId(person)).await {
         Ok(ids) => ids.iter().map(|id| rooms::conversation(id.0)).collect(),
         Err(error) => {
             tracing::warn!(%error, "could not list the conversations to announce presence to");
@@ -108,9 +120,8 @@ async fn conversation_rooms(context: &Context, me: &Identity) -> Vec<String> {
     }
 }
 
-/// Tells everyone sharing a conversation with `me` that they came online or left.
-async fn announce_presence(to: BroadcastOperators, me: &Identity, online: bool) {
-    let payload = json!({ "userId": me.user, "online": online });
+async fn announce(to: BroadcastOperators, person: Uuid, online: bool) {
+    let payload = json!({ "userId": person, "online": online });
     if let Err(error) = to.emit("presence", &payload).await {
         tracing::debug!(%error, "presence could not be announced");
     }
@@ -359,7 +370,7 @@ async fn presence_query(
             .in_touch(DbId(me.user), &data.user_ids)
             .await
             .map_err(reply::from_workspace)?;
-        Ok(json!({ "online": context.presence.online(&asked) }))
+        Ok(json!({ "online": context.presence.online(&asked).await }))
     }
     .await;
     reply::send(ack, result);

@@ -3,8 +3,9 @@
 
 use fluxstudio_store::DbId;
 use serde_json::json;
-use socketioxide::extract::{SocketRef, State};
+use socketioxide::extract::State;
 
+use crate::sockets::SocketRef;
 use crate::{
     context::Context,
     handshake::{Refusal, identity},

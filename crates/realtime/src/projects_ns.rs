@@ -4,12 +4,12 @@ use fluxstudio_domain::permissions::ProjectAction;
 use fluxstudio_store::DbId;
 use serde_json::{Value, json};
 use socketioxide::{
-    SocketIo,
-    extract::{AckSender, SocketRef, State, TryData},
+    extract::{State, TryData},
     socket::DisconnectReason,
 };
 use uuid::Uuid;
 
+use crate::sockets::{AckSender, SocketIo, SocketRef};
 use crate::{
     boards::Viewer,
     budget::admit,

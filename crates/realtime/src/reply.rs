@@ -1,10 +1,10 @@
 //! Acknowledgements: the result of a request event, or the same error envelope as REST
 //! (`{error, message, field?}`).
 
+use crate::sockets::AckSender;
 use fluxstudio_workspace::WorkspaceError;
 use serde::Serialize;
 use serde_json::{Value, json};
-use socketioxide::extract::AckSender;
 
 /// An error as the client receives it.
 pub(crate) fn error(code: &str, message: impl Into<String>) -> Value {

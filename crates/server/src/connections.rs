@@ -60,6 +60,7 @@ pub async fn serve<S>(
     app: S,
     limits: ConnectionLimits,
     shutdown: impl Future<Output = ()>,
+    no_longer_accepting: tokio::sync::oneshot::Sender<()>,
 ) where
     S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
     S::Future: Send + 'static,
@@ -136,6 +137,7 @@ pub async fn serve<S>(
         });
     }
     drop(listener);
+    let _ = no_longer_accepting.send(());
     let _ = stopping.send(true);
     graceful.shutdown().await;
 }

@@ -5,48 +5,54 @@
 //! its own bus, where its sockets and open documents are checked again.
 
 use fluxstudio_accounts::Accounts;
-use fluxstudio_cluster::{Heard, Redis};
+use fluxstudio_cluster::Channels;
 use fluxstudio_events::{Event, EventBus};
 use serde_json::{Value, json};
 use tokio::{sync::mpsc, task::JoinHandle};
 use uuid::Uuid;
 
 const CHANNEL: &str = "fluxstudio:events";
+/// Notices held for a slow listener: far more than sessions end at once.
+const BACKLOG: usize = 1_024;
 
-/// Starts relaying, once this instance listens (or Redis did not answer): an instance
-/// that serves before it listens could miss a session ended elsewhere.
-pub async fn start(redis: Redis, bus: EventBus, accounts: Accounts) -> [JoinHandle<()>; 2] {
+/// Starts relaying over `channels` (started, so this instance already listens, or Redis
+/// did not answer): an instance that serves before it listens could miss a session ended
+/// elsewhere.
+pub async fn start(channels: Channels, bus: EventBus, accounts: Accounts) -> [JoinHandle<()>; 2] {
     let instance = Uuid::new_v4();
     let (outbox, mut to_send) = mpsc::unbounded_channel();
     bus.relay_to(outbox);
-    let sender = redis.clone();
+    let sender = channels.clone();
     let sending = tokio::spawn(async move {
         while let Some(event) = to_send.recv().await {
             let Some(notice) = notice(instance, &event) else {
                 continue;
             };
-            if let Err(error) = sender.publish(CHANNEL, &notice).await {
+            if let Err(error) = sender.send(CHANNEL, notice.as_bytes()).await {
                 // The other instances' memory of sessions lasts a second; their sockets
                 // are checked again when they hear of the next change, or reconnect.
                 tracing::warn!(%error, "could not tell the other instances of a change");
             }
         }
     });
-    let (subscribed, ready) = tokio::sync::oneshot::channel();
+    let mut notices = channels.hear(CHANNEL.to_owned(), BACKLOG).await;
+    let mut subscriptions = channels.subscriptions();
+    subscriptions.mark_unchanged();
     let listening = tokio::spawn(async move {
-        let heard = |heard| match heard {
-            Heard::Notice(text) => {
-                if let Some(event) = from_elsewhere(instance, &text) {
-                    accounts.forget_live_sessions();
-                    bus.publish_from_elsewhere(event);
+        loop {
+            tokio::select! {
+                notice = notices.recv() => {
+                    let Some((_, text)) = notice else { return };
+                    if let Some(event) = from_elsewhere(instance, &text) {
+                        accounts.forget_live_sessions();
+                        bus.publish_from_elsewhere(event);
+                    }
                 }
+                // Subscribed again after a break: whatever ended meanwhile is read afresh.
+                Ok(()) = subscriptions.changed() => accounts.forget_live_sessions(),
             }
-            // Whatever ended while this instance could not hear is read afresh.
-            Heard::Resubscribed => accounts.forget_live_sessions(),
-        };
-        redis.listen(CHANNEL, heard, subscribed).await;
+        }
     });
-    let _ = ready.await;
     [sending, listening]
 }
 
@@ -62,8 +68,8 @@ fn notice(instance: Uuid, event: &Event) -> Option<String> {
 
 /// The event another instance's notice tells of (`None` for this instance's own, or a
 /// notice it cannot read).
-fn from_elsewhere(instance: Uuid, text: &str) -> Option<Event> {
-    let notice: Value = serde_json::from_str(text).ok()?;
+fn from_elsewhere(instance: Uuid, text: &[u8]) -> Option<Event> {
+    let notice: Value = serde_json::from_slice(text).ok()?;
     let from: Uuid = notice["from"].as_str()?.parse().ok()?;
     let user: Uuid = notice["user"].as_str()?.parse().ok()?;
     match notice["kind"].as_str()? {
@@ -83,13 +89,16 @@ mod tests {
         let (here, there, user) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
         let sessions = notice(here, &Event::SessionsChanged { user }).unwrap();
         assert!(matches!(
-            from_elsewhere(there, &sessions),
+            from_elsewhere(there, sessions.as_bytes()),
             Some(Event::SessionsChanged { user: u }) if u == user
         ));
-        assert!(from_elsewhere(here, &sessions).is_none(), "its own");
+        assert!(
+            from_elsewhere(here, sessions.as_bytes()).is_none(),
+            "its own"
+        );
         let access = notice(here, &Event::AccessChanged { user }).unwrap();
         assert!(matches!(
-            from_elsewhere(there, &access),
+            from_elsewhere(there, access.as_bytes()),
             Some(Event::AccessChanged { .. })
         ));
         assert!(
@@ -102,7 +111,10 @@ mod tests {
             .is_none()
         );
         for unreadable in ["", "{}", r#"{"from":"x","kind":"sessions","user":"y"}"#] {
-            assert!(from_elsewhere(there, unreadable).is_none(), "{unreadable}");
+            assert!(
+                from_elsewhere(there, unreadable.as_bytes()).is_none(),
+                "{unreadable}"
+            );
         }
     }
 }

@@ -9,6 +9,7 @@ use axum::{Router, routing::get};
 use fluxstudio_api::{
     AppState, HttpOptions, StateParts, WebSecurity, metrics, observe, rate_limit::RateLimits,
 };
+use fluxstudio_cluster::Channels;
 use fluxstudio_store::{Db, migrate};
 use tokio::net::TcpListener;
 
@@ -38,11 +39,16 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let metrics = metrics::install_recorder()
         .map_err(|e| anyhow::anyhow!("cannot install the metrics recorder: {e}"))?;
     let blobs = blob_store(&config.files).await?;
-    if let Some(redis) = &config.redis {
-        // Logged either way; down is not fatal: the instance serves alone, degraded, until
-        // Redis answers.
-        let _ = redis.connect().await;
-    }
+    // What reaches the other instances: the Socket.IO adapter's channels and the relay.
+    let channels = match &config.redis {
+        Some(redis) => {
+            // Logged either way; down is not fatal: the instance serves alone, degraded,
+            // until Redis answers.
+            let _ = redis.connect().await;
+            Channels::start(redis.clone()).await
+        }
+        None => Channels::alone(),
+    };
     let state = state(db.clone(), &config, secret.0.as_bytes(), blobs)?;
     // Every open document connection, checked again when its session or access changes.
     let watch = fluxstudio_collab::Watch::new(fluxstudio_collab::Gate::new(
@@ -67,10 +73,12 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
             },
         )),
     ];
-    if let Some(redis) = &config.redis {
+    if config.redis.is_some() {
+        // Documents open on several instances converge live.
+        state.documents().hub().join_cluster(channels.clone()).await;
         // Sessions ended and access changed elsewhere reach this instance's connections.
         let bus = state.workspace().bus().clone();
-        background.extend(relay::start(redis.clone(), bus, state.accounts().clone()).await);
+        background.extend(relay::start(channels.clone(), bus, state.accounts().clone()).await);
     }
 
     let only_collab = args.only == Some(OnlyService::Collab);
@@ -90,21 +98,27 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     if only_collab {
         tracing::info!("--only collab: serving the collaboration service alone");
     }
-    let sockets = (config.realtime.enabled && !only_collab).then(|| {
+    let sockets = if config.realtime.enabled && !only_collab {
         let services = fluxstudio_realtime::Services {
             accounts: state.accounts().clone(),
             workspace: state.workspace().clone(),
             messaging: state.messaging().clone(),
         };
-        fluxstudio_realtime::layer(
+        let realtime = &config.realtime;
+        let layer = fluxstudio_realtime::layer(
             services,
-            config.realtime.rate,
-            config.realtime.connect_timeout,
-        )
-    });
+            realtime.rate,
+            realtime.connect_timeout,
+            config.redis.clone().map(|redis| (redis, channels.clone())),
+        );
+        Some(layer.await)
+    } else {
+        None
+    };
     if !config.realtime.enabled {
         tracing::info!("ENABLE_WEBSOCKET=false: Socket.IO is not served");
     }
+    let hub = state.documents().hub().clone();
     let app = if only_collab {
         collab_app(collab, &config)
     } else {
@@ -121,10 +135,12 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     );
 
     let (stop, stopped) = tokio::sync::watch::channel(());
-    let server = connections::serve(listener, app, config.connections, async move {
+    let (closed, listener_closed) = tokio::sync::oneshot::channel();
+    let stopped = async move {
         let mut stopped = stopped;
         let _ = stopped.changed().await;
-    });
+    };
+    let server = connections::serve(listener, app, config.connections, stopped, closed);
     let mut server = tokio::spawn(server);
     tokio::select! {
         ended = &mut server => {
@@ -135,6 +151,14 @@ pub async fn run(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     }
     tracing::info!("shutting down: no new connections; finishing requests in flight");
     let _ = stop.send(());
+    let _ = listener_closed.await;
+    // Once no new connection is taken, the live ones are told to reconnect: behind a
+    // balancer they land on another instance and catch up (messages by sequence number,
+    // documents by state vector; everything acknowledged is stored already).
+    if let Some((_, io)) = &sockets {
+        io.close().await;
+    }
+    hub.close_all().await;
     match tokio::time::timeout(config.shutdown_grace, &mut server).await {
         Ok(ended) => ended.context("the server task failed")?,
         Err(_) => {
@@ -269,7 +293,7 @@ fn full_app(
     state: AppState,
     config: &Config,
     metrics_handle: metrics::PrometheusHandle,
-    sockets: Option<socketioxide::layer::SocketIoLayer>,
+    sockets: Option<fluxstudio_realtime::Layer>,
     collab: fluxstudio_collab::Collab,
 ) -> fluxstudio_api::Served {
     let options = http_options(config);
