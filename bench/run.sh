@@ -4,7 +4,8 @@
 # middleware stack, as a ratio to bare axum, measured side by side) and P10 (cold start
 # and idle RSS); with --accounts, login throughput by Argon2id cost and P3 (refresh p99);
 # with --workspace, P2; with --realtime, P4-P6 beside a Node socket.io server; with --collab,
-# P7-P9 beside the Node y-websocket server; with --memory, whether memory stays behind
+# P7-P9 beside the Node y-websocket server; with --cluster, P13 (two instances on PostgreSQL
+# and Redis beside one); with --memory, whether memory stays behind
 # after the security probe's traffic; with --files, P11 (uploads, downloads, refusals, a
 # 6000 x 4000 JPEG's preview; Pillow goes into bench/.venv to make it); with --fuzz, the
 # schema fuzzer for an hour. Not a test: run it on demand; results go to
@@ -36,6 +37,12 @@ if [ "${1:-}" = "--realtime" ]; then
   shift
   npm ci --prefix bench/node-peer --no-audit --no-fund --loglevel=error
   exec python3 bench/realtime.py "$@"
+fi
+# `bench/run.sh --cluster [args]`: P13, two instances on PostgreSQL + Redis beside one.
+if [ "${1:-}" = "--cluster" ]; then
+  shift
+  npm ci --prefix bench/collab-load --no-audit --no-fund --loglevel=error
+  exec python3 bench/cluster.py "$@"
 fi
 # `bench/run.sh --collab [args]`: P7-P9 beside the Node y-websocket server (@y/websocket-server).
 if [ "${1:-}" = "--collab" ]; then

@@ -2,8 +2,10 @@
 // y-websocket server: it speaks y-protocols by hand (lib0 encoding; one message per binary
 // frame, as the y-websocket client does) and prints its results as JSON lines.
 //
-//   node load.mjs ingest URL READERS EDITS   P7: one writer replays the B4 trace (its first
-//                                             EDITS patches; 0 = all), READERS read; prints
+//   node load.mjs ingest URL READERS EDITS [RATE [READER_URL]]
+//                                            P7: one writer replays the B4 trace (its first
+//                                             EDITS patches; 0 = all), READERS read (from
+//                                             READER_URL: another instance, P13); prints
 //                                             {"phase":"start"}, {"phase":"done"}, the result
 //   node load.mjs opens                      P8: reads {"url", "n"} lines on stdin, answers each
 //                                             with {"ms": [...]} (n sequential opens)
@@ -137,7 +139,7 @@ function prepare(edits) {
   return { n, clientID: doc.clientID, frames, endClock, deletedAfter, expected, full: n === patches.length };
 }
 
-async function ingest(url, readerCount, edits, rate) {
+async function ingest(url, readerCount, edits, rate, readerUrl = url) {
   const started = now();
   const prep = prepare(edits);
   const { n, clientID: writerID, frames, endClock, deletedAfter } = prep;
@@ -157,7 +159,7 @@ async function ingest(url, readerCount, edits, rate) {
     const state = { delivered: 0, clock: 0, deleted: 0, frames: 0, done: null, synced: null, ws: null };
     let synced;
     state.syncedPromise = new Promise((resolve) => { synced = resolve; });
-    state.ws = connect(url, (data) => {
+    state.ws = connect(readerUrl, (data) => {
       const t = now();
       state.frames++;
       for (const message of parse(data)) {
@@ -397,12 +399,12 @@ async function rooms(url, idsFile) {
 
 const [command, ...args] = process.argv.slice(2);
 const main = {
-  ingest: () => ingest(args[0], Number(args[1]), Number(args[2]) || 0, Number(args[3]) || 0),
+  ingest: () => ingest(args[0], Number(args[1]), Number(args[2]) || 0, Number(args[3]) || 0, args[4] || args[0]),
   opens: () => opens(),
   rooms: () => rooms(args[0], args[1]),
 }[command];
 if (!main) {
-  log('usage: load.mjs ingest URL READERS EDITS [RATE] | opens | rooms URL IDS_FILE');
+  log('usage: load.mjs ingest URL READERS EDITS [RATE [READER_URL]] | opens | rooms URL IDS_FILE');
   process.exit(2);
 }
 main().then(() => process.exit(0), (error) => { log(error.stack || error); process.exit(1); });

@@ -2,30 +2,21 @@
 // ended on one instance disconnects its sockets on the other at once, as on one instance
 // (realtimeSessions.test.mjs), because the instances tell each other through Redis; the
 // sockets of the person's other session stay connected. Each instance is reached directly
-// here; the suite behind nginx comes with the rest of the multi-instance work.
+// here; clusterNginx.test.mjs runs two instances behind nginx, with faults.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { startServer } from './harness.mjs';
+import { freePort } from './nginx.mjs';
 import { GENEROUS_LIMITS, connect, disconnectAll, disconnection, requestOk } from './realtimeClient.mjs';
 import { restOk, signIn, signUp } from './realtimeStudio.mjs';
 
 const REDIS_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'redis-server.sh');
-
-/** A TCP port nothing listens on now. */
-async function freePort() {
-  const server = createServer();
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address();
-  await new Promise((closed) => server.close(closed));
-  return port;
-}
 
 describe('two instances sharing Redis', { timeout: 90_000 }, () => {
   let redisDir;

@@ -12,14 +12,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { startServer } from './harness.mjs';
 import { closeAll, collabClient, connect as connectDocument, newDocument, projectWith, stored } from './collabClient.mjs';
-import { agentFrom, request, startNginx, webSocketFrom } from './nginx.mjs';
+import { agentFrom, freePort, request, startNginx, webSocketFrom } from './nginx.mjs';
 import {
   GENEROUS_LIMITS,
   WAIT_MS,
@@ -37,15 +36,6 @@ import { directConversation, project, rest, restOk, signIn, studio } from './rea
 const REDIS_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'redis-server.sh');
 /** Source addresses to try for each instance (all of 127.0.0.0/8 is loopback). */
 const ADDRESSES = Array.from({ length: 60 }, (_, i) => `127.0.0.${i + 2}`);
-
-/** A TCP port nothing listens on now. */
-async function freePort() {
-  const server = createServer();
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address();
-  await new Promise((closed) => server.close(closed));
-  return port;
-}
 
 /** Socket.IO options for a client leaving from `address`, over `transports`. */
 function from(address, transports = ['websocket'], options = {}) {
@@ -76,7 +66,6 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
       REDIS_URL: `redis://127.0.0.1:${redis.port}/?protocol=resp3`,
       // The client's address is the one nginx appends to X-Forwarded-For.
       TRUST_PROXY: '1',
-      RUST_LOG: process.env.DBGLOG ?? 'info',
     };
     ports = [await freePort(), await freePort()];
     workDir = await mkdtemp(join(tmpdir(), 'fluxstudio-cluster-'));
@@ -103,7 +92,7 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
     await nginx?.stop();
     await instances[1]?.stop();
     await instances[0]?.stop();
-    if (workDir && !process.env.KEEPDIR) await rm(workDir, { recursive: true, force: true });
+    if (workDir) await rm(workDir, { recursive: true, force: true });
     if (redis) {
       execFileSync('bash', [REDIS_SCRIPT, 'stop', redis.dir]);
       await rm(redis.dir, { recursive: true, force: true });

@@ -158,16 +158,20 @@ describe('messaging and live boards in the browser', { timeout: 240_000 }, () =>
     assert.equal(login.status, 200, JSON.stringify(login.body));
     const stale = expiredCopy(login.body.accessToken);
 
-    // Finn's first /messaging handshake (sent over long-polling) carries an expired token.
+    // Finn's first /messaging handshake (a frame on the WebSocket the app opens first)
+    // carries an expired token.
     const finn = await newPerson();
     let forged = 0;
-    await finn.route('**/api/socket.io/**', (route) => {
-      const body = route.request().postData();
-      if (forged === 0 && route.request().method() === 'POST' && body?.includes('40/messaging,{"token":"')) {
-        forged += 1;
-        return route.continue({ postData: body.replace(/(40\/messaging,\{"token":")[^"]*/, `$1${stale}`) });
-      }
-      return route.continue();
+    await finn.routeWebSocket(/\/api\/socket\.io\//, (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((frame) => {
+        if (forged === 0 && typeof frame === 'string' && frame.startsWith('40/messaging,{"token":"')) {
+          forged += 1;
+          server.send(frame.replace(/(40\/messaging,\{"token":")[^"]*/, `$1${stale}`));
+          return;
+        }
+        server.send(frame);
+      });
     });
     await finn.goto(url('/login'));
     const refreshed = finn.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/refresh' && response.ok());

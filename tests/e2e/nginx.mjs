@@ -379,7 +379,8 @@ async function findNginx() {
 }
 
 /** A port nothing listens on now (bound to 0 and released). */
-function freePort() {
+/** A TCP port nothing listens on now (for a server a test starts). */
+export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -18,6 +18,9 @@ pub struct Plan {
     pub rate: u64,
     /// The conversation every receiver is in, and the sender sends to.
     pub room: String,
+    /// Another instance of the same deployment: every other receiver connects there (P13),
+    /// the sender stays on the first.
+    pub elsewhere: Option<String>,
 }
 
 /// Bytes of each message's body.
@@ -37,7 +40,13 @@ pub async fn run(base: &str, path: &str, ns: &str, auth: &str, plan: Plan) {
     let mut left = plan.clients;
     while left > 0 {
         let wave = left.min(200);
-        let connects = (0..wave).map(|_| wire::connect(base, path, ns, auth));
+        let connects = (0..wave).map(|i| {
+            let at = match &plan.elsewhere {
+                Some(other) if (left - i) % 2 == 0 => other.as_str(),
+                _ => base,
+            };
+            wire::connect(at, path, ns, auth)
+        });
         for ws in futures_util::future::join_all(connects).await {
             receivers.push(ws.expect("a receiver connects"));
         }

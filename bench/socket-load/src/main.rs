@@ -3,9 +3,10 @@
 //! - `handshake BASE PATH NS AUTH N`: N sequential connects; prints latency percentiles.
 //! - `storm BASE PATH NS AUTH N RATE`: N connects started at RATE per second; prints
 //!   the time until all are connected and the errors.
-//! - `fanout BASE PATH NS AUTH CLIENTS MESSAGES RATE ROOM`: CLIENTS receivers in one
-//!   room, one sender emitting `message:send` at RATE per second; prints deliveries per
-//!   second and the send→receive latency percentiles.
+//! - `fanout BASE PATH NS AUTH CLIENTS MESSAGES RATE ROOM [ELSEWHERE]`: CLIENTS receivers
+//!   in one room, one sender emitting `message:send` at RATE per second; prints deliveries
+//!   per second and the send→receive latency percentiles. With ELSEWHERE (another
+//!   instance's base), every other receiver connects there (P13).
 //! - `idle BASE PATH NS AUTH N`: holds N idle connections until stdin closes; prints
 //!   `ready` once all are connected.
 //!
@@ -34,6 +35,7 @@ async fn main() {
                 messages: num(7) as usize,
                 rate: num(8),
                 room: arg(9),
+                elsewhere: args.get(10).cloned(),
             };
             fanout::run(&base, &path, &ns, &auth, plan).await
         }

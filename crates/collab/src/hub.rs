@@ -514,15 +514,7 @@ impl Hub {
     /// Reads every loaded document from where it stands: after a break in hearing the
     /// other instances, whatever they stored meanwhile.
     async fn catch_up_all(&self) {
-        let slots: Vec<Arc<Slot>> = self
-            .inner
-            .rooms
-            .lock()
-            .expect("rooms")
-            .values()
-            .cloned()
-            .collect();
-        for slot in slots {
+        for slot in self.slots() {
             let mut room = slot.room.lock().await;
             if room.is_some()
                 && let Err(refusal) = self.ready(&slot, &mut room).await
@@ -530,6 +522,12 @@ impl Hub {
                 tracing::warn!(document = ?slot.document, ?refusal, "could not catch up after a break");
             }
         }
+    }
+
+    /// Every room, loaded or not, as it stands now.
+    fn slots(&self) -> Vec<Arc<Slot>> {
+        let rooms = self.inner.rooms.lock().expect("rooms");
+        rooms.values().cloned().collect()
     }
 
     fn evict(&self, slot: &Slot, room: &mut Option<Room>, why: Refusal) {
@@ -543,15 +541,7 @@ impl Hub {
     /// Closes every connection for a restart: each client reconnects (to another
     /// instance behind a balancer) and syncs. Every change acknowledged is stored already.
     pub async fn close_all(&self) {
-        let slots: Vec<Arc<Slot>> = self
-            .inner
-            .rooms
-            .lock()
-            .expect("rooms")
-            .values()
-            .cloned()
-            .collect();
-        for slot in slots {
+        for slot in self.slots() {
             let mut room = slot.room.lock().await;
             self.evict(&slot, &mut room, Refusal::Restarting);
         }

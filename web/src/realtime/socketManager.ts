@@ -85,6 +85,11 @@ function createEntry(namespace: Namespace): Entry {
   entry.socket = io(`${window.location.origin}${namespace}`, {
     path: SOCKET_PATH,
     autoConnect: false,
+    // WebSocket first: one connection, so behind a balancer without sticky sessions it
+    // stays on one instance (long-polling is many requests). Long-polling where a proxy
+    // blocks WebSockets.
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     // Read on every (re)connect, so a refreshed token is what the server sees.
     auth: (send) => {
       entry.handshakeToken = getAccessToken();
