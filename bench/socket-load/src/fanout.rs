@@ -42,7 +42,7 @@ pub async fn run(base: &str, path: &str, ns: &str, auth: &str, plan: Plan) {
         let wave = left.min(200);
         let connects = (0..wave).map(|i| {
             let at = match &plan.elsewhere {
-                Some(other) if (left - i) % 2 == 0 => other.as_str(),
+                Some(other) if (left - i).is_multiple_of(2) => other.as_str(),
                 _ => base,
             };
             wire::connect(at, path, ns, auth)
