@@ -121,7 +121,7 @@ pub async fn layer(
             .with(handshake::authenticate),
     );
     subscribed(rooms::NOTIFICATIONS, notifications).await;
-    tokio::spawn(presence::keep_up(io.clone(), context.clone()));
+    tokio::spawn(messaging_ns::keep_presence(io.clone(), context.clone()));
     tokio::spawn(delivery::run(io.clone(), context, bus.subscribe()));
     (layer, io)
 }

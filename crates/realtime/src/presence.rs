@@ -5,8 +5,8 @@
 //! With `REDIS_URL`, across instances: this instance counts its own sockets, and Redis
 //! knows which instances hold each person (`fluxstudio_cluster`'s presence), so the
 //! first socket anywhere and the last one anywhere decide. An instance that dies is taken
-//! off by the others ([`keep_up`]). While Redis does not answer, this instance decides
-//! alone, as with one instance.
+//! off by the others ([`Presence::beat`], every [`BEAT_EVERY`]). While Redis does not
+//! answer, this instance decides alone, as with one instance.
 
 use std::{collections::HashMap, time::Duration};
 
@@ -14,10 +14,8 @@ use fluxstudio_cluster::Redis;
 use tokio::sync::Mutex;
 use uuid::Uuid;
 
-use crate::{context::Context, messaging_ns::announce_presence, sockets::SocketIo};
-
 /// How often an instance says it is alive, and looks for instances that died.
-const BEAT_EVERY: Duration = Duration::from_secs(2);
+pub(crate) const BEAT_EVERY: Duration = Duration::from_secs(2);
 /// How long an instance counts as alive after its last beat.
 const ALIVE_FOR: Duration = Duration::from_secs(10);
 
@@ -106,9 +104,17 @@ impl Presence {
             .collect()
     }
 
+    /// Whether presence spans instances (`REDIS_URL`), and so must beat.
+    pub fn is_shared(&self) -> bool {
+        self.shared.is_some()
+    }
+
     /// Beats once: marks this instance's people again when Redis did not know it, then
     /// takes dead instances' people off. Answers who came online and who went offline.
-    async fn beat(&self, shared: &Shared) -> (Vec<Uuid>, Vec<Uuid>) {
+    pub async fn beat(&self) -> (Vec<Uuid>, Vec<Uuid>) {
+        let Some(shared) = &self.shared else {
+            return (Vec::new(), Vec::new());
+        };
         let mut came = Vec::new();
         let redis = &shared.redis;
         if let Ok(true) = redis.heartbeat(&shared.instance, ALIVE_FOR).await {
@@ -127,25 +133,6 @@ impl Presence {
             Err(_) => Vec::new(),
         };
         (came, went)
-    }
-}
-
-/// Keeps this instance's presence alive in Redis and announces the people of instances
-/// that died, for as long as the server runs (only with `REDIS_URL`).
-pub(crate) async fn keep_up(io: SocketIo, context: Context) {
-    let Some(shared) = &context.presence.shared else {
-        return;
-    };
-    let mut beats = tokio::time::interval(BEAT_EVERY);
-    loop {
-        beats.tick().await;
-        let (came, went) = context.presence.beat(shared).await;
-        for person in came {
-            announce_presence(&io, &context, person, true).await;
-        }
-        for person in went {
-            announce_presence(&io, &context, person, false).await;
-        }
     }
 }
 
