@@ -277,7 +277,11 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
       answers.map((a) => a.text).join('\n'),
     );
     assert.ok(Number(answers[5].headers['retry-after']) > 0);
-    const logins = (await nginx.servedBy()).filter((e) => e.path === '/api/auth/login' && e.remoteAddr === address);
+    // Each line is written once its response has gone: wait for all six.
+    const logins = await eventually('the six sign-ins in the access log', async () => {
+      const lines = (await nginx.servedBy()).filter((e) => e.path === '/api/auth/login' && e.remoteAddr === address);
+      return lines.length === 6 ? lines : undefined;
+    });
     assert.deepEqual(new Set(logins.map((e) => e.instance)), new Set([0, 1]), 'both instances counted');
   });
 

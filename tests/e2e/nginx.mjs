@@ -154,9 +154,15 @@ export async function startNginx({ upstreams, workDir } = {}) {
   };
 
   const instanceOf = async (remoteAddr, pathPrefix = '/api/socket.io/') => {
-    const entries = (await servedBy()).filter(
-      (e) => e.remoteAddr === remoteAddr && e.path.startsWith(pathPrefix),
-    );
+    // nginx writes a request's line once the response has gone: a client can have its
+    // answer before the line is there, so wait for it.
+    const mine = (entries) => entries.filter((e) => e.remoteAddr === remoteAddr && e.path.startsWith(pathPrefix));
+    const until = Date.now() + LOG_WAIT_MS;
+    let entries = mine(await servedBy());
+    while (entries.length === 0 && Date.now() <= until) {
+      await delay(POLL_INTERVAL_MS);
+      entries = mine(await servedBy());
+    }
     const instances = [...new Set(entries.map((e) => e.instance))];
     if (instances.length !== 1) {
       throw new Error(

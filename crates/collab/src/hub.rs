@@ -455,14 +455,9 @@ impl Hub {
 
     /// Applies what another instance told about `document`, if it is loaded here.
     async fn heard(&self, document: DbId, told: Told) {
-        let slot = self
-            .inner
-            .rooms
-            .lock()
-            .expect("rooms")
-            .get(&document)
-            .cloned();
-        let Some(slot) = slot else { return };
+        let Some(slot) = self.slot_of(document) else {
+            return;
+        };
         let mut room = slot.room.lock().await;
         let Some(loaded) = room.as_mut() else { return };
         match told {
@@ -524,6 +519,16 @@ impl Hub {
         }
     }
 
+    /// `document`'s room, if it has one here (without making one).
+    fn slot_of(&self, document: DbId) -> Option<Arc<Slot>> {
+        self.inner
+            .rooms
+            .lock()
+            .expect("rooms")
+            .get(&document)
+            .cloned()
+    }
+
     /// Every room, loaded or not, as it stands now.
     fn slots(&self) -> Vec<Arc<Slot>> {
         let rooms = self.inner.rooms.lock().expect("rooms");
@@ -549,14 +554,7 @@ impl Hub {
 
     /// Closes a deleted document for everyone who has it open.
     pub async fn close(&self, document: DbId) {
-        let slot = self
-            .inner
-            .rooms
-            .lock()
-            .expect("rooms")
-            .get(&document)
-            .cloned();
-        if let Some(slot) = slot {
+        if let Some(slot) = self.slot_of(document) {
             let mut room = slot.room.lock().await;
             self.evict(&slot, &mut room, Refusal::NotFound);
         }
