@@ -42,6 +42,9 @@ function from(address, transports = ['websocket'], options = {}) {
   return { agent: agentFrom(address), localAddress: address, transports, ...options };
 }
 
+/** The names in a board's list of viewers (`project:join`'s answer or `presence:update`). */
+const viewerNames = (board) => board.viewers.map((viewer) => viewer.name);
+
 /** Reconnecting as the web app does, quickly: a dropped client comes back through nginx. */
 const RECONNECTING = { reconnection: true, reconnectionDelay: 50, reconnectionDelayMax: 200 };
 
@@ -177,14 +180,24 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
     }
   });
 
-  it('shows a board move made on one instance to a watcher on the other', async () => {
+  it('shows a board move made on one instance to a watcher on the other, and who is looking', async () => {
     const {
       orgId,
       people: [lead, watcher],
     } = await studio(instances[0], ['Lea Lead', 'Wim Watcher']);
     const board = await project(instances[0], lead, orgId, 'Two-instance board');
     const seen = await connect(front, '/', watcher, from(on[1][1]));
-    await requestOk(seen, 'project:join', { projectId: board.id });
+    const alone = await requestOk(seen, 'project:join', { projectId: board.id });
+    assert.deepEqual(viewerNames(alone), ['Wim Watcher']);
+
+    // The lead looks at the board from the other instance: both lists name both.
+    const looking = await connect(front, '/', lead, from(on[0][1]));
+    const both = nextEvent(seen, 'presence:update', (u) => u.projectId === board.id && u.viewers.length === 2);
+    const joined = await requestOk(looking, 'project:join', { projectId: board.id });
+    assert.deepEqual(viewerNames(joined), ['Lea Lead', 'Wim Watcher']);
+    assert.deepEqual(viewerNames(await both), ['Lea Lead', 'Wim Watcher']);
+    assert.ok(joined.version > alone.version, 'a later list has a greater version');
+    assert.deepEqual(await Promise.all([nginx.instanceOf(on[0][1]), nginx.instanceOf(on[1][1])]), [0, 1]);
     const task = await restOk(instances[0], lead.token, 'POST', `/api/projects/${board.id}/tasks`, { title: 'Hang the set' });
     const moved = nextEvent(seen, 'task:moved', (change) => change.entityId === task.id);
     await restOk(instances[0], lead.token, 'POST', `/api/projects/${board.id}/tasks/${task.id}/move`, {
@@ -192,7 +205,13 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
       index: 0,
     });
     assert.equal((await moved).action, 'task.moved');
-    assert.equal(await nginx.instanceOf(on[1][1]), 1);
+
+    // The lead closes the board (the socket goes): the watcher is alone again.
+    const left = nextEvent(seen, 'presence:update', (u) => u.projectId === board.id && u.viewers.length === 1);
+    looking.disconnect();
+    const lastList = await left;
+    assert.deepEqual(viewerNames(lastList), ['Wim Watcher']);
+    assert.ok(lastList.version > joined.version);
   });
 
   it('converges one document edited from both instances, with each other’s cursors', async () => {
@@ -333,6 +352,7 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
 
   it('loses and doubles nothing when an instance is killed during a message storm', async () => {
     const {
+      orgId,
       people: [ann, ben, cy],
       conversation,
     } = await colleagues(['Kit Killed', 'Lia Living', 'Cy Gone']);
@@ -346,11 +366,25 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
     const heard = new Map();
     reader.on('message:new', (m) => m.conversationId === conversation.id && heard.set(m.seq, m));
     const cyOffline = nextEvent(reader, 'presence', (p) => p.userId === cy.id && !p.online, 30_000);
+    // Cy also looks at a board from the dying instance, beside Ben on the living one: the
+    // living instance takes him off the list.
+    const board = await project(instances[0], ann, orgId, 'Board of the killed');
+    const benLooks = await connect(front, '/', ben, from(on[0][1]));
+    const cyLooks = await connect(front, '/', cy, from(on[1][1]));
+    await requestOk(benLooks, 'project:join', { projectId: board.id });
+    assert.deepEqual(viewerNames(await requestOk(cyLooks, 'project:join', { projectId: board.id })), ['Cy Gone', 'Lia Living']);
+    const cyNoLongerLooks = nextEvent(
+      benLooks,
+      'presence:update',
+      (u) => u.projectId === board.id && viewerNames(u).join() === 'Lia Living',
+      30_000,
+    );
 
     const sent = await storm(writer, conversation.id, 'storm', 120, async (i) => {
       if (i === 40) await instances[1].kill();
     });
     await cyOffline;
+    await cyNoLongerLooks;
     // Ann's socket came back through nginx, to the living instance.
     assert.ok(writer.connected);
     const all = await syncAll(reader, conversation.id, 0);

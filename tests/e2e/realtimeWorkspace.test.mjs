@@ -23,7 +23,8 @@ describe('boards and the bell over Socket.IO', { timeout: 60_000 }, () => {
     const board = await project(server, lead, orgId, 'Live board');
     const seen = await connect(server, '/', watcher);
     const joined = await requestOk(seen, 'project:join', { projectId: board.id });
-    assert.deepEqual(joined, { projectId: board.id, viewers: [{ userId: watcher.id, name: watcher.name }] });
+    const { version: firstVersion, ...firstList } = joined;
+    assert.deepEqual(firstList, { projectId: board.id, viewers: [{ userId: watcher.id, name: watcher.name }] });
 
     // The lead looks too (on the same namespace): the watcher hears both named.
     const twoViewers = nextEvent(seen, 'presence:update', (u) => u.viewers.length === 2);
@@ -73,7 +74,9 @@ describe('boards and the bell over Socket.IO', { timeout: 60_000 }, () => {
     assert.equal((await stillTwo).viewers.length, 2, 'the lead still looks from the first tab');
     const alone = nextEvent(seen, 'presence:update');
     leadBoard.disconnect();
-    assert.deepEqual(await alone, { projectId: board.id, viewers: [{ userId: watcher.id, name: watcher.name }] });
+    const { version: lastVersion, ...lastList } = await alone;
+    assert.deepEqual(lastList, { projectId: board.id, viewers: [{ userId: watcher.id, name: watcher.name }] });
+    assert.ok(lastVersion > firstVersion, 'a later list has a greater version');
 
     // The watcher leaves: no more events for them (barrier: a probe that stays hears the next task).
     await requestOk(seen, 'project:leave', { projectId: board.id });

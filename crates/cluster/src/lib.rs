@@ -1,6 +1,7 @@
 //! What several instances share through Redis when `REDIS_URL` is set: counters for the
-//! rate limits (`counters`), and channels from one instance to the others (`channels`: the
-//! Socket.IO adapter's and the event relay's).
+//! rate limits (`counters`), channels from one instance to the others (`channels`: the
+//! Socket.IO adapter's, the event relay's and the documents'), who is online (`presence`)
+//! and who is looking at which board (`boards`).
 //!
 //! [`Redis`] holds one multiplexed connection and makes a new one when it breaks, at most
 //! once per [`RETRY_EVERY`]; until then every call fails at once with [`Unavailable`], so a
@@ -8,6 +9,7 @@
 //! Redis answers is kept for `/api/health/ready` ("degraded"), and each change is logged
 //! once.
 
+mod boards;
 mod channels;
 mod counters;
 mod presence;
@@ -23,8 +25,10 @@ use std::{
 use redis::aio::{ConnectionLike, MultiplexedConnection};
 use tokio::{sync::Mutex, time::Instant};
 
+pub use boards::Board;
 pub use channels::Channels;
 pub use counters::Window;
+pub use presence::Buried;
 
 /// How long to wait between attempts to reach a Redis that is down.
 pub const RETRY_EVERY: Duration = Duration::from_secs(1);

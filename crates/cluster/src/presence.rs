@@ -14,7 +14,10 @@ use std::time::Duration;
 
 use redis::Script;
 
-use crate::{Redis, Unavailable};
+use crate::{
+    Redis, Unavailable,
+    boards::{BOARD_PREFIX, BURY_BOARDS, boards_of_key},
+};
 
 /// Marks the instance holding the person; answers how many instances hold them now. The
 /// instance is registered (and alive, unless it already said for how long) as a heartbeat
@@ -50,8 +53,35 @@ redis.call('SREM', KEYS[2], ARGV[1])
 return gone
 ";
 
+/// Replaces the people an instance holds with ARGV[4..] and beats for it; answers
+/// `{came, went}`: those no other instance held, and those no instance holds now.
+const RESET: &str = r"
+local here = {}
+for i = 4, #ARGV do here[ARGV[i]] = true end
+local went = {}
+for _, person in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if not here[person] then
+    local key = ARGV[2] .. person
+    redis.call('HDEL', key, ARGV[1])
+    redis.call('SREM', KEYS[1], person)
+    if redis.call('HLEN', key) == 0 then table.insert(went, person) end
+  end
+end
+local came = {}
+for i = 4, #ARGV do
+  local key = ARGV[2] .. ARGV[i]
+  if redis.call('HSET', key, ARGV[1], 1) == 1 and redis.call('HLEN', key) == 1 then
+    table.insert(came, ARGV[i])
+  end
+  redis.call('SADD', KEYS[1], ARGV[i])
+end
+redis.call('SET', KEYS[2], 1, 'PX', ARGV[3])
+redis.call('SADD', KEYS[3], ARGV[1])
+return {came, went}
+";
+
 /// Renews the instance's heartbeat; answers 1 when Redis did not know it (first beat, or
-/// Redis lost its data, or the instance was taken for dead), so it marks its people again.
+/// Redis lost its data, or the instance was taken for dead), so it says again whom it holds.
 const BEAT: &str = r"
 redis.call('SET', KEYS[1], 1, 'PX', ARGV[2])
 return redis.call('SADD', KEYS[2], ARGV[1])
@@ -76,6 +106,15 @@ fn people_key(instance: &str) -> String {
 
 fn alive_key(instance: &str) -> String {
     format!("fluxstudio:alive:{instance}")
+}
+
+/// Who went with the instances that died.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Buried {
+    /// People no instance holds any more: they went offline.
+    pub people: Vec<String>,
+    /// Projects whose boards they were looking at.
+    pub boards: Vec<String>,
 }
 
 impl Redis {
@@ -130,6 +169,30 @@ impl Redis {
             .await
     }
 
+    /// Says that `instance` (alive for `lasts`) holds exactly `people`, after Redis forgot
+    /// it or missed some of its comings and goings; answers who came online and who went
+    /// offline with the change.
+    pub async fn presence_reset(
+        &self,
+        instance: &str,
+        people: &[String],
+        lasts: Duration,
+    ) -> Result<(Vec<String>, Vec<String>), Unavailable> {
+        let script = Script::new(RESET);
+        let mut invocation = script.key(people_key(instance));
+        invocation
+            .key(alive_key(instance))
+            .key(INSTANCES)
+            .arg(instance)
+            .arg(PREFIX)
+            .arg(millis(lasts));
+        for person in people {
+            invocation.arg(person);
+        }
+        self.run(async |connection| invocation.invoke_async(connection).await)
+            .await
+    }
+
     /// Says `instance` is alive for `lasts`; true when Redis did not know it, and its
     /// people must be marked again.
     pub async fn heartbeat(&self, instance: &str, lasts: Duration) -> Result<bool, Unavailable> {
@@ -142,9 +205,10 @@ impl Redis {
         Ok(unknown == 1)
     }
 
-    /// Takes the people of every instance whose heartbeat stopped off; answers those who
-    /// went offline with them (each told to exactly one caller).
-    pub async fn bury_dead(&self) -> Result<Vec<String>, Unavailable> {
+    /// Takes the people of every instance whose heartbeat stopped off, from presence and
+    /// from the boards; answers those who went offline with them and the boards they were
+    /// on (each told to exactly one caller).
+    pub async fn bury_dead(&self) -> Result<Buried, Unavailable> {
         let instances: Vec<String> = self
             .run(async |connection| {
                 redis::cmd("SMEMBERS")
@@ -153,7 +217,7 @@ impl Redis {
                     .await
             })
             .await?;
-        let mut gone = Vec::new();
+        let mut gone = Buried::default();
         for instance in instances {
             let alive: bool = self
                 .run(async |connection| {
@@ -170,13 +234,22 @@ impl Redis {
                 instance,
                 "an instance stopped beating: its people are taken off"
             );
+            // Boards first: the instance stays listed until its people are taken off too,
+            // so a caller that stops between the two leaves the rest to the next.
+            let script = Script::new(BURY_BOARDS);
+            let mut invocation = script.key(boards_of_key(&instance));
+            invocation.arg(&instance).arg(BOARD_PREFIX);
+            let boards: Vec<String> = self
+                .run(async |connection| invocation.invoke_async(connection).await)
+                .await?;
+            gone.boards.extend(boards);
             let script = Script::new(BURY);
             let mut invocation = script.key(people_key(&instance));
             invocation.key(INSTANCES).arg(&instance).arg(PREFIX);
             let buried: Vec<String> = self
                 .run(async |connection| invocation.invoke_async(connection).await)
                 .await?;
-            gone.extend(buried);
+            gone.people.extend(buried);
         }
         Ok(gone)
     }

@@ -8,7 +8,7 @@ use std::{
     time::Duration,
 };
 
-use fluxstudio_cluster::{Channels, Redis, Window};
+use fluxstudio_cluster::{Board, Channels, Redis, Window};
 use socketioxide_redis::drivers::Driver;
 
 /// A private Redis, stopped when dropped.
@@ -216,12 +216,12 @@ async fn presence_is_decided_once_across_instances_and_a_dead_one_is_taken_off()
     assert!(other.arrived("b", "cy", short).await.unwrap());
     assert!(!redis.arrived("a", "cy", long).await.unwrap());
     assert!(
-        redis.bury_dead().await.unwrap().is_empty(),
+        redis.bury_dead().await.unwrap().people.is_empty(),
         "b is still alive"
     );
     tokio::time::sleep(short * 2).await;
-    assert_eq!(redis.bury_dead().await.unwrap(), ["bob"]);
-    assert!(other.bury_dead().await.unwrap().is_empty());
+    assert_eq!(redis.bury_dead().await.unwrap().people, ["bob"]);
+    assert!(other.bury_dead().await.unwrap().people.is_empty());
     assert_eq!(
         redis.online(&["bob".into(), "cy".into()]).await.unwrap(),
         [false, true]
@@ -233,7 +233,93 @@ async fn presence_is_decided_once_across_instances_and_a_dead_one_is_taken_off()
     // restart) is found through the people it marked.
     assert!(other.arrived("c", "dee", short).await.unwrap());
     tokio::time::sleep(short * 2).await;
-    assert_eq!(redis.bury_dead().await.unwrap(), ["dee"]);
+    assert_eq!(redis.bury_dead().await.unwrap().people, ["dee"]);
+}
+
+#[tokio::test]
+async fn an_instance_that_missed_changes_says_whom_it_holds() {
+    let server = Server::start();
+    let redis = Redis::new(&server.url()).unwrap();
+    let long = Duration::from_secs(30);
+    assert!(redis.arrived("a", "ann", long).await.unwrap());
+    assert!(redis.arrived("a", "bob", long).await.unwrap());
+    assert!(!redis.arrived("b", "bob", long).await.unwrap());
+    // While Redis was away, Ann and Bob left a and Cy came: Ann went offline, Bob is
+    // still on b, Cy came online.
+    let (came, went) = redis
+        .presence_reset("a", &["cy".into()], long)
+        .await
+        .unwrap();
+    assert_eq!(
+        (came, went),
+        (vec!["cy".to_owned()], vec!["ann".to_owned()])
+    );
+    assert_eq!(
+        redis
+            .online(&["ann".into(), "bob".into(), "cy".into()])
+            .await
+            .unwrap(),
+        [false, true, true]
+    );
+    // Said again with nothing changed: nobody came or went.
+    let again = redis
+        .presence_reset("a", &["cy".into()], long)
+        .await
+        .unwrap();
+    assert_eq!(again, (vec![], vec![]));
+}
+
+#[tokio::test]
+async fn board_viewers_span_instances_in_versioned_lists() {
+    let server = Server::start();
+    let (redis, other) = (
+        Redis::new(&server.url()).unwrap(),
+        Redis::new(&server.url()).unwrap(),
+    );
+    let short = Duration::from_millis(300);
+    let names = |board: &Board| -> Vec<String> {
+        board.viewers.iter().map(|(_, name)| name.clone()).collect()
+    };
+
+    let one = redis.board_enter("a", "p", "u-ann", "Ann").await.unwrap();
+    assert_eq!(names(&one), ["Ann"]);
+    let two = other.board_enter("b", "p", "u-bob", "Bob").await.unwrap();
+    assert_eq!(names(&two), ["Ann", "Bob"]);
+    // Ann on both instances is one viewer, until both let her go.
+    let three = other.board_enter("b", "p", "u-ann", "Ann").await.unwrap();
+    assert_eq!(names(&three), ["Ann", "Bob"]);
+    assert!(one.version < two.version && two.version < three.version);
+    let four = redis.board_leave("a", "p", "u-ann", true).await.unwrap();
+    assert_eq!(names(&four), ["Ann", "Bob"]);
+    let looked = redis.board_look("p").await.unwrap();
+    assert_eq!(looked.viewers, four.viewers);
+    assert!(looked.version > four.version);
+
+    // b (holding Ann and Bob on p, Bob on q) dies: its boards are handed to whoever buries it.
+    assert!(other.heartbeat("b", short).await.unwrap());
+    other.board_enter("b", "q", "u-bob", "Bob").await.unwrap();
+    tokio::time::sleep(short * 2).await;
+    let buried = redis.bury_dead().await.unwrap();
+    let mut boards = buried.boards.clone();
+    boards.sort();
+    assert_eq!(boards, ["p", "q"]);
+    assert!(
+        redis.bury_dead().await.unwrap().boards.is_empty(),
+        "told once"
+    );
+    assert!(redis.board_look("p").await.unwrap().viewers.is_empty());
+
+    // An instance that missed changes replaces what it holds: Cy stays, Dee is dropped.
+    redis.board_enter("a", "p", "u-dee", "Dee").await.unwrap();
+    let touched = redis
+        .boards_reset("a", &[("r".into(), "u-cy".into(), "Cy".into())])
+        .await
+        .unwrap();
+    let mut touched = touched;
+    touched.sort();
+    assert_eq!(touched, ["p", "r"]);
+    assert!(redis.board_look("p").await.unwrap().viewers.is_empty());
+    assert_eq!(names(&redis.board_look("r").await.unwrap()), ["Cy"]);
 }
 
 #[tokio::test]

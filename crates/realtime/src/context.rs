@@ -11,7 +11,7 @@ use fluxstudio_workspace::Workspace;
 use crate::{
     Services,
     boards::Boards,
-    presence::Presence,
+    presence::{Presence, Seat},
     throttle::{EventRate, Throttle},
 };
 
@@ -29,12 +29,13 @@ pub(crate) struct Inner {
 
 impl Context {
     pub fn new(services: Services, rate: EventRate, redis: Option<Redis>) -> Self {
+        let seat = redis.map(Seat::new);
         Self(Arc::new(Inner {
             accounts: services.accounts,
             workspace: services.workspace,
             messaging: services.messaging,
-            presence: Presence::new(redis),
-            boards: Boards::default(),
+            presence: Presence::new(seat.clone()),
+            boards: Boards::new(seat),
             throttle: Throttle::new(rate),
         }))
     }

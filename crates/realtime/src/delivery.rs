@@ -85,7 +85,7 @@ async fn recheck(io: &SocketIo, context: &Context, user: Uuid) {
     for namespace in rooms::PROJECTS {
         let Some(ns) = io.of(namespace) else { continue };
         for socket in ns.to(rooms::user(user)).sockets() {
-            for project in context.boards.of_socket(socket.id) {
+            for project in context.boards.of_socket(socket.id).await {
                 let allowed = context
                     .workspace
                     .project_for(DbId(user), DbId(project), ProjectAction::View, "")

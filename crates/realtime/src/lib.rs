@@ -12,6 +12,7 @@
 //! after a permission check, and left at once when access goes (see `delivery`).
 #![forbid(unsafe_code)]
 
+mod beats;
 mod boards;
 mod budget;
 mod context;
@@ -121,7 +122,7 @@ pub async fn layer(
             .with(handshake::authenticate),
     );
     subscribed(rooms::NOTIFICATIONS, notifications).await;
-    tokio::spawn(messaging_ns::keep_presence(io.clone(), context.clone()));
+    tokio::spawn(beats::keep_beating(io.clone(), context.clone()));
     tokio::spawn(delivery::run(io.clone(), context, bus.subscribe()));
     (layer, io)
 }

@@ -14,7 +14,7 @@ use crate::{
     budget::admit,
     context::Context,
     handshake::{Refusal, identity},
-    payloads, presence, reply, rooms,
+    payloads, reply, rooms,
 };
 
 /// Messages one `conversation:sync` returns at most; the client asks again while
@@ -93,27 +93,13 @@ async fn on_disconnect(
     }
 }
 
-/// Keeps this instance's presence alive in Redis and announces the people of instances
-/// that died, for as long as the server runs (only with `REDIS_URL`).
-pub(crate) async fn keep_presence(io: SocketIo, context: Context) {
-    if !context.presence.is_shared() {
-        return;
-    }
-    let mut beats = tokio::time::interval(presence::BEAT_EVERY);
-    loop {
-        beats.tick().await;
-        let (came, went) = context.presence.beat().await;
-        for person in came {
-            announce_presence(&io, &context, person, true).await;
-        }
-        for person in went {
-            announce_presence(&io, &context, person, false).await;
-        }
-    }
-}
-
 /// Tells everyone sharing a conversation with `person` that they came online or left.
-async fn announce_presence(io: &SocketIo, context: &Context, person: Uuid, online: bool) {
+pub(crate) async fn announce_presence(
+    io: &SocketIo,
+    context: &Context,
+    person: Uuid,
+    online: bool,
+) {
     let rooms = conversation_rooms(context, person).await;
     // (With no rooms named, a broadcast would reach the whole namespace.)
     if let Some(ns) = io.of(rooms::MESSAGING).filter(|_| !rooms.is_empty()) {

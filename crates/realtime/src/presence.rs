@@ -6,9 +6,17 @@
 //! knows which instances hold each person (`fluxstudio_cluster`'s presence), so the
 //! first socket anywhere and the last one anywhere decide. An instance that dies is taken
 //! off by the others ([`Presence::beat`], every [`BEAT_EVERY`]). While Redis does not
-//! answer, this instance decides alone, as with one instance.
+//! answer, this instance decides alone, as with one instance, and the next beat that
+//! reaches Redis tells it whom this instance holds now.
 
-use std::{collections::HashMap, time::Duration};
+use std::{
+    collections::HashMap,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Duration,
+};
 
 use fluxstudio_cluster::Redis;
 use tokio::sync::Mutex;
@@ -19,26 +27,51 @@ pub(crate) const BEAT_EVERY: Duration = Duration::from_secs(2);
 /// How long an instance counts as alive after its last beat.
 const ALIVE_FOR: Duration = Duration::from_secs(10);
 
+/// This instance's place in the cluster: the shared Redis and the name it is known by
+/// there, for who is online and who is looking at which board.
+#[derive(Clone)]
+pub(crate) struct Seat {
+    pub redis: Redis,
+    pub instance: Arc<str>,
+}
+
+impl Seat {
+    pub fn new(redis: Redis) -> Self {
+        Seat {
+            redis,
+            instance: Uuid::new_v4().to_string().into(),
+        }
+    }
+}
+
 pub(crate) struct Presence {
     /// This instance's sockets per person. Held across the call to Redis, so one
     /// person's comings and goings reach it in the order they happened here.
     sockets: Mutex<HashMap<Uuid, usize>>,
-    shared: Option<Shared>,
+    seat: Option<Seat>,
+    /// A change Redis did not hear (it was down): the next beat says again whom this
+    /// instance holds.
+    missed: AtomicBool,
 }
 
-struct Shared {
-    redis: Redis,
-    instance: String,
+/// What one beat found.
+#[derive(Default)]
+pub(crate) struct Beat {
+    pub came: Vec<Uuid>,
+    pub went: Vec<Uuid>,
+    /// Redis did not know this instance (it forgot, or took it for dead): whatever else
+    /// this instance keeps there must be said again too.
+    pub forgotten: bool,
+    /// Boards that instances which died were looking at.
+    pub boards: Vec<Uuid>,
 }
 
 impl Presence {
-    pub fn new(redis: Option<Redis>) -> Self {
+    pub fn new(seat: Option<Seat>) -> Self {
         Presence {
             sockets: Mutex::default(),
-            shared: redis.map(|redis| Shared {
-                redis,
-                instance: Uuid::new_v4().to_string(),
-            }),
+            seat,
+            missed: AtomicBool::new(false),
         }
     }
 
@@ -50,12 +83,12 @@ impl Presence {
         if *count > 1 {
             return false;
         }
-        match &self.shared {
-            Some(shared) => shared
-                .redis
-                .arrived(&shared.instance, &user.to_string(), ALIVE_FOR)
-                .await
-                .unwrap_or(true),
+        match &self.seat {
+            Some(seat) => self.heard(
+                seat.redis
+                    .arrived(&seat.instance, &user.to_string(), ALIVE_FOR)
+                    .await,
+            ),
             None => true,
         }
     }
@@ -70,12 +103,10 @@ impl Presence {
             }
             Some(_) => {
                 sockets.remove(&user);
-                match &self.shared {
-                    Some(shared) => shared
-                        .redis
-                        .left(&shared.instance, &user.to_string())
-                        .await
-                        .unwrap_or(true),
+                match &self.seat {
+                    Some(seat) => {
+                        self.heard(seat.redis.left(&seat.instance, &user.to_string()).await)
+                    }
                     None => true,
                 }
             }
@@ -83,11 +114,20 @@ impl Presence {
         }
     }
 
+    /// Redis's answer to a change, or, when it did not hear it, this instance's own (the
+    /// change was its first or last socket) until the next beat puts Redis right.
+    fn heard(&self, answer: Result<bool, fluxstudio_cluster::Unavailable>) -> bool {
+        answer.unwrap_or_else(|_| {
+            self.missed.store(true, Ordering::Relaxed);
+            true
+        })
+    }
+
     /// Which of `people` are online.
     pub async fn online(&self, people: &[Uuid]) -> Vec<Uuid> {
-        if let Some(shared) = &self.shared {
+        if let Some(seat) = &self.seat {
             let names: Vec<String> = people.iter().map(Uuid::to_string).collect();
-            if let Ok(online) = shared.redis.online(&names).await {
+            if let Ok(online) = seat.redis.online(&names).await {
                 return people
                     .iter()
                     .zip(online)
@@ -106,34 +146,45 @@ impl Presence {
 
     /// Whether presence spans instances (`REDIS_URL`), and so must beat.
     pub fn is_shared(&self) -> bool {
-        self.shared.is_some()
+        self.seat.is_some()
     }
 
-    /// Beats once: marks this instance's people again when Redis did not know it, then
-    /// takes dead instances' people off. Answers who came online and who went offline.
-    pub async fn beat(&self) -> (Vec<Uuid>, Vec<Uuid>) {
-        let Some(shared) = &self.shared else {
-            return (Vec::new(), Vec::new());
+    /// Beats once: says again whom this instance holds when Redis did not know it or
+    /// missed a change, then takes dead instances' people off.
+    pub async fn beat(&self) -> Beat {
+        let Some(seat) = &self.seat else {
+            return Beat::default();
         };
-        let mut came = Vec::new();
-        let redis = &shared.redis;
-        if let Ok(true) = redis.heartbeat(&shared.instance, ALIVE_FOR).await {
+        let redis = &seat.redis;
+        let mut beat = Beat::default();
+        let Ok(forgotten) = redis.heartbeat(&seat.instance, ALIVE_FOR).await else {
+            return beat;
+        };
+        beat.forgotten = forgotten;
+        if forgotten || self.missed.swap(false, Ordering::Relaxed) {
             let sockets = self.sockets.lock().await;
-            for person in sockets.keys() {
-                if let Ok(true) = redis
-                    .arrived(&shared.instance, &person.to_string(), ALIVE_FOR)
-                    .await
-                {
-                    came.push(*person);
+            let people: Vec<String> = sockets.keys().map(Uuid::to_string).collect();
+            match redis
+                .presence_reset(&seat.instance, &people, ALIVE_FOR)
+                .await
+            {
+                Ok((came, went)) => {
+                    beat.came = parse(&came);
+                    beat.went = parse(&went);
                 }
+                Err(_) => self.missed.store(true, Ordering::Relaxed),
             }
         }
-        let went = match redis.bury_dead().await {
-            Ok(people) => people.iter().filter_map(|p| p.parse().ok()).collect(),
-            Err(_) => Vec::new(),
-        };
-        (came, went)
+        if let Ok(buried) = redis.bury_dead().await {
+            beat.went.extend(parse(&buried.people));
+            beat.boards = parse(&buried.boards);
+        }
+        beat
     }
+}
+
+fn parse(ids: &[String]) -> Vec<Uuid> {
+    ids.iter().filter_map(|id| id.parse().ok()).collect()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::sockets::{AckSender, SocketIo, SocketRef};
 use crate::{
-    boards::Viewer,
+    boards::{Looking, Viewer},
     budget::admit,
     context::Context,
     handshake::{Refusal, identity},
@@ -53,16 +53,16 @@ async fn join(
             .await
             .map_err(reply::from_workspace)?;
         socket.join(rooms::project(data.project_id));
-        let viewers = context.boards.enter(
-            data.project_id,
-            socket.id,
-            Viewer {
-                user_id: me.user,
-                name: me.name,
-            },
-        );
-        announce_viewers(&io, data.project_id, &viewers).await;
-        Ok(json!({ "projectId": data.project_id, "viewers": viewers }))
+        let viewer = Viewer {
+            user_id: me.user,
+            name: me.name,
+        };
+        let looking = context
+            .boards
+            .enter(data.project_id, socket.id, viewer)
+            .await;
+        announce_viewers(&io, data.project_id, &looking).await;
+        Ok(viewers_payload(data.project_id, &looking))
     }
     .await;
     reply::send(ack, result);
@@ -91,7 +91,7 @@ async fn on_disconnect(
     io: SocketIo,
     _: DisconnectReason,
 ) {
-    for project in context.boards.of_socket(socket.id) {
+    for project in context.boards.of_socket(socket.id).await {
         leave_board(&io, &socket, &context, project).await;
     }
 }
@@ -104,15 +104,26 @@ pub(crate) async fn leave_board(
     project: Uuid,
 ) {
     socket.leave(rooms::project(project));
-    if let Some(viewers) = context.boards.leave(project, socket.id) {
-        announce_viewers(io, project, &viewers).await;
+    if let Some(looking) = context.boards.leave(project, socket.id).await {
+        announce_viewers(io, project, &looking).await;
     }
+}
+
+/// Tells a board's room who is looking now, after instances came back or died.
+pub(crate) async fn announce_board(io: &SocketIo, context: &Context, project: Uuid) {
+    if let Some(looking) = context.boards.look(project).await {
+        announce_viewers(io, project, &looking).await;
+    }
+}
+
+fn viewers_payload(project: Uuid, looking: &Looking) -> Value {
+    json!({ "projectId": project, "version": looking.version, "viewers": looking.viewers })
 }
 
 /// Who is looking, to the board's room in both namespaces that serve boards (the list
 /// counts the viewers of both).
-async fn announce_viewers(io: &SocketIo, project: Uuid, viewers: &[Viewer]) {
-    let payload = json!({ "projectId": project, "viewers": viewers });
+async fn announce_viewers(io: &SocketIo, project: Uuid, looking: &Looking) {
+    let payload = viewers_payload(project, looking);
     for namespace in rooms::PROJECTS {
         let Some(ns) = io.of(namespace) else { continue };
         if let Err(error) = ns

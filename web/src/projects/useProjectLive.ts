@@ -19,6 +19,8 @@ interface Change {
 
 interface ViewersEvent {
   projectId: string;
+  /** Orders the lists: a later change has a greater version. */
+  version: number;
   viewers: Viewer[];
 }
 
@@ -39,6 +41,14 @@ export function useProjectLive(projectId: string): Viewer[] {
     let stale: InvalidateQueryFilters[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     let joinedBefore = false;
+    // Lists come from whichever instance saw the change and may arrive out of order: the
+    // newest version wins.
+    let newest = 0;
+    const hear = (event: ViewersEvent) => {
+      if (event.projectId !== projectId || event.version < newest) return;
+      newest = event.version;
+      setViewers(event.viewers);
+    };
 
     const refresh = () => {
       timer = undefined;
@@ -59,23 +69,20 @@ export function useProjectLive(projectId: string): Viewer[] {
       }
       joinedBefore = true;
       request<ViewersEvent>(socket, 'project:join', { projectId })
-        .then((answer) => setViewers(answer.viewers))
+        .then(hear)
         .catch(() => setViewers([]));
-    };
-    const onViewers = (event: ViewersEvent) => {
-      if (event.projectId === projectId) setViewers(event.viewers);
     };
 
     const handlers = [...BOARD_EVENTS, ...FILE_EVENTS, ...REVIEW_EVENTS].map((event) => [event, changed(event)] as const);
     for (const [event, handler] of handlers) socket.on(event, handler);
-    socket.on('presence:update', onViewers);
+    socket.on('presence:update', hear);
     socket.on('connect', join);
     if (socket.connected) join();
 
     return () => {
       clearTimeout(timer);
       for (const [event, handler] of handlers) socket.off(event, handler);
-      socket.off('presence:update', onViewers);
+      socket.off('presence:update', hear);
       socket.off('connect', join);
       if (socket.connected) socket.emit('project:leave', { projectId });
     };
