@@ -319,6 +319,7 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
 
   it('keeps serving while Redis is down, and catches up when it is back', async () => {
     const {
+      orgId,
       people: [ann, ben],
       conversation,
     } = await colleagues(['Rhea Redisless', 'Sol Separate']);
@@ -327,6 +328,13 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
     const sb = await connect(front, '/messaging', ben, from(on[1][0]));
     const heardByBen = [];
     sb.on('message:new', (m) => heardByBen.push(m.seq));
+    // Both look at a board, each from their instance.
+    const board = await project(instances[0], ann, orgId, 'Board through the outage');
+    const annLooks = await connect(front, '/', ann, from(on[0][2]));
+    const benLooks = await connect(front, '/', ben, from(on[1][1]));
+    await requestOk(annLooks, 'project:join', { projectId: board.id });
+    const both = await requestOk(benLooks, 'project:join', { projectId: board.id });
+    assert.deepEqual(viewerNames(both), ['Rhea Redisless', 'Sol Separate']);
 
     execFileSync('bash', [REDIS_SCRIPT, 'stop', redis.dir]);
     for (const instance of instances) {
@@ -339,9 +347,19 @@ describe('two instances behind nginx, on one Redis', { timeout: 240_000 }, () =>
     const local = nextEvent(annElsewhere, 'message:new', (m) => m.body === 'while Redis is down 4');
     const sentDown = await storm(sa, conversation.id, 'while Redis is down', 5);
     await local;
+    // Ann closes the board while Redis cannot hear it: Ben hears of it once Redis is back
+    // (it lost everything; the instances tell it again what they hold).
+    const benAlone = nextEvent(
+      benLooks,
+      'presence:update',
+      (u) => u.projectId === board.id && viewerNames(u).join() === 'Sol Separate',
+      30_000,
+    );
+    annLooks.disconnect();
 
     execFileSync('bash', [REDIS_SCRIPT, 'start', redis.dir, String(redis.port)]);
     await bothReady();
+    await benAlone;
     // Ben catches up by sequence number, then hears the next message live again.
     const caughtUp = await syncAll(sb, conversation.id, 0);
     for (const message of sentDown) assert.ok(caughtUp.some((m) => m.id === message.id), message.body);
