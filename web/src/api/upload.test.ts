@@ -320,6 +320,16 @@ describe('sendResumable', () => {
     expect(server).toBeNull();
   });
 
+  it('does not ask the server to drop an upload it dropped with its refusal', async () => {
+    const { send } = await load();
+    overrides.push(() => undefined, () => refusal(415, 'unsupported_file_type'));
+    const { handle, ended } = send(bytes(5));
+    expect((await ended).error).toMatchObject({ status: 415 });
+    handle.cancel();
+    await vi.waitFor(() => expect(stored.size).toBe(0));
+    expect(methods()).toEqual(['POST', 'PATCH']);
+  });
+
   it('goes on with the same file for the same place after a reload, from where the server stands', async () => {
     const first = await load();
     const size = 2 * first.CHUNK_BYTES;

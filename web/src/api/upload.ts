@@ -1,4 +1,4 @@
-import { Upload, type DetailedError, type HttpRequest, type UploadOptions } from 'tus-js-client';
+import { Upload, defaultOptions, type DetailedError, type HttpRequest, type UploadOptions } from 'tus-js-client';
 import { getAuthState } from '../auth/sessionStore';
 import { api, bearerToken, isTokenProblem, tokenAfterRefusal } from './client';
 import { ApiError } from './errors';
@@ -68,6 +68,8 @@ export function sendResumable(
   let started = false;
   /** Between start() and its success, failure or pause. */
   let active = false;
+  /** The server answered that it no longer holds the upload: a cancel has nothing to drop. */
+  let gone = false;
 
   const upload = new Upload(file, {
     ...transport,
@@ -111,6 +113,7 @@ export function sendResumable(
     onError: (error) => {
       release();
       active = false;
+      gone = droppedBy(error);
       handlers.onError(uploadError(error));
     },
   });
@@ -118,6 +121,13 @@ export function sendResumable(
   const release = () => {
     if (upload.url) inUse.delete(upload.url);
   };
+
+  /** Forgets the address kept for resuming at `url` (tus-js-client forgets it only after its DELETE). */
+  async function forget(url: string | null) {
+    const storage = transport.urlStorage ?? defaultOptions.urlStorage;
+    const kept = await upload.findPreviousUploads();
+    await Promise.all(kept.filter((entry) => entry.uploadUrl === url).map((entry) => storage.removeUpload(entry.urlStorageKey)));
+  }
 
   /** The first start: from where the server stands when this file was on its way before. */
   async function begin() {
@@ -155,10 +165,25 @@ export function sendResumable(
       if (state === 'cancelled') return;
       state = 'cancelled';
       release();
-      // Gone already (refused when whole, expired): nothing to drop.
-      upload.abort(true).catch(() => undefined);
+      if (gone) {
+        // Asking the server to drop an upload it dropped itself would only get a 404.
+        void upload.abort(false);
+        forget(upload.url).catch(() => undefined);
+      } else {
+        upload.abort(true).catch(() => undefined);
+      }
     },
   };
+}
+
+/**
+ * Whether the server dropped the upload with this refusal (docs/FILES.md): it no longer has
+ * it (404, expired), or refused it whole (403 rights lost, 415 a type it does not take, 507 no
+ * room in the quota).
+ */
+function droppedBy(error: Error | DetailedError): boolean {
+  const status = 'originalResponse' in error ? error.originalResponse?.getStatus() : undefined;
+  return status !== undefined && [403, 404, 415, 507].includes(status);
 }
 
 /**
