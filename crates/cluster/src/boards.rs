@@ -150,15 +150,8 @@ impl Redis {
         person: &str,
         name: &str,
     ) -> Result<Board, Unavailable> {
-        let script = Script::new(ENTER);
-        let mut invocation = script.key(board_key(project));
-        invocation
-            .key(version_key(project))
-            .key(boards_of_key(instance))
-            .arg(format!("{instance}/{person}"))
-            .arg(name)
-            .arg(project);
-        self.board_answer(invocation).await
+        self.board_change(ENTER, instance, project, person, &[name, project])
+            .await
     }
 
     /// `instance` no longer has `person` on the board of `project`; `last_here` when it
@@ -170,13 +163,31 @@ impl Redis {
         person: &str,
         last_here: bool,
     ) -> Result<Board, Unavailable> {
-        let script = Script::new(LEAVE);
+        let emptied = if last_here { project } else { "" };
+        self.board_change(LEAVE, instance, project, person, &[emptied])
+            .await
+    }
+
+    /// Runs `script` on one instance's entry for `person` on the board of `project`
+    /// (keys: the board, its version, the instance's boards; arguments: the entry's field,
+    /// then `more`).
+    async fn board_change(
+        &self,
+        script: &str,
+        instance: &str,
+        project: &str,
+        person: &str,
+        more: &[&str],
+    ) -> Result<Board, Unavailable> {
+        let script = Script::new(script);
         let mut invocation = script.key(board_key(project));
         invocation
             .key(version_key(project))
             .key(boards_of_key(instance))
-            .arg(format!("{instance}/{person}"))
-            .arg(if last_here { project } else { "" });
+            .arg(format!("{instance}/{person}"));
+        for argument in more {
+            invocation.arg(*argument);
+        }
         self.board_answer(invocation).await
     }
 
