@@ -384,17 +384,22 @@ async function findNginx() {
   );
 }
 
-/** A port nothing listens on now (bound to 0 and released). */
-/** A TCP port nothing listens on now (for a server a test starts). */
-export function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
+/**
+ * A TCP port nothing listens on now (for a server a test starts), below the kernel's ephemeral
+ * range (32768-60999): a server a test stops and starts again must get its port back, and a
+ * client that keeps connecting to it meanwhile may be given that very port as its own (a TCP
+ * connection to itself), which then holds it.
+ */
+export async function freePort() {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise((answer) => {
+      const server = net.createServer();
+      server.once('error', () => answer(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => answer(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 function connects(port) {

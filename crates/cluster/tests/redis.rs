@@ -19,9 +19,17 @@ struct Server {
 
 impl Server {
     fn start() -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
+        // Below the ephemeral range (32768-60999): while Redis is stopped, a client that
+        // keeps connecting could be given its port as its own (a TCP connection to itself)
+        // and hold it, so Redis could not start on it again.
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0)
+            ^ std::process::id().wrapping_mul(2_654_435_761);
+        let port = (0..10_000u32)
+            .map(|i| 20_000 + (seed.wrapping_add(i.wrapping_mul(7_919)) % 12_000) as u16)
+            .find(|port| std::net::TcpListener::bind(("127.0.0.1", *port)).is_ok())
             .unwrap();
         let dir = std::env::temp_dir().join(format!("flux-redis-{port}-{}", std::process::id()));
         let server = Server { dir, port };

@@ -372,10 +372,20 @@ pub async fn open_store(url: &str) -> fluxstudio_store::Db {
 }
 
 /// A TCP port nothing listens on right now.
+///
+/// Below the kernel's ephemeral range (32768-60999 here): a server a test stops and starts
+/// again must get its port back, and a client that keeps connecting to it meanwhile may be
+/// given that very port as its own when it lies in that range (a TCP connection to itself),
+/// which then holds it.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0)
+        ^ std::process::id().wrapping_mul(2_654_435_761);
+    (0..10_000u32)
+        .map(|i| 20_000 + (seed.wrapping_add(i.wrapping_mul(7_919)) % 12_000) as u16)
+        .find(|port| std::net::TcpListener::bind(("127.0.0.1", *port)).is_ok())
         .expect("find a free port")
 }
 
